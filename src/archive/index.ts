@@ -1,0 +1,186 @@
+/**
+ * The archive on disk: where it is, which issues it holds, and reading its files
+ * as text without ever turning a GBK or UTF-16 file into mojibake.
+ *
+ *   <archive>/bulletin.yaml
+ *   <archive>/issues/<year>/<number>/issue.yaml and *.md
+ *   <archive>/fonts/        (optional)
+ *   <archive>/dist/         (default output)
+ */
+import { existsSync, readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+
+export const CONFIG_FILE = 'bulletin.yaml';
+
+/** The nearest folder at or above `start` that holds bulletin.yaml, or undefined. */
+export function findArchiveRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export interface IssueDir {
+  year: number;
+  number: number;
+  /** Absolute path of issues/<year>/<number>. */
+  dir: string;
+  /** Path relative to the archive root, with forward slashes. */
+  rel: string;
+}
+
+/** Every issues/<year>/<number> folder, sorted by year then number. */
+export function listIssueDirs(root: string): IssueDir[] {
+  const base = path.join(root, 'issues');
+  const out: IssueDir[] = [];
+  for (const y of safeReaddir(base)) {
+    if (!/^\d{4}$/.test(y)) continue;
+    for (const n of safeReaddir(path.join(base, y))) {
+      if (!/^\d{1,4}$/.test(n)) continue;
+      const dir = path.join(base, y, n);
+      if (!isDir(dir)) continue;
+      out.push({ year: Number(y), number: Number(n), dir, rel: `issues/${y}/${n}` });
+    }
+  }
+  return out.sort((a, b) => a.year - b.year || a.number - b.number);
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export type IssueRef =
+  | { kind: 'one'; year?: number; number: number }
+  | { kind: 'year'; year: number }
+  | { kind: 'range'; year?: number; from: number; to: number }
+  | { kind: 'all' };
+
+/**
+ * Parse what the user typed for an issue: `22`, `2017/22`, `2017`, `2017/15..22`, `15..22`.
+ * A bare number of four digits from 1900 on is a year. Returns undefined when it is none of these.
+ */
+export function parseIssueRef(text: string): IssueRef | undefined {
+  const t = text.trim();
+  let m: RegExpMatchArray | null;
+  if ((m = t.match(/^(\d{4})[/-](\d{1,4})$/))) return { kind: 'one', year: Number(m[1]), number: Number(m[2]) };
+  if ((m = t.match(/^(?:(\d{4})[/-])?(\d{1,4})\.\.(\d{1,4})$/))) {
+    const from = Number(m[2]);
+    const to = Number(m[3]);
+    if (from > to) return undefined;
+    return { kind: 'range', year: m[1] ? Number(m[1]) : undefined, from, to };
+  }
+  if ((m = t.match(/^(\d{4})$/)) && Number(m[1]) >= 1900) return { kind: 'year', year: Number(m[1]) };
+  if ((m = t.match(/^(\d{1,4})$/))) return { kind: 'one', number: Number(m[1]) };
+  return undefined;
+}
+
+/** The issue folders an IssueRef selects. `22` alone means the most recent year that has a number 22. */
+export function selectIssues(all: IssueDir[], ref: IssueRef): IssueDir[] {
+  switch (ref.kind) {
+    case 'all':
+      return all;
+    case 'year':
+      return all.filter((d) => d.year === ref.year);
+    case 'range': {
+      const year = ref.year ?? Math.max(...all.map((d) => d.year));
+      return all.filter((d) => d.year === year && d.number >= ref.from && d.number <= ref.to);
+    }
+    case 'one': {
+      const hits = all.filter((d) => d.number === ref.number && (ref.year === undefined || d.year === ref.year));
+      return hits.length ? [hits[hits.length - 1]] : [];
+    }
+  }
+}
+
+/** The result of reading a text file: its text, or why it could not be read as UTF-8. */
+export type TextRead =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'missing' | 'not-file' | 'outside' }
+  | { ok: false; reason: 'encoding'; encoding: 'gb18030' | 'utf-16le' | 'utf-16be' | 'binary'; decoded?: string };
+
+/**
+ * Read a file as UTF-8 text. A BOM is dropped and CRLF becomes LF (offsets then refer to the
+ * normalised text; line and column numbers are unaffected). GB18030 and UTF-16 are recognised
+ * and reported, never guessed into mojibake.
+ */
+export function readText(root: string, abs: string): TextRead {
+  if (!isInside(root, abs)) return { ok: false, reason: 'outside' };
+  let bytes: Buffer;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return { ok: false, reason: 'not-file' };
+    bytes = readFileSync(abs);
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+  return decodeText(bytes);
+}
+
+export function decodeText(bytes: Uint8Array): TextRead {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { ok: false, reason: 'encoding', encoding: 'utf-16le', decoded: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { ok: false, reason: 'encoding', encoding: 'utf-16be', decoded: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  let start = 0;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  const body = bytes.subarray(start);
+  const nul = body.indexOf(0);
+  if (nul >= 0) {
+    // UTF-16 without a BOM has a NUL in every other byte of ASCII text.
+    const even = body.filter((_, i) => i % 2 === 0 && body[i] === 0).length;
+    const odd = body.filter((_, i) => i % 2 === 1 && body[i] === 0).length;
+    if (odd > body.length / 8) return { ok: false, reason: 'encoding', encoding: 'utf-16le', decoded: new TextDecoder('utf-16le').decode(body) };
+    if (even > body.length / 8) return { ok: false, reason: 'encoding', encoding: 'utf-16be', decoded: new TextDecoder('utf-16be').decode(body) };
+    return { ok: false, reason: 'encoding', encoding: 'binary' };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  } catch {
+    try {
+      const decoded = new TextDecoder('gb18030', { fatal: true }).decode(body);
+      return { ok: false, reason: 'encoding', encoding: 'gb18030', decoded };
+    } catch {
+      return { ok: false, reason: 'encoding', encoding: 'binary' };
+    }
+  }
+}
+
+/** True when `abs`, with symbolic links followed, lies inside `root`. */
+export function isInside(root: string, abs: string): boolean {
+  const r = realOrSelf(root);
+  const a = realOrSelf(abs);
+  const rel = path.relative(r, a);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    // A missing file: resolve its folder instead so `../x` is still caught.
+    const dir = path.dirname(p);
+    if (dir === p) return p;
+    return path.join(realOrSelf(dir), path.basename(p));
+  }
+}
+
+/** Archive-relative path with forward slashes, for diagnostics and JSON. */
+export function relPath(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}

@@ -1,0 +1,64 @@
+/**
+ * The command line: parse arguments, call the library, print. No layout or checking here;
+ * each command lives in its own module under commands/.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../build/index.js';
+import { detectLang, t } from '../i18n/index.js';
+import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
+import { registerFonts } from './commands/fonts.js';
+import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
+
+export { ExitError, type Io } from './shared.js';
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const lang = detectLang(argv, io.env);
+  let code = 0;
+  const ctx: CliContext = {
+    io,
+    lang,
+    c: makeChalk(io),
+    fail: (n) => (code = Math.max(code, n)),
+    langOption: () => new Option('--lang <lang>', t(lang, 'langOpt')).choices(['zh', 'en']),
+  };
+  const program = new Command('bulletin');
+  program
+    .description(t(lang, 'description'))
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .addOption(ctx.langOption())
+    .showHelpAfterError();
+  registerBuild(program, ctx);
+  registerCheck(program, ctx);
+  registerFonts(program, ctx);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (e instanceof ExitError) {
+      io.err(ctx.c.red(e.message) + '\n');
+      return e.code;
+    }
+    io.err(`${t(lang, 'internal')} ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: !!process.stderr.isTTY,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,65 @@
+/** What every command needs: output streams, language, colours, and how to report an exit code. */
+import path from 'node:path';
+import { Option } from 'commander';
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import { findArchiveRoot, listIssueDirs, parseIssueRef, selectIssues, type IssueDir } from '../archive/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { t, type Lang } from '../i18n/index.js';
+import { formatDiagnostic } from './report.js';
+
+/** Exit codes: 0 success, 1 input or build error, 2 usage error. */
+export class ExitError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+export interface CliContext {
+  io: Io;
+  lang: Lang;
+  c: ChalkInstance;
+  /** Raise the process exit code (never lowers it). */
+  fail(code: number): void;
+  langOption(): Option;
+}
+
+/** Colour on a terminal only; NO_COLOR turns it off, FORCE_COLOR on. */
+export function makeChalk(io: Io): ChalkInstance {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') return new Chalk({ level: chalk.level || 1 });
+  if (io.env.NO_COLOR || !io.isTTY) return new Chalk({ level: 0 });
+  return new Chalk({ level: chalk.level || 1 });
+}
+
+export function archiveRoot(ctx: CliContext, opt?: string): string {
+  const root = opt ? findArchiveRoot(path.resolve(ctx.io.cwd, opt)) : findArchiveRoot(ctx.io.cwd);
+  if (!root) throw new ExitError(2, t(ctx.lang, 'noArchive'));
+  return root;
+}
+
+/** Which issue folders a command's argument and --all select. */
+export function pickIssues(root: string, ref: string | undefined, all: boolean, lang: Lang): IssueDir[] {
+  const dirs = listIssueDirs(root);
+  if (all) return dirs;
+  if (!ref) throw new ExitError(2, t(lang, 'needIssue'));
+  const parsed = parseIssueRef(ref);
+  if (!parsed) throw new ExitError(2, t(lang, 'badIssueRef', { ref }));
+  const hits = selectIssues(dirs, parsed);
+  if (!hits.length) throw new ExitError(1, t(lang, 'noSuchIssue', { ref }));
+  return hits;
+}
+
+export function printDiagnostics(ctx: CliContext, ds: Diagnostic[], root: string): void {
+  for (const d of ds) ctx.io.err(formatDiagnostic(d, root, ctx.lang, ctx.c) + '\n');
+}

@@ -1,0 +1,67 @@
+/**
+ * Diagnostics: what every stage reports about the input, in one shape, so the CLI
+ * can print them like a compiler (file:line:column, caret, hint) or as JSON.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** A place in a source file. `file` is relative to the archive root; line and column are 1-based, column counts code points. */
+export interface SourceLoc {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A mechanical, safe repair: replace `length` code points at `loc` with `replacement`. */
+export interface Fix {
+  loc: SourceLoc;
+  length: number;
+  replacement: string;
+}
+
+/** Message text in both UI languages; the CLI picks one. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  loc: SourceLoc;
+  message: Message;
+  hint?: Message;
+  fix?: Fix[];
+}
+
+export function diagnostic(
+  rule: string,
+  severity: Severity,
+  loc: SourceLoc,
+  message: Message,
+  extra: { hint?: Message; fix?: Fix[] } = {},
+): Diagnostic {
+  return { rule, severity, loc, message, ...extra };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Order diagnostics by file, then position, so output is stable. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      a.loc.file.localeCompare(b.loc.file) ||
+      a.loc.line - b.loc.line ||
+      a.loc.column - b.loc.column ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+/** An error that stops a command and carries a diagnostic to print. */
+export class BulletinError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => `${d.loc.file}:${d.loc.line}:${d.loc.column}: ${d.message.en}`).join('\n'));
+  }
+}

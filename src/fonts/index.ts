@@ -1,0 +1,212 @@
+/**
+ * Font resolution and loading. Each role gets one face; per character, layout falls back to
+ * the other faces in `fallbacks`. Parsed faces are cached per process so batch builds and
+ * watch mode load each file once.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import type { SourceLoc } from '../diagnostics/index.js';
+import type { FontsConfig } from '../model/types.js';
+import {
+  FALLBACK_ORDER,
+  FAMILY_DEFAULT,
+  FAMILY_NAME_HINTS,
+  ROLE_DEFAULT,
+  ROLE_FAMILY,
+  SYSTEM_CANDIDATES,
+  defaultFontPath,
+  systemFontDirs,
+  type Family,
+} from './catalog.js';
+import { FONT_ROLES, type FontBook, type FontMetrics, type FontRole } from './types.js';
+
+export * from './types.js';
+export { ROLE_FAMILY } from './catalog.js';
+
+export type FontOrigin = 'bulletin.yaml' | 'fonts/' | 'system' | 'default';
+
+export interface FontChoice {
+  role: FontRole;
+  path: string;
+  face?: string;
+  origin: FontOrigin;
+  /** Where bulletin.yaml named it, for errors about a missing file. */
+  loc?: SourceLoc;
+}
+
+export interface FontResolution {
+  roles: Record<FontRole, FontChoice>;
+  /** Extra faces for characters a role's font lacks, best first. */
+  fallbacks: FontChoice[];
+}
+
+const FONT_FILE = /\.(ttf|otf|ttc)$/i;
+
+/** Choose a font file for every role. Reads no font data except to identify files in fonts/. */
+export function resolveFonts(root: string, config: FontsConfig, env: NodeJS.ProcessEnv = process.env): FontResolution {
+  const archiveFonts = scanArchiveFonts(path.join(root, 'fonts'));
+  const system = config.system ? systemFontIndex(env) : new Map<string, string>();
+  const roles = {} as Record<FontRole, FontChoice>;
+  for (const role of FONT_ROLES) {
+    const spec = config.roles[role];
+    if (spec) {
+      roles[role] = { role, path: path.resolve(root, spec.file), face: spec.face, origin: 'bulletin.yaml', loc: spec.loc };
+      continue;
+    }
+    const family = ROLE_FAMILY[role];
+    const inArchive = archiveFonts.get(family);
+    if (inArchive) {
+      roles[role] = { role, path: inArchive, origin: 'fonts/' };
+      continue;
+    }
+    const sys = SYSTEM_CANDIDATES[family].map((c) => ({ c, p: system.get(c.file.toLowerCase()) })).find((x) => x.p);
+    if (sys?.p) {
+      roles[role] = { role, path: sys.p, face: sys.c.face, origin: 'system' };
+      continue;
+    }
+    roles[role] = { role, path: defaultFontPath(ROLE_DEFAULT[role] ?? FAMILY_DEFAULT[family]), origin: 'default' };
+  }
+  const fallbacks: FontChoice[] = [];
+  const spec = config.roles.fallback;
+  if (spec) fallbacks.push({ role: 'body', path: path.resolve(root, spec.file), face: spec.face, origin: 'bulletin.yaml', loc: spec.loc });
+  for (const face of FALLBACK_ORDER) fallbacks.push({ role: 'body', path: defaultFontPath(face), origin: 'default' });
+  return { roles, fallbacks };
+}
+
+function scanArchiveFonts(dir: string): Map<Family, string> {
+  const out = new Map<Family, string>();
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => FONT_FILE.test(f)).sort();
+  } catch {
+    return out;
+  }
+  for (const f of files) {
+    const abs = path.join(dir, f);
+    let names = f;
+    try {
+      const font = fontkit.openSync(abs) as unknown as { familyName?: string; postscriptName?: string; fonts?: { familyName: string }[] };
+      names += ` ${font.familyName ?? ''} ${font.postscriptName ?? ''} ${(font.fonts ?? []).map((x) => x.familyName).join(' ')}`;
+    } catch {
+      continue;
+    }
+    for (const family of Object.keys(FAMILY_NAME_HINTS) as Family[]) {
+      if (!out.has(family) && FAMILY_NAME_HINTS[family].test(names)) {
+        out.set(family, abs);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+let systemIndexCache: Map<string, string> | undefined;
+
+/** Lower-cased file name → path of every font file in the usual system folders. */
+function systemFontIndex(env: NodeJS.ProcessEnv): Map<string, string> {
+  if (systemIndexCache) return systemIndexCache;
+  const index = new Map<string, string>();
+  const walk = (dir: string, depth: number) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const abs = path.join(dir, e);
+      if (FONT_FILE.test(e)) {
+        if (!index.has(e.toLowerCase())) index.set(e.toLowerCase(), abs);
+      } else if (depth < 5) {
+        try {
+          if (statSync(abs).isDirectory()) walk(abs, depth + 1);
+        } catch {
+          /* unreadable: skip */
+        }
+      }
+    }
+  };
+  for (const d of systemFontDirs(env)) walk(d, 0);
+  systemIndexCache = index;
+  return index;
+}
+
+/** A parsed face with cached metrics. */
+export class LoadedFace implements FontMetrics {
+  private readonly adv = new Map<number, number>();
+  private readonly upem: number;
+
+  constructor(
+    readonly key: string,
+    readonly font: fontkit.Font,
+    readonly path: string,
+  ) {
+    this.upem = font.unitsPerEm;
+  }
+
+  has(cp: number): boolean {
+    return this.font.hasGlyphForCodePoint(cp);
+  }
+
+  advance(cp: number): number {
+    let a = this.adv.get(cp);
+    if (a === undefined) {
+      a = this.font.glyphForCodePoint(cp).advanceWidth / this.upem;
+      this.adv.set(cp, a);
+    }
+    return a;
+  }
+
+  ink(cp: number): [number, number] {
+    const b = this.font.glyphForCodePoint(cp).bbox;
+    return [b.minX / this.upem, b.maxX / this.upem];
+  }
+
+  get postscriptName(): string {
+    return this.font.postscriptName;
+  }
+}
+
+const faceCache = new Map<string, LoadedFace>();
+
+export class FontLoadError extends Error {
+  constructor(
+    readonly choice: FontChoice,
+    readonly reason: string,
+  ) {
+    super(`${choice.path}: ${reason}`);
+  }
+}
+
+/** Open (or reuse) the face a choice names. */
+export function loadFace(choice: FontChoice): LoadedFace {
+  const key = `${choice.path}#${choice.face ?? ''}`;
+  const cached = faceCache.get(key);
+  if (cached) return cached;
+  let font: fontkit.Font;
+  try {
+    const opened = fontkit.openSync(choice.path, choice.face) as unknown as fontkit.Font & { fonts?: fontkit.Font[] };
+    // A collection opened without a face name: take its first face (prefer a Simplified Chinese one).
+    font = opened.fonts ? (opened.fonts.find((f) => /SC|GB/.test(f.postscriptName)) ?? opened.fonts[0]) : opened;
+  } catch (e) {
+    throw new FontLoadError(choice, (e as Error).message);
+  }
+  if (typeof (font as { createSubset?: unknown }).createSubset !== 'function') throw new FontLoadError(choice, 'not a usable font face');
+  const face = new LoadedFace(`F${faceCache.size + 1}`, font, choice.path);
+  faceCache.set(key, face);
+  return face;
+}
+
+/** Every face of a resolution, loaded, as the FontBook layout uses. */
+export function loadFontBook(res: FontResolution): FontBook & { faces: LoadedFace[] } {
+  const roleFaces = {} as Record<FontRole, LoadedFace>;
+  for (const role of FONT_ROLES) roleFaces[role] = loadFace(res.roles[role]);
+  const fallbackFaces = res.fallbacks.map(loadFace);
+  const faces = [...new Set([...Object.values(roleFaces), ...fallbackFaces])];
+  return {
+    faces,
+    forRole: (role) => roleFaces[role],
+    fallbacks: (role) => fallbackFaces.filter((f) => f !== roleFaces[role]),
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * Break a paragraph's clusters into lines, choosing breaks over the whole paragraph
+ * (in the manner of Knuth–Plass) rather than greedily.
+ *
+ * A line's cost comes from how it is made to fit its width:
+ *  - compressing a full-width mark's blank half (at the line end, or between two adjacent marks)
+ *    is cheapest: clreq prefers pushing a mark in to pushing a character out;
+ *  - squeezing the gaps slightly is next;
+ *  - stretching the gaps costs more, and beyond 1/8 em it is "loose" and avoided wherever any
+ *    other breaking avoids it.
+ * A break that puts a prohibited mark at a line start or end is allowed only when nothing else
+ * fits, at a prohibitive cost, so the algorithm always returns a result.
+ */
+import { canBreakBetween, type Cluster } from './itemize.js';
+
+export interface BreakOptions {
+  /** Width of the first line and of every other line, pt. */
+  firstWidth: number;
+  width: number;
+  /** Font size, pt: tolerances are in ems. */
+  em: number;
+  /** Justify all lines but the last (false: every line ragged, e.g. centred titles). */
+  justify: boolean;
+  /** Minimum letters on a paragraph's last line (孤字). */
+  minLastLetters: number;
+}
+
+/** How a line was fitted: which blanks were compressed, and the gap added between clusters. */
+export interface LineFit {
+  start: number;
+  end: number;
+  /** Cluster indices whose left / right blank is compressed. */
+  squeezeLeft: number[];
+  squeezeRight: number[];
+  /** Added to every gap between clusters (negative: squeezed). */
+  gap: number;
+  /** Width after compression and before gap adjustment. */
+  natural: number;
+  cost: number;
+  /** The line could not be made to fit. */
+  overfull: boolean;
+}
+
+const COST_COMPRESS = 1;
+const COST_PROHIBITED = 1e7;
+const COST_LONELY_LAST = 5000;
+/** Squeezing beyond this (in ems per gap) would make glyphs touch. */
+const MAX_SQUEEZE_EM = 1 / 24;
+/** Stretching beyond this (in ems per gap) is visibly loose (clreq; issue: "no gap stretched beyond 1/8 em"). */
+const LOOSE_EM = 1 / 8;
+
+function stretchCost(r: number, em: number): number {
+  if (r <= 1e-9) return 0;
+  const rel = r / (em * LOOSE_EM);
+  return rel <= 1 ? 3 + 160 * rel * rel : 10000 + 1000 * rel * rel;
+}
+
+function squeezeCost(r: number, em: number): number {
+  if (r <= 1e-9) return 0;
+  const rel = r / (em * MAX_SQUEEZE_EM);
+  return rel <= 1 ? 2 + 10 * rel * rel : Infinity;
+}
+
+/** Fit clusters [start, end) into `width`: the cheapest mix of compression and gap adjustment. */
+export function fitLine(cs: Cluster[], start: number, end: number, width: number, em: number, isLast: boolean, justify: boolean): LineFit {
+  // A trailing space at a break disappears.
+  let stop = end;
+  while (stop > start + 1 && cs[stop - 1].kind === 'space') stop--;
+  let natural = 0;
+  for (let k = start; k < stop; k++) natural += cs[k].width;
+  const gaps = stop - start - 1;
+
+  // Candidate compressions in order of preference: the line-end mark, then adjacent pairs.
+  const options: { side: 'l' | 'r'; index: number; amount: number }[] = [];
+  if (cs[stop - 1].squeezeRight > 0) options.push({ side: 'r', index: stop - 1, amount: cs[stop - 1].squeezeRight });
+  for (let k = start; k < stop - 1; k++) {
+    const a = cs[k];
+    const b = cs[k + 1];
+    if (a.squeezeRight > 0 && (b.squeezeRight > 0 || b.squeezeLeft > 0)) options.push({ side: 'r', index: k, amount: a.squeezeRight });
+    else if (a.squeezeLeft > 0 && b.squeezeLeft > 0) options.push({ side: 'l', index: k + 1, amount: b.squeezeLeft });
+  }
+
+  let best: LineFit | undefined;
+  let used = 0;
+  for (let m = 0; m <= options.length; m++) {
+    if (m > 0) used += options[m - 1].amount;
+    const w = natural - used;
+    const slack = width - w;
+    let gap = 0;
+    let cost = m * COST_COMPRESS;
+    if (slack >= 0) {
+      if (isLast || !justify) {
+        if (m > 0) break; // no reason to compress a line that already fits
+        gap = 0;
+      } else if (gaps > 0) {
+        gap = slack / gaps;
+        cost += stretchCost(gap, em);
+      } else {
+        cost += slack > 1e-6 ? 20000 : 0;
+      }
+    } else {
+      if (gaps === 0) continue;
+      gap = slack / gaps;
+      cost += squeezeCost(-gap, em);
+    }
+    if (!best || cost < best.cost) {
+      best = {
+        start,
+        end,
+        squeezeLeft: options.slice(0, m).filter((o) => o.side === 'l').map((o) => o.index),
+        squeezeRight: options.slice(0, m).filter((o) => o.side === 'r').map((o) => o.index),
+        gap,
+        natural: w,
+        cost,
+        overfull: false,
+      };
+    }
+    if (slack >= 0) break; // further compression only loosens the line
+  }
+  if (!best || !Number.isFinite(best.cost)) {
+    const all = options;
+    const w = natural - all.reduce((s, o) => s + o.amount, 0);
+    return {
+      start,
+      end,
+      squeezeLeft: all.filter((o) => o.side === 'l').map((o) => o.index),
+      squeezeRight: all.filter((o) => o.side === 'r').map((o) => o.index),
+      gap: gaps > 0 ? Math.max((width - w) / gaps, -em * MAX_SQUEEZE_EM) : 0,
+      natural: w,
+      cost: Infinity,
+      overfull: true,
+    };
+  }
+  return best;
+}
+
+/** Choose breaks for the whole paragraph; returns one fit per line. */
+export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
+  const n = cs.length;
+  if (n === 0) return [];
+  const best: number[] = new Array(n + 1).fill(Infinity);
+  const from: (LineFit | undefined)[] = new Array(n + 1).fill(undefined);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(best[i])) continue;
+    const width = i === 0 ? opts.firstWidth : opts.width;
+    let natural = 0;
+    let shrinkable = 0;
+    let relaxed = false;
+    for (let j = i + 1; j <= n; j++) {
+      const c = cs[j - 1];
+      natural += c.width;
+      shrinkable += c.squeezeLeft + c.squeezeRight + opts.em * MAX_SQUEEZE_EM;
+      // Past this, no compression or squeeze can make the line fit.
+      if (natural - shrinkable > width && j > i + 1) break;
+      const isLast = j === n;
+      const fit = fitLine(cs, i, j, width, opts.em, isLast, opts.justify);
+      let cost = fit.cost;
+      if (!isLast && !canBreakBetween(cs[j - 1], cs[j])) cost += COST_PROHIBITED;
+      if (isLast && i > 0) {
+        let letters = 0;
+        for (let k = i; k < j; k++) letters += cs[k].letters;
+        if (letters < opts.minLastLetters) cost += COST_LONELY_LAST;
+      }
+      if (!Number.isFinite(cost)) {
+        // Keep one way forward even when nothing fits (a cluster wider than the line).
+        if (j === i + 1 && !relaxed) {
+          relaxed = true;
+          cost = 1e9;
+        } else continue;
+      }
+      if (best[i] + cost < best[j]) {
+        best[j] = best[i] + cost;
+        from[j] = { ...fit, cost };
+      }
+    }
+  }
+  const lines: LineFit[] = [];
+  let j = n;
+  while (j > 0) {
+    const f = from[j]!;
+    lines.push(f);
+    j = f.start;
+  }
+  return lines.reverse();
+}

@@ -1,0 +1,37 @@
+/**
+ * Character classes for Chinese line breaking (W3C clreq §3.1.7, GB/T 15834 §5.1).
+ */
+
+/** Never at a line start: closing marks, pause/stop marks, ％, middle dots, and their half-width forms. */
+export const NO_START = new Set([...'、，。．：；？！’”）〕］｝】〗》〉」』％·・‐〜～,.;:?!)]}%']);
+/** Never at a line end: opening quotes and brackets. */
+export const NO_END = new Set([...'‘“（〔［｛【〖《〈「『([{']);
+
+/** Full-width closing marks whose glyph sits in the left half of its cell: the right half may be compressed. */
+export const CLOSE_COMPRESSIBLE = new Set([...'、，。：；’”）〕］｝】〗》〉」』']);
+/** Full-width opening marks whose glyph sits in the right half of its cell: the left half may be compressed. */
+export const OPEN_COMPRESSIBLE = new Set([...'‘“（〔［｛【〖《〈「『']);
+
+/** Marks drawn as one two-em unit that never splits: 破折号 and 省略号. */
+export const PAIRED = new Set(['——', '……', '⸺']);
+
+/** Characters that form unbroken Latin/digit words (URLs, 3+X+6+10, 0731-28888888, 98.2%). */
+export function isLatinWordChar(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0x21 && c <= 0x7e) return !'()[]{}<>"'.includes(ch) && !(ch === ',' || ch === ';' || ch === '!' || ch === '?') ? true : false;
+  return (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff);
+}
+
+/** Characters that end a Latin word when they follow it but may live inside one (1,000 · 10:30 · e.g.). */
+export function isLatinInner(ch: string): boolean {
+  return ch === ',' || ch === ';' || ch === '!' || ch === '?';
+}
+
+export function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u00a0';
+}
+
+/** Counts as a character for the 孤字 rule (not punctuation). */
+export function isLetterLike(ch: string): boolean {
+  return /[\p{L}\p{N}]/u.test(ch);
+}

@@ -1,0 +1,8 @@
+export { layoutIssue, type LayoutInput } from './issue.js';
+export { layoutParagraph, type ParagraphOptions } from './paragraph.js';
+export { layoutTitle } from './title.js';
+export { breakLines, fitLine, type LineFit } from './breakLines.js';
+export { itemize, canBreakBetween, type Cluster, type StyledText } from './itemize.js';
+export { paginate, type FlowLine, type PageSlice } from './paginate.js';
+export { NO_START, NO_END } from './classify.js';
+export * from './types.js';

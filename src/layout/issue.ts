@@ -1,0 +1,246 @@
+/**
+ * Lay out a whole issue: masthead, editor's note, articles, end block, page numbers.
+ * Body text sits on the GB/T 9704 grid (28 × 22); every flow line takes one grid line.
+ */
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { FontBook, FontRole } from '../fonts/types.js';
+import { formatDateZh, type Block, type Issue, type Paragraph, type SeriesConfig } from '../model/types.js';
+import { geometry, MM, type Geometry, type HouseStyle } from '../style/index.js';
+import type { StyledText } from './itemize.js';
+import { paginate, type FlowLine } from './paginate.js';
+import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
+import { layoutTitle } from './title.js';
+import type { IssueLayout, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
+
+/** Baseline of an ideographic em box of `size` centred in a line of `pitch`: the em box spans 0.88 above and 0.12 below the baseline. */
+function baselineIn(top: number, pitch: number, size: number): number {
+  return top + (pitch - size) / 2 + 0.88 * size;
+}
+
+interface Ctx {
+  g: Geometry;
+  style: HouseStyle;
+  fonts: FontBook;
+  diagnostics: Diagnostic[];
+}
+
+function bodyOpts(ctx: Ctx, role: FontRole, extra: Partial<ParagraphOptions> = {}): ParagraphOptions {
+  return {
+    fonts: ctx.fonts,
+    size: ctx.style.body.size,
+    cell: ctx.g.pitch,
+    x: ctx.g.left,
+    width: ctx.g.width,
+    indent: ctx.style.body.indent,
+    align: 'justify',
+    role,
+    ...extra,
+  };
+}
+
+function runsOf(block: Block | Paragraph, regular: FontRole, lead: FontRole): StyledText[] {
+  return block.runs.map((r) => ({ text: r.text, role: r.style === 'lead' ? lead : regular, loc: r.loc }));
+}
+
+/** Flow lines of a paragraph with widow/orphan protection. */
+function paragraphFlow(lines: TextLine[]): FlowLine[] {
+  const n = lines.length;
+  return lines.map((l, i) => ({ lines: [l], keep: n >= 2 && (i === 1 || i === n - 1), dropAtTop: false }));
+}
+
+const blank = (keep = false, dropAtTop = true): FlowLine => ({ lines: [], keep, dropAtTop });
+
+function noteFlow(ctx: Ctx, paragraphs: Paragraph[], label: string): FlowLine[] {
+  const flow: FlowLine[] = [];
+  paragraphs.forEach((p, i) => {
+    const parts = runsOf(p, 'note', 'lead');
+    if (i === 0) parts.unshift({ text: label, role: 'lead', loc: p.loc });
+    flow.push(...paragraphFlow(layoutParagraph(parts, bodyOpts(ctx, 'note'), ctx.diagnostics)));
+  });
+  return flow;
+}
+
+function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
+  const a = issue.articles[index];
+  const { style, g } = ctx;
+  const flow: FlowLine[] = [];
+  const titleLines = layoutTitle(
+    [{ text: a.title, role: 'title', loc: a.titleLoc }],
+    { ...bodyOpts(ctx, 'title'), size: style.title.size, cell: style.title.size, indent: 0, align: 'center' },
+    ctx.diagnostics,
+  );
+  titleLines.forEach((l, i) => flow.push({ lines: [l], keep: i > 0, dropAtTop: false }));
+  for (let k = 0; k < style.title.space_after; k++) flow.push(blank(true, false));
+  const text: FlowLine[] = [];
+  if (a.note.length) text.push(...noteFlow(ctx, a.note, '编者按：'));
+  for (const b of a.blocks) {
+    if (b.kind === 'heading') {
+      const role: FontRole = b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'heading3';
+      const lines = layoutParagraph(runsOf(b, role, role), bodyOpts(ctx, role), ctx.diagnostics);
+      // A heading keeps with the first line after it.
+      text.push(...paragraphFlow(lines).map((f, i) => ({ ...f, keep: f.keep || i > 0 })));
+      text.push({ lines: [], keep: true, dropAtTop: false }); // placeholder marking "keep next", removed below
+    } else {
+      text.push(...paragraphFlow(layoutParagraph(runsOf(b, 'body', 'lead'), bodyOpts(ctx, 'body'), ctx.diagnostics)));
+    }
+  }
+  // Resolve heading placeholders: the line after a heading may not open a page.
+  const resolved: FlowLine[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const f = text[i];
+    if (f.lines.length === 0 && f.keep && !f.dropAtTop) {
+      if (text[i + 1]) text[i + 1] = { ...text[i + 1], keep: true };
+      continue;
+    }
+    resolved.push(f);
+  }
+  // The title keeps with the first two lines of its text.
+  resolved.slice(0, 2).forEach((f) => (f.keep = true));
+  flow.push(...resolved);
+  if (a.sources.length) {
+    const label = `（${style.attribution.label}${a.sources.join('、')}）`;
+    const lines = layoutParagraph([{ text: label, role: 'attribution', loc: a.sourceLoc }], bodyOpts(ctx, 'attribution', { indent: 0, align: 'right' }), ctx.diagnostics);
+    lines.forEach((l) => flow.push({ lines: [l], keep: true, dropAtTop: false }));
+  }
+  void g;
+  return flow;
+}
+
+/** The masthead on page 1, drawn in the first `style.masthead.lines` grid lines. */
+function masthead(ctx: Ctx, series: SeriesConfig, issue: Issue): PageItem[] {
+  const { g, style } = ctx;
+  const m = style.masthead;
+  const items: PageItem[] = [];
+  const line = (k: number, size: number) => baselineIn(g.top + k * g.linePitch, g.linePitch, size);
+  const loc = { file: series.file, line: 1, column: 1 };
+  const set = (text: string, role: FontRole, size: number, baseline: number, align: 'center' | 'left' | 'right', ink: 'red' | 'text', inset = 0, cell = size) => {
+    const lines = layoutParagraph([{ text, role, loc }], { fonts: ctx.fonts, size, cell, x: g.left, width: g.width, indent: 0, inset, align, role, ink }, ctx.diagnostics);
+    for (const l of lines.slice(0, 1)) items.push({ ...l, baseline });
+  };
+  if (m.label) set(m.label, 'heading1', style.body.size, line(0, style.body.size) - g.linePitch * 0.9, 'left', 'text');
+  // Series name: centred over the first three grid lines, letter-spaced.
+  const nameCenter = g.top + 1.5 * g.linePitch;
+  set(series.series, 'masthead', m.size, nameCenter + 0.38 * m.size, 'center', 'red', 0, m.size * (1 + m.letter_spacing));
+  let number = `第${issue.number}期`;
+  if (issue.supplement) number = `增刊第${issue.number}期`;
+  if (issue.total) number += `（总第${issue.total}期）`;
+  set(number, 'body', style.body.size, line(3, style.body.size), 'center', 'text');
+  const officeBaseline = line(4, style.body.size);
+  set(series.office, 'body', style.body.size, officeBaseline, 'left', 'text', 1, g.pitch);
+  set(formatDateZh(issue.date), 'body', style.body.size, officeBaseline, 'right', 'text', 1, g.pitch);
+  const ruleY = officeBaseline + 0.12 * style.body.size + m.rule_gap * MM;
+  items.push({ kind: 'rule', x1: g.left, x2: g.left + g.width, y: ruleY, thickness: m.rule_width, ink: 'red' });
+  return items;
+}
+
+/** The end block (版记): recipient lines between rules, 共印N份 at the right of the last line. */
+function endBlock(ctx: Ctx, issue: Issue): { lines: number; place: (page: PageItem[], firstLine: number) => void } {
+  const { g, style } = ctx;
+  const e = style.end_block;
+  const size = e.size;
+  const opts: ParagraphOptions = { fonts: ctx.fonts, size, cell: size, x: g.left, width: g.width, indent: 0, inset: e.indent, align: 'justify', role: 'end_block' };
+  const entries: TextLine[][] = [];
+  for (const d of issue.distribution) {
+    const label = `${d.label.replace(/[:：]$/, '')}：`;
+    const text = `${label}${d.recipients.join('，')}。`;
+    entries.push(layoutParagraph([{ text, role: 'end_block', loc: d.loc }], { ...opts, hang: [...label].length * size }, ctx.diagnostics));
+  }
+  if (issue.copies) {
+    const copies = `共印${issue.copies}份`;
+    const loc = { file: issue.file, line: 1, column: 1 };
+    const [c] = layoutParagraph([{ text: copies, role: 'end_block', loc }], { ...opts, align: 'right' }, ctx.diagnostics);
+    const last = entries[entries.length - 1]?.[entries[entries.length - 1].length - 1];
+    const room = last ? g.left + g.width - e.indent * size - (last.x + last.width) : 0;
+    if (last && last.last && room >= c.width + 2 * size) {
+      last.glyphs.push(...c.glyphs);
+      last.cells.push(...c.cells);
+    } else entries.push([c]);
+  }
+  const count = entries.reduce((s, l) => s + l.length, 0);
+  return {
+    lines: count,
+    place(page, firstLine) {
+      let k = firstLine;
+      const ruleAt = (line: number, thickness: number): RuleBox => ({ kind: 'rule', x1: g.left, x2: g.left + g.width, y: g.top + line * g.linePitch, thickness: thickness * MM, ink: 'text' });
+      page.push(ruleAt(k, e.outer_rule));
+      entries.forEach((lines, i) => {
+        for (const l of lines) {
+          page.push({ ...l, baseline: baselineIn(g.top + k * g.linePitch, g.linePitch, size), gridLine: k });
+          k++;
+        }
+        page.push(ruleAt(k, i === entries.length - 1 ? e.outer_rule : e.inner_rule));
+      });
+    },
+  };
+}
+
+function pageNumber(ctx: Ctx, n: number): TextLine {
+  const { g, style } = ctx;
+  const pn = style.page_number;
+  const odd = n % 2 === 1;
+  const [line] = layoutParagraph(
+    [{ text: `— ${n} —`, role: 'page_number', loc: { file: '', line: 1, column: 1 } }],
+    { fonts: ctx.fonts, size: pn.size, cell: pn.size, x: g.left, width: g.width, indent: 0, inset: pn.inset, align: odd ? 'right' : 'left', role: 'page_number' },
+    ctx.diagnostics,
+  );
+  // The dash line (about 0.27 em above the baseline) lies `offset` mm below the text block.
+  const baseline = g.top + g.height + pn.offset * MM + 0.27 * pn.size;
+  return { ...line, baseline };
+}
+
+export interface LayoutInput {
+  series: SeriesConfig;
+  issue: Issue;
+  style: HouseStyle;
+  fonts: FontBook;
+}
+
+export function layoutIssue({ series, issue, style, fonts }: LayoutInput): IssueLayout {
+  const g = geometry(style);
+  const ctx: Ctx = { g, style, fonts, diagnostics: [] };
+  const flow: FlowLine[] = [];
+  if (issue.editorNote.length) {
+    flow.push(...noteFlow(ctx, issue.editorNote, '编者按：'));
+    flow.push(blank(false, true));
+  }
+  issue.articles.forEach((_, i) => {
+    if (i > 0) for (let k = 0; k < style.title.space_before; k++) flow.push(blank(false, true));
+    flow.push(...articleFlow(ctx, issue, i));
+  });
+  const perPage = style.grid.lines;
+  const slices = paginate(flow, style.masthead.lines, perPage);
+  const pages: PageLayout[] = slices.map((s, p) => {
+    const items: PageItem[] = p === 0 ? masthead(ctx, series, issue) : [];
+    s.lines.forEach((f, k) => {
+      const gridLine = s.start + k;
+      for (const l of f.lines) items.push({ ...l, gridLine, baseline: baselineIn(g.top + gridLine * g.linePitch, g.linePitch, l.glyphs[0]?.size ?? style.body.size) });
+    });
+    return { number: p + 1, items };
+  });
+
+  if (issue.distribution.length || issue.copies) {
+    const eb = endBlock(ctx, issue);
+    const last = slices[slices.length - 1];
+    const used = last.start + last.lines.length;
+    let target = pages[pages.length - 1];
+    // Keep a blank grid line between the text and the end block.
+    if (used + 1 + eb.lines > perPage) {
+      target = { number: pages.length + 1, items: [] };
+      pages.push(target);
+    }
+    if (style.end_block.even_page && target.number % 2 === 1) {
+      if (target.items.length) {
+        target = { number: pages.length + 1, items: [] };
+        pages.push(target);
+      } else {
+        // An empty odd page: leave it blank and unnumbered, the end block goes on the next (even) page.
+        target.number = 0;
+        target = { number: pages.length + 1, items: [] };
+        pages.push(target);
+      }
+    }
+    eb.place(target.items, perPage - eb.lines);
+  }
+  for (const page of pages) if (page.number > 0) page.items.push(pageNumber(ctx, page.number));
+  return { geometry: g, pages, diagnostics: ctx.diagnostics };
+}

@@ -1,0 +1,216 @@
+/**
+ * Itemize: turn styled runs into clusters, the unbreakable units of line breaking, and choose
+ * a face for every glyph (the role's font, else the first fallback that has it).
+ */
+import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
+import type { FontBook, FontMetrics, FontRole } from '../fonts/types.js';
+import { advance } from '../model/source.js';
+import {
+  CLOSE_COMPRESSIBLE,
+  NO_END,
+  NO_START,
+  OPEN_COMPRESSIBLE,
+  isLatinInner,
+  isLatinWordChar,
+  isLetterLike,
+  isSpace,
+} from './classify.js';
+import type { PlacedGlyph } from './types.js';
+
+export type ClusterKind = 'ideo' | 'latin' | 'space' | 'pair';
+
+export interface Cluster {
+  kind: ClusterKind;
+  text: string;
+  /** Glyphs with x relative to the cluster's origin (filled by measure). */
+  glyphs: PlacedGlyph[];
+  /** Nominal width in pt. */
+  width: number;
+  /** Blank that punctuation compression may remove, left and right, in pt. */
+  squeezeLeft: number;
+  squeezeRight: number;
+  noStart: boolean;
+  noEnd: boolean;
+  /** Letters and digits it holds, for the 孤字 rule. */
+  letters: number;
+  loc: SourceLoc;
+}
+
+/** A run of text to set in one role. */
+export interface StyledText {
+  text: string;
+  role: FontRole;
+  loc: SourceLoc;
+}
+
+export interface ItemizeOptions {
+  size: number;
+  /** Width of a full-width cell: the grid pitch for body text, the font size elsewhere. */
+  cell: number;
+  fonts: FontBook;
+}
+
+/** Split text into clusters and measure them. Reports characters no font can draw. */
+export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster[] {
+  const out: Cluster[] = [];
+  for (const part of parts) {
+    const chars = [...part.text];
+    let loc = part.loc;
+    let i = 0;
+    const take = (n: number) => {
+      const text = chars.slice(i, i + n).join('');
+      const at = loc;
+      loc = advance(loc, text);
+      i += n;
+      return { text, at };
+    };
+    while (i < chars.length) {
+      const ch = chars[i];
+      const next = chars[i + 1];
+      if ((ch === '—' && next === '—') || (ch === '…' && next === '…')) {
+        const { text, at } = take(2);
+        out.push(makeCluster('pair', text, part.role, at, opts, diagnostics));
+      } else if (isSpace(ch)) {
+        const { text, at } = take(1);
+        out.push(makeCluster('space', text, part.role, at, opts, diagnostics));
+      } else if (isLatinWordChar(ch)) {
+        let n = 1;
+        while (i + n < chars.length) {
+          const c = chars[i + n];
+          if (isLatinWordChar(c)) n++;
+          else if (isLatinInner(c) && i + n + 1 < chars.length && /[A-Za-z0-9]/.test(chars[i + n + 1])) n++;
+          else break;
+        }
+        const { text, at } = take(n);
+        out.push(makeCluster('latin', text, part.role, at, opts, diagnostics));
+      } else {
+        // Half-width marks and other narrow characters keep their own width; the rest take a cell.
+        const narrow = ch.codePointAt(0)! < 0x2000 && ch !== '·';
+        const { text, at } = take(1);
+        out.push(makeCluster(narrow ? 'latin' : 'ideo', text, part.role, at, opts, diagnostics));
+      }
+    }
+  }
+  return out;
+}
+
+function pickFace(cp: number, role: FontRole, fonts: FontBook): FontMetrics | undefined {
+  const primary = fonts.forRole(role);
+  if (primary.has(cp)) return primary;
+  return fonts.fallbacks(role).find((f) => f.has(cp));
+}
+
+function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: SourceLoc, opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster {
+  const { size, cell, fonts } = opts;
+  const chars = [...text];
+  const glyphs: PlacedGlyph[] = [];
+  let x = 0;
+  chars.forEach((ch, k) => {
+    const cp = ch.codePointAt(0)!;
+    let face = pickFace(cp, role, fonts);
+    if (!face) {
+      face = fonts.forRole(role);
+      const tried = [face, ...fonts.fallbacks(role)].map((f) => (f as { postscriptName?: string }).postscriptName ?? f.key);
+      diagnostics.push(
+        diagnostic(
+          'font/missing-glyph',
+          'error',
+          { ...loc, column: loc.column + k },
+          {
+            zh: `字符“${ch}”（U+${cp.toString(16).toUpperCase()}）在所有可用字体中都没有字形，无法印出`,
+            en: `the character “${ch}” (U+${cp.toString(16).toUpperCase()}) has no glyph in any available font and cannot be printed`,
+          },
+          {
+            hint: {
+              zh: `已尝试：${tried.join('、')}。可在 bulletin.yaml 的 fonts.fallback 中指定含此字的字体，或改用常用字`,
+              en: `tried: ${tried.join(', ')}. Name a font that has it as fonts.fallback in bulletin.yaml, or use another character`,
+            },
+          },
+        ),
+      );
+    }
+    const adv = face.advance(cp) * size;
+    if (kind === 'latin' || kind === 'space') {
+      glyphs.push({ text: ch, face, size, x, scaleX: 1 });
+      x += adv;
+    } else if (kind === 'pair' && ch === '—') {
+      // Stretch each dash's ink over its whole cell so the two join into one unbroken rule.
+      const [l, r] = face.ink(cp);
+      const inkWidth = Math.max((r - l) * size, 1);
+      const scaleX = cell / inkWidth;
+      glyphs.push({ text: ch, face, size, x: x - l * size * scaleX, scaleX });
+      x += cell;
+    } else {
+      // Full-width glyphs start at their cell; others (· — in some fonts) are centred in it.
+      const dx = Math.abs(adv - size) < 0.01 * size ? 0 : (cell - adv) / 2;
+      glyphs.push({ text: ch, face, size, x: x + dx, scaleX: 1 });
+      x += cell;
+    }
+  });
+  const first = chars[0];
+  const last = chars[chars.length - 1];
+  const compressible = kind === 'ideo';
+  return {
+    kind,
+    text,
+    glyphs,
+    width: x,
+    squeezeLeft: compressible && OPEN_COMPRESSIBLE.has(first) ? cell / 2 : 0,
+    squeezeRight: compressible && CLOSE_COMPRESSIBLE.has(last) ? cell / 2 : 0,
+    noStart: NO_START.has(first),
+    noEnd: NO_END.has(last),
+    letters: chars.filter(isLetterLike).length,
+    loc,
+  };
+}
+
+/** A break between clusters a and b is allowed by clreq's line-start and line-end rules. */
+export function canBreakBetween(a: Cluster, b: Cluster): boolean {
+  if (a.noEnd || b.noStart) return false;
+  if (b.kind === 'space') return false; // break after a space, never before it
+  return true;
+}
+
+/**
+ * A Latin or digit run wider than the line (a long URL) cannot stay whole: split it, preferring
+ * to break after / - . _ ? & =, into pieces that fit.
+ */
+export function splitWide(cs: Cluster[], maxWidth: number): Cluster[] {
+  const out: Cluster[] = [];
+  for (const c of cs) {
+    if (c.kind !== 'latin' || c.width <= maxWidth) {
+      out.push(c);
+      continue;
+    }
+    let piece: PlacedGlyph[] = [];
+    let pieceStart = 0;
+    let lastGood = -1;
+    const flush = (upto: number) => {
+      const gs = piece.slice(0, upto);
+      const x0 = gs[0].x;
+      const width = gs.reduce((s, g) => s + g.face.advance(g.text.codePointAt(0)!) * g.size, 0);
+      const text = gs.map((g) => g.text).join('');
+      out.push({
+        ...c,
+        text,
+        glyphs: gs.map((g) => ({ ...g, x: g.x - x0 })),
+        width,
+        noStart: out.length > 0 && out[out.length - 1].loc === c.loc ? false : c.noStart,
+        noEnd: false,
+        letters: [...text].filter((ch) => /[\p{L}\p{N}]/u.test(ch)).length,
+        loc: { ...c.loc, column: c.loc.column + pieceStart },
+      });
+      pieceStart += gs.length;
+      piece = piece.slice(upto);
+      lastGood = -1;
+    };
+    for (const g of c.glyphs) {
+      piece.push(g);
+      const w = piece.reduce((s, p) => s + p.face.advance(p.text.codePointAt(0)!) * p.size, 0);
+      if (w > maxWidth * 0.92 && piece.length > 1) flush(lastGood > 0 ? lastGood : piece.length - 1);
+      if ('/-._?&='.includes(g.text)) lastGood = piece.length;
+    }
+    if (piece.length) flush(piece.length);
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * One paragraph: itemize → breakLines → placeLine. Returns lines positioned horizontally;
+ * pagination gives them their baselines.
+ */
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { FontBook, FontRole } from '../fonts/types.js';
+import { breakLines } from './breakLines.js';
+import { itemize, splitWide, type StyledText } from './itemize.js';
+import { placeLine, type Align } from './justify.js';
+import type { Ink, TextLine } from './types.js';
+
+export interface ParagraphOptions {
+  fonts: FontBook;
+  size: number;
+  /** Full-width cell: grid pitch for body text. */
+  cell: number;
+  /** Left edge and width of the measure. */
+  x: number;
+  width: number;
+  /** First-line indent and left/right insets, in cells. */
+  indent: number;
+  inset?: number;
+  /** Hanging indent for lines after the first, in pt (end block: align under the recipients). */
+  hang?: number;
+  align: Align;
+  ink?: Ink;
+  role: FontRole;
+  minLastLetters?: number;
+}
+
+export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
+  const inset = (o.inset ?? 0) * o.cell;
+  const x0 = o.x + inset;
+  const w = o.width - 2 * inset;
+  const clusters = splitWide(itemize(parts, { size: o.size, cell: o.cell, fonts: o.fonts }, diagnostics), (w - (o.hang ?? 0)) * 0.9);
+  if (!clusters.length) return [];
+  const first = o.indent * o.cell;
+  const hang = o.hang ?? 0;
+  const fits = breakLines(clusters, {
+    firstWidth: w - first,
+    width: w - hang,
+    em: o.size,
+    justify: o.align === 'justify',
+    minLastLetters: o.minLastLetters ?? 2,
+  });
+  return fits.map((fit, i) => {
+    const last = i === fits.length - 1;
+    const lx = x0 + (i === 0 ? first : hang);
+    const lw = w - (i === 0 ? first : hang);
+    const align: Align = o.align === 'justify' && last ? 'left' : o.align;
+    const placed = placeLine(clusters, fit, lx, lw, align);
+    if (placed.overfull) {
+      const loc = clusters[fit.start].loc;
+      diagnostics.push({
+        rule: 'layout/overfull',
+        severity: 'error',
+        loc,
+        message: { zh: '这一行无法排入版心宽度（溢出）', en: 'this line cannot be set within the text width (overfull)' },
+        hint: { zh: '检查是否有过长的英文、数字串或连续标点', en: 'look for an over-long Latin or digit run, or a long row of marks' },
+      });
+    }
+    return {
+      kind: 'text',
+      role: o.role,
+      ink: o.ink ?? 'text',
+      baseline: 0,
+      x: placed.x,
+      width: placed.width,
+      glyphs: placed.glyphs,
+      cells: placed.cells,
+      last,
+      gridLine: -1,
+    } satisfies TextLine;
+  });
+}

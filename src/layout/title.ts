@@ -1,0 +1,94 @@
+/**
+ * Titles: centred, and when a title wraps its lines are balanced (回行时词意完整, no lone
+ * character): the fewest lines that hold it, with breaks chosen to even out the line widths
+ * and to fall between words.
+ */
+import type { Diagnostic } from '../diagnostics/index.js';
+import { canBreakBetween, itemize, splitWide, type Cluster, type StyledText } from './itemize.js';
+import { fitLine, type LineFit } from './breakLines.js';
+import { placeLine } from './justify.js';
+import type { ParagraphOptions } from './paragraph.js';
+import type { TextLine } from './types.js';
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Cluster indices after which a word ends (breaking there keeps words whole). ICU's dictionary
+ * misses many official terms (党建 comes out as 党|建), so a boundary between two one-character
+ * segments is not trusted: runs of single characters are usually one unknown word.
+ */
+function wordEnds(cs: Cluster[]): Set<number> {
+  const text = cs.map((c) => c.text).join('');
+  const ends = new Set<number>();
+  const clusterAt: number[] = [];
+  cs.forEach((c, i) => {
+    for (let k = 0; k < c.text.length; k++) clusterAt.push(i);
+  });
+  const segs = [...segmenter.segment(text)];
+  const single = (s: Intl.SegmentData | undefined) => !!s && s.isWordLike !== false && [...s.segment].length === 1;
+  segs.forEach((s, i) => {
+    const end = s.index + s.segment.length;
+    if (end >= text.length) return;
+    if (single(s) && single(segs[i + 1])) return;
+    ends.add(clusterAt[end - 1]);
+  });
+  return ends;
+}
+
+export function layoutTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
+  const cs = splitWide(itemize(parts, { size: o.size, cell: o.cell, fonts: o.fonts }, diagnostics), o.width * 0.9);
+  const n = cs.length;
+  if (!n) return [];
+  const total = cs.reduce((s, c) => s + c.width, 0);
+  const lines = Math.max(1, Math.ceil(total / o.width - 1e-9));
+  const target = total / lines;
+  const words = wordEnds(cs);
+  // dp[l][j]: best cost of setting clusters [0, j) in l lines.
+  const dp: number[][] = Array.from({ length: lines + 2 }, () => new Array(n + 1).fill(Infinity));
+  const back: (LineFit | undefined)[][] = Array.from({ length: lines + 2 }, () => new Array(n + 1).fill(undefined));
+  dp[0][0] = 0;
+  for (let l = 0; l < lines + 1; l++) {
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(dp[l][i])) continue;
+      for (let j = i + 1; j <= n; j++) {
+        const fit = fitLine(cs, i, j, o.width, o.size, true, false);
+        if (fit.overfull) break;
+        let cost = ((fit.natural - target) / o.size) ** 2;
+        if (j < n && !canBreakBetween(cs[j - 1], cs[j])) cost += 1e6;
+        if (j < n && !words.has(j - 1)) cost += 40;
+        let letters = 0;
+        for (let k = i; k < j; k++) letters += cs[k].letters;
+        if (letters < 2 && n > 2) cost += 1e4;
+        if (dp[l][i] + cost < dp[l + 1][j]) {
+          dp[l + 1][j] = dp[l][i] + cost;
+          back[l + 1][j] = fit;
+        }
+      }
+    }
+  }
+  // Prefer the minimal line count; one more is allowed only when the minimum cannot be set.
+  const used = Number.isFinite(dp[lines][n]) ? lines : lines + 1;
+  const fits: LineFit[] = [];
+  let j = n;
+  for (let l = used; l > 0; l--) {
+    const f = back[l][j]!;
+    fits.push(f);
+    j = f.start;
+  }
+  fits.reverse();
+  return fits.map((fit, i) => {
+    const placed = placeLine(cs, fit, o.x, o.width, 'center');
+    return {
+      kind: 'text',
+      role: o.role,
+      ink: o.ink ?? 'text',
+      baseline: 0,
+      x: placed.x,
+      width: placed.width,
+      glyphs: placed.glyphs,
+      cells: placed.cells,
+      last: i === fits.length - 1,
+      gridLine: -1,
+    } satisfies TextLine;
+  });
+}

@@ -1,0 +1,74 @@
+/** Layout output: positioned glyphs, lines and rules on pages. Coordinates in pt, origin top-left of the page, y down. */
+import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
+import type { FontMetrics, FontRole } from '../fonts/types.js';
+import type { Geometry } from '../style/index.js';
+
+export type Ink = 'text' | 'red';
+
+export interface PlacedGlyph {
+  /** One code point. */
+  text: string;
+  face: FontMetrics;
+  size: number;
+  /** Left edge of the glyph's advance box. */
+  x: number;
+  /** Horizontal scale (1 = natural); used to draw —— as one unbroken rule. */
+  scaleX: number;
+  /**
+   * Declared advance in ems when it differs from the font's (a compressed mark set half-width).
+   * The renderer writes this width into the PDF so text extraction sees no overlapping glyphs.
+   */
+  advance?: number;
+}
+
+/** A cell: one unbreakable unit (an ideograph, a mark, a Latin word, ——) and where it was put. */
+export interface Cell {
+  text: string;
+  x: number;
+  width: number;
+  loc: SourceLoc;
+}
+
+export interface TextLine {
+  kind: 'text';
+  role: FontRole;
+  ink: Ink;
+  /** Baseline y (set by pagination). */
+  baseline: number;
+  /** Leftmost and rightmost edge of the set line. */
+  x: number;
+  width: number;
+  glyphs: PlacedGlyph[];
+  cells: Cell[];
+  /** True for a paragraph's last line (not justified). */
+  last: boolean;
+  /** Grid line index on its page (0-based), or -1 for lines placed off the grid (masthead, page number). */
+  gridLine: number;
+}
+
+export interface RuleBox {
+  kind: 'rule';
+  x1: number;
+  x2: number;
+  y: number;
+  thickness: number;
+  ink: Ink;
+}
+
+export type PageItem = TextLine | RuleBox;
+
+export interface PageLayout {
+  /** Printed page number (1-based); 0 for an inserted blank page, which carries no number. */
+  number: number;
+  items: PageItem[];
+}
+
+export interface IssueLayout {
+  geometry: Geometry;
+  pages: PageLayout[];
+  diagnostics: Diagnostic[];
+}
+
+export function lineText(line: TextLine): string {
+  return line.cells.map((c) => c.text).join('');
+}

@@ -1,0 +1,32 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { TextRead } from '../archive/index.js';
+
+const NAMES: Record<string, string> = { gb18030: 'GB18030/GBK', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', binary: 'binary' };
+
+/** A diagnostic for a file that could not be read as UTF-8 text. */
+export function encodingDiagnostic(file: string, read: Exclude<TextRead, { ok: true }>): Diagnostic {
+  const loc = { file, line: 1, column: 1 };
+  switch (read.reason) {
+    case 'missing':
+      return diagnostic('file/missing', 'error', loc, { zh: `找不到文件 ${file}`, en: `file not found: ${file}` });
+    case 'not-file':
+      return diagnostic('file/missing', 'error', loc, { zh: `${file} 不是文件`, en: `${file} is not a file` });
+    case 'outside':
+      return diagnostic('file/outside-archive', 'error', loc, {
+        zh: `${file} 位于档案文件夹之外，拒绝读取`,
+        en: `${file} lies outside the archive; refused`,
+      });
+    case 'encoding': {
+      const name = NAMES[read.encoding];
+      if (read.encoding === 'binary')
+        return diagnostic('file/encoding', 'error', loc, { zh: `${file} 不是文本文件`, en: `${file} is not a text file` });
+      return diagnostic(
+        'file/encoding',
+        'error',
+        loc,
+        { zh: `${file} 的编码是 ${name}，不是 UTF-8`, en: `${file} is encoded as ${name}, not UTF-8` },
+        { hint: { zh: '运行 `bulletin fix` 转换为 UTF-8，或在编辑器中“另存为 UTF-8”', en: 'run `bulletin fix` to convert it to UTF-8, or save it as UTF-8 in your editor' } },
+      );
+    }
+  }
+}

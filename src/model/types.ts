@@ -1,0 +1,97 @@
+/** The document model: what an issue says, independent of how it is laid out. */
+import type { SourceLoc } from '../diagnostics/index.js';
+
+export type Numbering = 'yearly' | 'continuous';
+
+/** A font named for a role in bulletin.yaml: a file (relative to the archive) and, for a collection, a face. */
+export interface FontSpec {
+  file: string;
+  face?: string;
+  loc: SourceLoc;
+}
+
+export interface FontsConfig {
+  /** Look for fonts installed on the machine (仿宋_GB2312 …); tests turn this off to pin fonts. */
+  system: boolean;
+  roles: Partial<Record<string, FontSpec>>;
+}
+
+/** bulletin.yaml */
+export interface SeriesConfig {
+  series: string;
+  office: string;
+  numbering: Numbering;
+  units: string[];
+  style: unknown;
+  fonts: FontsConfig;
+  file: string;
+}
+
+export type InlineStyle = 'regular' | 'lead';
+
+/** A stretch of text in one style. `loc` is where its first character stands; the text maps 1:1 onto the source from there. */
+export interface Run {
+  text: string;
+  style: InlineStyle;
+  loc: SourceLoc;
+}
+
+export interface Paragraph {
+  kind: 'paragraph';
+  runs: Run[];
+  loc: SourceLoc;
+}
+
+export interface Heading {
+  kind: 'heading';
+  level: 1 | 2 | 3;
+  runs: Run[];
+  loc: SourceLoc;
+}
+
+export type Block = Paragraph | Heading;
+
+export interface Article {
+  /** Archive-relative path. */
+  file: string;
+  title: string;
+  titleLoc: SourceLoc;
+  sources: string[];
+  sourceLoc: SourceLoc;
+  /** Editor's note printed before this article's text. */
+  note: Paragraph[];
+  blocks: Block[];
+}
+
+export interface DistributionLine {
+  label: string;
+  recipients: string[];
+  loc: SourceLoc;
+}
+
+export interface IssueDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface Issue {
+  year: number;
+  number: number;
+  date: IssueDate;
+  dateLoc: SourceLoc;
+  total?: number;
+  supplement: boolean;
+  editorNote: Paragraph[];
+  articles: Article[];
+  distribution: DistributionLine[];
+  copies?: number;
+  /** Archive-relative path of issue.yaml. */
+  file: string;
+  /** Archive-relative folder. */
+  dir: string;
+}
+
+export function formatDateZh(d: IssueDate): string {
+  return `${d.year}年${d.month}月${d.day}日`;
+}

@@ -1,0 +1,167 @@
+/**
+ * Render a laid-out issue to PDF with pdfkit. Layout has decided every position; this stage
+ * only draws: each line's glyphs as TJ runs with explicit offsets (no shaping, no pdfkit line
+ * layout), rules as filled rectangles, colours in DeviceCMYK.
+ */
+import type { Font as FontkitFont } from 'fontkit';
+import type { IssueLayout, PlacedGlyph, RuleBox, TextLine } from '../layout/types.js';
+import type { Cmyk } from '../style/index.js';
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject: string;
+  creator: string;
+  /** The issue date: also the CreationDate, so the same input always gives the same bytes. */
+  date: Date;
+  colors: { red: Cmyk; text: Cmyk };
+}
+
+/** A face as the renderer needs it: the parsed fontkit font under a stable key. */
+interface Drawable {
+  key: string;
+  font: FontkitFont;
+}
+
+interface EmbeddedFontLike {
+  id: string;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+  ref(): unknown;
+}
+
+type PdfDoc = PDFKit.PDFDocument & {
+  _font: EmbeddedFontLike;
+  _fontCount: number;
+  _fontFamilies: Record<string, EmbeddedFontLike>;
+  page: PDFKit.PDFPage & { fonts: Record<string, unknown>; height: number };
+  addContent(s: string): PdfDoc;
+};
+
+const num = (n: number) => (Math.round(n * 1000) / 1000).toString();
+
+export async function renderPdf(layout: IssueLayout, meta: PdfMeta): Promise<Buffer> {
+  // pdfkit costs ~85 ms to load: only pay for it when a PDF is written.
+  const { default: PDFDocument } = await import('pdfkit');
+  const g = layout.geometry;
+  const doc = new PDFDocument({
+    size: [g.pageWidth, g.pageHeight],
+    margin: 0,
+    autoFirstPage: false,
+    font: null as unknown as string,
+    pdfVersion: '1.7',
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Creator: meta.creator,
+      Producer: meta.creator,
+      CreationDate: meta.date,
+    },
+  }) as unknown as PdfDoc;
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const embedded = new Map<string, EmbeddedFontLike>();
+  // `variant` separates glyphs declared with a compressed width: a PDF font has one width per
+  // glyph, so compressed marks go into a second (small) subset of the same face.
+  const embed = (face: Drawable, variant = ''): EmbeddedFontLike => {
+    const key = face.key + variant;
+    let ef = embedded.get(key);
+    if (!ef) {
+      if (!variant) {
+        doc.font(face.font as unknown as string, key);
+        ef = doc._font;
+      } else {
+        // pdfkit shares one embedding per font name; a variant needs its own, registered so
+        // that doc.end() embeds it too.
+        const base = embed(face);
+        const Ctor = base.constructor as new (d: unknown, f: FontkitFont, id: string) => EmbeddedFontLike;
+        ef = new Ctor(doc, face.font, `F${++doc._fontCount}`);
+        doc._fontFamilies[key] = ef;
+      }
+      embedded.set(key, ef);
+    }
+    return ef;
+  };
+
+  for (const page of layout.pages) {
+    doc.addPage({ size: [g.pageWidth, g.pageHeight], margin: 0 });
+    for (const item of page.items) {
+      if (item.kind === 'rule') drawRule(doc, item, item.ink === 'red' ? meta.colors.red : meta.colors.text);
+      else drawLine(doc, item, item.ink === 'red' ? meta.colors.red : meta.colors.text, embed);
+    }
+  }
+  doc.end();
+  return done;
+}
+
+function drawRule(doc: PdfDoc, r: RuleBox, color: Cmyk): void {
+  doc.save();
+  doc.rect(r.x1, r.y - r.thickness / 2, r.x2 - r.x1, r.thickness).fill(color as unknown as PDFKit.Mixins.ColorValue);
+  doc.restore();
+}
+
+type Embed = (f: Drawable, variant?: string) => EmbeddedFontLike;
+
+function drawLine(doc: PdfDoc, line: TextLine, color: Cmyk, embed: Embed): void {
+  if (!line.glyphs.length) return;
+  doc.save();
+  doc.fillColor(color as unknown as PDFKit.Mixins.ColorValue);
+  doc.transform(1, 0, 0, -1, 0, doc.page.height);
+  const y = doc.page.height - line.baseline;
+  const ops: string[] = ['BT'];
+  // Group consecutive glyphs sharing face, size and horizontal scale into one TJ.
+  let i = 0;
+  while (i < line.glyphs.length) {
+    const first = line.glyphs[i];
+    let j = i + 1;
+    while (
+      j < line.glyphs.length &&
+      line.glyphs[j].face.key === first.face.key &&
+      line.glyphs[j].size === first.size &&
+      line.glyphs[j].scaleX === first.scaleX &&
+      (line.glyphs[j].advance === undefined) === (first.advance === undefined)
+    )
+      j++;
+    ops.push(runOps(doc, line.glyphs.slice(i, j), y, embed));
+    i = j;
+  }
+  ops.push('ET');
+  doc.addContent(ops.join('\n'));
+  doc.restore();
+}
+
+function runOps(doc: PdfDoc, glyphs: PlacedGlyph[], y: number, embed: Embed): string {
+  const face = glyphs[0].face as unknown as Drawable & { advance(cp: number): number };
+  const compressed = glyphs[0].advance !== undefined;
+  const ef = embed(face, compressed ? '~c' : '');
+  if (doc.page.fonts[ef.id] == null) doc.page.fonts[ef.id] = ef.ref();
+  const { size, scaleX } = glyphs[0];
+  const parts: string[] = [];
+  let pen = glyphs[0].x;
+  for (const g of glyphs) {
+    const cp = g.text.codePointAt(0)!;
+    const glyph = face.font.glyphForCodePoint(cp);
+    const gid = ef.subset.includeGlyph(glyph.id);
+    const adv = g.advance ?? face.advance(cp);
+    if (ef.widths[gid] == null) ef.widths[gid] = g.advance !== undefined ? g.advance * 1000 : glyph.advanceWidth * ef.scale;
+    if (ef.unicode[gid] == null) ef.unicode[gid] = [cp];
+    const shift = g.x - pen;
+    // TJ offsets are in thousandths of text space, scaled by Tz like the glyph advances.
+    if (Math.abs(shift) > 1e-4) parts.push(num((-shift * 1000) / size / scaleX));
+    parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
+    pen = g.x + (compressed ? (ef.widths[gid] / 1000) : adv) * size * scaleX;
+  }
+  const tz = scaleX !== 1 ? `${num(scaleX * 100)} Tz ` : '';
+  const reset = scaleX !== 1 ? ' 100 Tz' : '';
+  return `/${ef.id} ${num(size)} Tf ${tz}1 0 0 1 ${num(glyphs[0].x)} ${num(y)} Tm [${parts.join(' ')}] TJ${reset}`;
+}
