@@ -11,5 +11,6 @@ await build({
   target: 'node20',
   external: ['pdfkit', 'fontkit'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  minify: true,
   logLevel: 'warning',
 });

@@ -118,8 +118,11 @@ export const FAMILY_DEFAULT: Record<Family, DefaultFace> = {
   song: 'serif',
 };
 
-/** Role-specific default where it differs from the family's: the masthead wants the heaviest weight. */
-export const ROLE_DEFAULT: Partial<Record<FontRole, DefaultFace>> = { masthead: 'serif-black' };
+/**
+ * Role-specific default where it differs from the family's. Empty: the masthead shares the
+ * title's bold face, since each extra 15 MB face costs ~10 ms and ~15 MB to load.
+ */
+export const ROLE_DEFAULT: Partial<Record<FontRole, DefaultFace>> = {};
 
 /** The order in which defaults are tried for a character the role's font lacks. */
 export const FALLBACK_ORDER: DefaultFace[] = ['serif', 'sans'];

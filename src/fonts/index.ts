@@ -152,10 +152,26 @@ export class LoadedFace implements FontMetrics {
   advance(cp: number): number {
     let a = this.adv.get(cp);
     if (a === undefined) {
-      a = this.font.glyphForCodePoint(cp).advanceWidth / this.upem;
+      a = this.advanceOfGlyph(this.glyphId(cp)) / this.upem;
       this.adv.set(cp, a);
     }
     return a;
+  }
+
+  /** Glyph id for a code point (0 when missing). */
+  glyphId(cp: number): number {
+    return this.font.glyphForCodePoint(cp).id;
+  }
+
+  /**
+   * Advance in font units, read straight from hmtx: fontkit's `glyph.advanceWidth` decodes the
+   * whole outline first, which costs more than the rest of the layout.
+   */
+  advanceOfGlyph(gid: number): number {
+    const hmtx = (this.font as unknown as { hmtx?: { metrics: { length: number; get(i: number): { advance: number } } } }).hmtx;
+    if (!hmtx) return this.font.getGlyph(gid).advanceWidth;
+    const m = hmtx.metrics;
+    return (gid < m.length ? m.get(gid) : m.get(m.length - 1)).advance;
   }
 
   ink(cp: number): [number, number] {

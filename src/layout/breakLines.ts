@@ -49,10 +49,15 @@ const MAX_SQUEEZE_EM = 1 / 24;
 /** Stretching beyond this (in ems per gap) is visibly loose (clreq; issue: "no gap stretched beyond 1/8 em"). */
 const LOOSE_EM = 1 / 8;
 
+/**
+ * Any stretched line pays a fixed price first, so that the slack left by an unbreakable run
+ * stays in the one line before it and the lines around stay on the character grid; only
+ * beyond about 1/9 em does spreading it over two lines become cheaper.
+ */
 function stretchCost(r: number, em: number): number {
   if (r <= 1e-9) return 0;
   const rel = r / (em * LOOSE_EM);
-  return rel <= 1 ? 3 + 160 * rel * rel : 10000 + 1000 * rel * rel;
+  return rel <= 1 ? 50 + 160 * rel * rel : 10000 + 1000 * rel * rel;
 }
 
 function squeezeCost(r: number, em: number): number {
@@ -138,30 +143,45 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
 export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
   const n = cs.length;
   if (n === 0) return [];
-  const best: number[] = new Array(n + 1).fill(Infinity);
-  const from: (LineFit | undefined)[] = new Array(n + 1).fill(undefined);
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1).fill(-1);
+  /** The fit computed for the winning line into each break, when one was needed to cost it. */
+  const fits: (LineFit | undefined)[] = new Array(n + 1);
   best[0] = 0;
+  const { em } = opts;
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(best[i])) continue;
     const width = i === 0 ? opts.firstWidth : opts.width;
+    // Running totals for the line [i, j): natural width, and an upper bound on what compression
+    // and squeezing could take away.
     let natural = 0;
     let shrinkable = 0;
+    let letters = 0;
     let relaxed = false;
     for (let j = i + 1; j <= n; j++) {
       const c = cs[j - 1];
       natural += c.width;
-      shrinkable += c.squeezeLeft + c.squeezeRight + opts.em * MAX_SQUEEZE_EM;
+      letters += c.letters;
+      shrinkable += c.squeezeLeft + c.squeezeRight + em * MAX_SQUEEZE_EM;
       // Past this, no compression or squeeze can make the line fit.
       if (natural - shrinkable > width && j > i + 1) break;
       const isLast = j === n;
-      const fit = fitLine(cs, i, j, width, opts.em, isLast, opts.justify);
-      let cost = fit.cost;
-      if (!isLast && !canBreakBetween(cs[j - 1], cs[j])) cost += COST_PROHIBITED;
-      if (isLast && i > 0) {
-        let letters = 0;
-        for (let k = i; k < j; k++) letters += cs[k].letters;
-        if (letters < opts.minLastLetters) cost += COST_LONELY_LAST;
+      // Lines that need no compression (the common case) are costed here without building a
+      // fit; the rest go through fitLine, which also records which marks were compressed.
+      let cost: number;
+      let fit: LineFit | undefined;
+      const trailingSpace = c.kind === 'space';
+      if (!trailingSpace && natural <= width + 1e-9 && (isLast || !opts.justify || natural === width)) {
+        cost = 0;
+      } else if (!trailingSpace && natural <= width && opts.justify) {
+        const gaps = j - i - 1;
+        cost = gaps > 0 ? stretchCost((width - natural) / gaps, em) : 20000;
+      } else {
+        fit = fitLine(cs, i, j, width, em, isLast, opts.justify);
+        cost = fit.cost;
       }
+      if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
+      if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
       if (!Number.isFinite(cost)) {
         // Keep one way forward even when nothing fits (a cluster wider than the line).
         if (j === i + 1 && !relaxed) {
@@ -171,16 +191,17 @@ export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
       }
       if (best[i] + cost < best[j]) {
         best[j] = best[i] + cost;
-        from[j] = { ...fit, cost };
+        from[j] = i;
+        fits[j] = fit ? { ...fit, cost } : undefined;
       }
     }
   }
   const lines: LineFit[] = [];
   let j = n;
   while (j > 0) {
-    const f = from[j]!;
-    lines.push(f);
-    j = f.start;
+    const i = from[j];
+    lines.push(fits[j] ?? fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify));
+    j = i;
   }
   return lines.reverse();
 }

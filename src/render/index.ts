@@ -141,7 +141,7 @@ function drawLine(doc: PdfDoc, line: TextLine, color: Cmyk, embed: Embed): void 
 }
 
 function runOps(doc: PdfDoc, glyphs: PlacedGlyph[], y: number, embed: Embed): string {
-  const face = glyphs[0].face as unknown as Drawable & { advance(cp: number): number };
+  const face = glyphs[0].face as unknown as Drawable & { advance(cp: number): number; glyphId(cp: number): number; advanceOfGlyph(gid: number): number };
   const compressed = glyphs[0].advance !== undefined;
   const ef = embed(face, compressed ? '~c' : '');
   if (doc.page.fonts[ef.id] == null) doc.page.fonts[ef.id] = ef.ref();
@@ -150,10 +150,10 @@ function runOps(doc: PdfDoc, glyphs: PlacedGlyph[], y: number, embed: Embed): st
   let pen = glyphs[0].x;
   for (const g of glyphs) {
     const cp = g.text.codePointAt(0)!;
-    const glyph = face.font.glyphForCodePoint(cp);
-    const gid = ef.subset.includeGlyph(glyph.id);
+    const id = face.glyphId(cp);
+    const gid = ef.subset.includeGlyph(id);
     const adv = g.advance ?? face.advance(cp);
-    if (ef.widths[gid] == null) ef.widths[gid] = g.advance !== undefined ? g.advance * 1000 : glyph.advanceWidth * ef.scale;
+    if (ef.widths[gid] == null) ef.widths[gid] = g.advance !== undefined ? g.advance * 1000 : face.advanceOfGlyph(id) * ef.scale;
     if (ef.unicode[gid] == null) ef.unicode[gid] = [cp];
     const shift = g.x - pen;
     // TJ offsets are in thousandths of text space, scaled by Tz like the glyph advances.

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { paginate, type FlowLine, type TextLine } from '../../src/layout/index.js';
+
+const line = (id: string): TextLine => ({
+  kind: 'text',
+  role: 'body',
+  ink: 'text',
+  baseline: 0,
+  x: 0,
+  width: 0,
+  glyphs: [],
+  cells: [{ text: id, x: 0, width: 0, loc: { file: '', line: 1, column: 1 } }],
+  last: false,
+  gridLine: -1,
+});
+const text = (id: string, keep = false): FlowLine => ({ lines: [line(id)], keep, dropAtTop: false });
+const blank = (): FlowLine => ({ lines: [], keep: false, dropAtTop: true });
+/** A paragraph of n lines with widow/orphan protection, as issue layout builds it. */
+const para = (id: string, n: number): FlowLine[] => Array.from({ length: n }, (_, i) => text(`${id}${i}`, n >= 2 && (i === 1 || i === n - 1)));
+const ids = (p: { lines: FlowLine[] }) => p.lines.map((f) => f.lines[0]?.cells[0].text ?? '_');
+
+describe('paginate', () => {
+  it('fills full pages with 22 lines and starts the first page below the masthead', () => {
+    const pages = paginate(Array.from({ length: 16 + 22 + 5 }, (_, i) => text(`l${i}`)), 6, 22);
+    expect(pages.map((p) => p.lines.length)).toEqual([16, 22, 5]);
+    expect(pages.map((p) => p.start)).toEqual([6, 0, 0]);
+  });
+
+  it('does not leave a paragraph’s first line alone at a page bottom', () => {
+    // 21 single lines, then a 4-line paragraph: its first line would be alone on line 22.
+    const flow = [...Array.from({ length: 21 }, (_, i) => text(`s${i}`)), ...para('p', 4)];
+    const pages = paginate(flow, 0, 22);
+    expect(ids(pages[0]).slice(-1)).toEqual(['s20']);
+    expect(ids(pages[1])).toEqual(['p0', 'p1', 'p2', 'p3']);
+  });
+
+  it('does not leave a paragraph’s last line alone at a page top', () => {
+    const flow = [...Array.from({ length: 19 }, (_, i) => text(`s${i}`)), ...para('p', 4)];
+    const pages = paginate(flow, 0, 22);
+    // 19 + 3 would put p3 alone on the next page: break after p1 instead.
+    expect(ids(pages[0]).slice(-2)).toEqual(['p0', 'p1']);
+    expect(ids(pages[1])).toEqual(['p2', 'p3']);
+  });
+
+  it('keeps a title with at least two lines of its text and drops a separator at a page top', () => {
+    const title: FlowLine[] = [text('t0'), blank(), ...para('b', 5).map((f, i) => (i < 2 ? { ...f, keep: true } : f))];
+    title[1] = { lines: [], keep: true, dropAtTop: false };
+    const flow = [...Array.from({ length: 19 }, (_, i) => text(`s${i}`)), blank(), ...title];
+    const pages = paginate(flow, 0, 22);
+    expect(ids(pages[0])).toHaveLength(20); // 19 lines and the separator
+    expect(ids(pages[1]).slice(0, 4)).toEqual(['t0', '_', 'b0', 'b1']);
+  });
+
+  it('breaks where it must when no allowed break fits on a page', () => {
+    const flow = Array.from({ length: 30 }, (_, i) => text(`k${i}`, i > 0));
+    const pages = paginate(flow, 0, 22);
+    expect(pages.map((p) => p.lines.length)).toEqual([22, 8]);
+  });
+});
