@@ -107,16 +107,23 @@ export function selectIssues(all: IssueDir[], ref: IssueRef): IssueDir[] {
   }
 }
 
+/** Encodings the archive recognises. Only UTF-8 is accepted; the others are reported and can be converted. */
+export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+/** Files larger than this are refused: a bulletin article is a few thousand characters, never megabytes. */
+export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
 /** The result of reading a text file: its text, or why it could not be read as UTF-8. */
 export type TextRead =
   | { ok: true; text: string }
   | { ok: false; reason: 'missing' | 'not-file' | 'outside' }
+  | { ok: false; reason: 'too-large'; bytes: number }
   | { ok: false; reason: 'encoding'; encoding: 'gb18030' | 'utf-16le' | 'utf-16be' | 'binary'; decoded?: string };
 
 /**
  * Read a file as UTF-8 text. A BOM is dropped and CRLF becomes LF (offsets then refer to the
  * normalised text; line and column numbers are unaffected). GB18030 and UTF-16 are recognised
- * and reported, never guessed into mojibake.
+ * and reported, never guessed into mojibake; their `decoded` text is normalised the same way.
  */
 export function readText(root: string, abs: string): TextRead {
   if (!isInside(root, abs)) return { ok: false, reason: 'outside' };
@@ -124,6 +131,7 @@ export function readText(root: string, abs: string): TextRead {
   try {
     const st = statSync(abs);
     if (!st.isFile()) return { ok: false, reason: 'not-file' };
+    if (st.size > MAX_TEXT_BYTES) return { ok: false, reason: 'too-large', bytes: st.size };
     bytes = readFileSync(abs);
   } catch {
     return { ok: false, reason: 'missing' };
@@ -132,33 +140,67 @@ export function readText(root: string, abs: string): TextRead {
 }
 
 export function decodeText(bytes: Uint8Array): TextRead {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { ok: false, reason: 'encoding', encoding: 'utf-16le', decoded: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { ok: false, reason: 'encoding', encoding: 'utf-16be', decoded: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const raw = decodeRaw(bytes);
+  if (raw.encoding === 'binary') return { ok: false, reason: 'encoding', encoding: 'binary' };
+  const text = normaliseLines(raw.text);
+  if (raw.encoding === 'utf-8') return { ok: true, text };
+  return { ok: false, reason: 'encoding', encoding: raw.encoding, decoded: text };
+}
+
+/** CRLF and lone CR become LF. */
+export function normaliseLines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * A file's bytes decoded exactly, for rewriting it: the encoding, whether it had a BOM, and the
+ * text with the BOM removed but line ends untouched (so edits can keep CRLF and everything else).
+ */
+export type RawText = { encoding: TextEncoding; bom: boolean; text: string } | { encoding: 'binary'; bom: false; text: '' };
+
+export function decodeRaw(bytes: Uint8Array): RawText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);
-  const nul = body.indexOf(0);
-  if (nul >= 0) {
+  if (body.indexOf(0) >= 0) {
     // UTF-16 without a BOM has a NUL in every other byte of ASCII text.
-    const even = body.filter((_, i) => i % 2 === 0 && body[i] === 0).length;
-    const odd = body.filter((_, i) => i % 2 === 1 && body[i] === 0).length;
-    if (odd > body.length / 8) return { ok: false, reason: 'encoding', encoding: 'utf-16le', decoded: new TextDecoder('utf-16le').decode(body) };
-    if (even > body.length / 8) return { ok: false, reason: 'encoding', encoding: 'utf-16be', decoded: new TextDecoder('utf-16be').decode(body) };
-    return { ok: false, reason: 'encoding', encoding: 'binary' };
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < body.length; i++) if (body[i] === 0) i % 2 ? odd++ : even++;
+    if (start === 0 && body.length % 2 === 0) {
+      if (odd > even * 2) return { encoding: 'utf-16le', bom: false, text: new TextDecoder('utf-16le').decode(body) };
+      if (even > odd * 2) return { encoding: 'utf-16be', bom: false, text: new TextDecoder('utf-16be').decode(body) };
+    }
+    return { encoding: 'binary', bom: false, text: '' };
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-    return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+    return { encoding: 'utf-8', bom: start === 3, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
   } catch {
+    if (start === 3) return { encoding: 'binary', bom: false, text: '' };
     try {
-      const decoded = new TextDecoder('gb18030', { fatal: true }).decode(body);
-      return { ok: false, reason: 'encoding', encoding: 'gb18030', decoded };
+      const text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+      // Control characters other than tab and line ends mean this is not text in any encoding.
+      if (/[\x00-\x08\x0e-\x1f\x7f]/.test(text)) return { encoding: 'binary', bom: false, text: '' };
+      return { encoding: 'gb18030', bom: false, text };
     } catch {
-      return { ok: false, reason: 'encoding', encoding: 'binary' };
+      return { encoding: 'binary', bom: false, text: '' };
     }
   }
+}
+
+/** Files directly inside an issue folder (names only), for finding articles no manifest lists. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of safeReaddir(dir)) {
+    try {
+      if (statSync(path.join(dir, name)).isFile()) out.push(name);
+    } catch {
+      // A dangling link or a file removed meanwhile: nothing to list.
+    }
+  }
+  return out.sort();
 }
 
 /** True when `abs`, with symbolic links followed, lies inside `root`. */

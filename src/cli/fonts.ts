@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { IssueDir } from '../archive/index.js';
 import { prepareIssue } from '../build/index.js';
-import { FONT_ROLES, loadFontBook, resolveFonts, type FontRole } from '../fonts/index.js';
+import { FONT_ROLES, loadFace, loadFontBook, resolveFonts, ROLE_FAMILY, type FontOrigin, type FontRole } from '../fonts/index.js';
 import { loadSeries, type Issue } from '../model/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import { ExitError } from './shared.js';
@@ -24,19 +24,58 @@ function issueTexts(issue: Issue): { role: FontRole; text: string }[] {
   return out;
 }
 
+const FAMILY: Record<string, { zh: string; en: string }> = {
+  fangsong: { zh: '仿宋', en: 'FangSong' },
+  xiaobiaosong: { zh: '小标宋', en: 'XiaoBiaoSong' },
+  hei: { zh: '黑体', en: 'Hei' },
+  kai: { zh: '楷体', en: 'Kai' },
+  song: { zh: '宋体', en: 'Song' },
+};
+
+const ORIGIN: Record<FontOrigin, { zh: string; en: string }> = {
+  'bulletin.yaml': { zh: 'bulletin.yaml', en: 'bulletin.yaml' },
+  'fonts/': { zh: '档案 fonts/', en: 'archive fonts/' },
+  system: { zh: '本机已安装', en: 'installed' },
+  default: { zh: '默认', en: 'default' },
+};
+
+/** Terminal columns of a string (CJK counts two). */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1;
+  return w;
+}
+
 export function fontsReport(root: string, where: IssueDir | undefined, lang: Lang): { text: string; missing: boolean } {
   const s = loadSeries(root);
   if (!s.config) throw new ExitError(1, s.diagnostics.map((d) => `${d.loc.file}:${d.loc.line}:${d.loc.column}: ${d.message[lang]}`).join('\n'));
   const res = resolveFonts(root, s.config.fonts);
   const book = loadFontBook(res);
   const lines: string[] = [];
-  const rel = (p: string) => (p.startsWith(root) ? path.relative(root, p) : p);
-  for (const role of FONT_ROLES) {
+  const rel = (p: string) => {
+    const nm = p.lastIndexOf(`node_modules${path.sep}`);
+    if (nm >= 0) return `npm:${p.slice(nm + 13).split(path.sep).join('/')}`;
+    return p.startsWith(root + path.sep) ? path.relative(root, p) : p;
+  };
+  const origin = (o: FontOrigin) => ORIGIN[o][lang];
+  const rows = FONT_ROLES.map((role) => {
     const ch = res.roles[role];
     const face = book.forRole(role) as unknown as { postscriptName: string };
-    lines.push(`${role.padEnd(12)} ${face.postscriptName.padEnd(28)} ${ch.origin.padEnd(14)} ${rel(ch.path)}${ch.face ? `#${ch.face}` : ''}`);
-  }
-  lines.push(`${'fallback'.padEnd(12)} ${res.fallbacks.map((f) => path.basename(f.path)).join(', ')}`);
+    return [role, FAMILY[ROLE_FAMILY[role]][lang], face.postscriptName, origin(ch.origin), `${rel(ch.path)}${ch.face ? `#${ch.face}` : ''}`];
+  });
+  rows.push([lang === 'zh' ? '后备' : 'fallback', '', res.fallbacks.map((f) => (loadFace(f) as unknown as { postscriptName: string }).postscriptName).join(', '), '', '']);
+  const head = lang === 'zh' ? ['角色', '应用字体', '所用字体', '来源', '文件'] : ['role', 'wants', 'font', 'from', 'file'];
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+  lines.push(head.map((h, i) => pad(h, widths[i])).join('  ').trimEnd());
+  for (const r of rows) lines.push(r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd());
+  if (FONT_ROLES.some((r) => res.roles[r].origin === 'default'))
+    lines.push(
+      '',
+      lang === 'zh'
+        ? '注：标有“默认”的角色未找到正式字体（仿宋_GB2312、方正小标宋等），以随工具安装的思源（Noto）字体代替。可把正式字体放入档案的 fonts/ 文件夹，或在 bulletin.yaml 的 fonts 中指定。'
+        : 'Note: roles marked “default” found no official font (FangSong_GB2312, FZ XiaoBiaoSong …) and use the Noto fonts installed with the tool. Put the official fonts in the archive’s fonts/ folder, or name them under fonts in bulletin.yaml.',
+    );
   let missing = false;
   if (where) {
     const p = prepareIssue(root, where);

@@ -8,6 +8,9 @@ import { detectLang, t } from '../i18n/index.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerFonts } from './commands/fonts.js';
+import { registerFix } from './commands/fix.js';
+import { registerList } from './commands/list.js';
+import { registerNew } from './commands/new.js';
 import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
 
 export { ExitError, type Io } from './shared.js';
@@ -33,6 +36,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerBuild(program, ctx);
   registerCheck(program, ctx);
   registerFonts(program, ctx);
+  registerFix(program, ctx);
+  registerNew(program, ctx);
+  registerList(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
 
   try {

@@ -12,11 +12,17 @@ export interface SourceLoc {
   column: number;
 }
 
-/** A mechanical, safe repair: replace `length` code points at `loc` with `replacement`. */
+/**
+ * A mechanical, safe repair: replace `length` code points at `loc` with `replacement`.
+ * A line end counts as one code point (whether the file has LF or CRLF); `\n` in `replacement`
+ * is written with the file's own line ends. A fix with `convert` instead rewrites the whole file
+ * from that encoding to UTF-8 (loc is then 1:1 and length 0).
+ */
 export interface Fix {
   loc: SourceLoc;
   length: number;
   replacement: string;
+  convert?: 'gb18030' | 'utf-16le' | 'utf-16be';
 }
 
 /** Message text in both UI languages; the CLI picks one. */

@@ -101,11 +101,14 @@ function scanArchiveFonts(dir: string): Map<Family, string> {
   return out;
 }
 
-let systemIndexCache: Map<string, string> | undefined;
+const systemIndexCache = new Map<string, Map<string, string>>();
 
-/** Lower-cased file name → path of every font file in the usual system folders. */
+/** Lower-cased file name → path of every font file in the usual system folders (walked once per process). */
 function systemFontIndex(env: NodeJS.ProcessEnv): Map<string, string> {
-  if (systemIndexCache) return systemIndexCache;
+  const dirs = systemFontDirs(env);
+  const cacheKey = dirs.join('\n');
+  const cached = systemIndexCache.get(cacheKey);
+  if (cached) return cached;
   const index = new Map<string, string>();
   const walk = (dir: string, depth: number) => {
     let entries: string[];
@@ -127,8 +130,8 @@ function systemFontIndex(env: NodeJS.ProcessEnv): Map<string, string> {
       }
     }
   };
-  for (const d of systemFontDirs(env)) walk(d, 0);
-  systemIndexCache = index;
+  for (const d of dirs) walk(d, 0);
+  systemIndexCache.set(cacheKey, index);
   return index;
 }
 

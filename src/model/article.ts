@@ -20,10 +20,21 @@ export interface ArticleParse {
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
 
+/**
+ * Parse an article file. An article comes back whenever its front matter could be read, even
+ * when its title or source is missing (those are reported as errors), so that the checks can
+ * still look at its text and offer fixes.
+ */
 export function parseArticle(src: SourceText): ArticleParse {
   const text = src.text;
   if (text.trim() === '') {
-    return { diagnostics: [diagnostic('article/empty', 'error', src.loc(0), { zh: '文章文件是空的', en: 'the article file is empty' })] };
+    return {
+      diagnostics: [
+        diagnostic('article/empty', 'error', src.loc(0), { zh: '文章文件是空的', en: 'the article file is empty' }, {
+          hint: { zh: '把文章内容粘贴进来，或从 issue.yaml 的 articles 中删去这一篇', en: 'paste the article in, or remove it from `articles` in issue.yaml' },
+        }),
+      ],
+    };
   }
   const fm = FRONT_MATTER.exec(text);
   if (!fm) {
@@ -33,61 +44,98 @@ export function parseArticle(src: SourceText): ArticleParse {
           'article/front-matter',
           'error',
           src.loc(0),
-          { zh: '文章缺少开头的 YAML 信息块（--- 之间的 title、source）', en: 'the article has no YAML front matter (title and source between --- lines)' },
+          { zh: '文章开头缺少信息块（两行 --- 之间的 title 标题和 source 供稿单位）', en: 'the article has no front matter (title and source between two --- lines at the top)' },
           { hint: { zh: '在文件开头加上：\n---\ntitle: 标题\nsource: 供稿单位\n---', en: 'start the file with:\n---\ntitle: Title\nsource: Unit\n---' } },
         ),
       ],
     };
   }
-  const yamlOffset = 4; // after "---\n"
-  const parsed = parseYaml(src, yamlOffset, fm[1] ?? '');
+  const yamlOffset = text.indexOf('\n') + 1; // after the opening "---" line
+  const parsed = parseYaml(src, yamlOffset, fm[1] ?? '', ARTICLE_KEYS);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.diagnostics.length) return { diagnostics };
-  const r = new FieldReader(src, parsed.map, yamlOffset);
+  const r = new FieldReader(src, parsed.map, yamlOffset, 'article', parsed.doc);
   const fmLoc = src.loc(0);
-  const title = r.has('title') ? r.string('title') : undefined;
-  if (!r.has('title'))
-    r.diagnostics.push(diagnostic('article/title', 'error', fmLoc, { zh: '文章缺少标题 `title`', en: 'the article has no `title`' }));
-  const sources = r.has('source') ? r.strings('source', true, true) : undefined;
-  if (!r.has('source'))
+  let title = r.has('title') ? r.string('title') : undefined;
+  if (!r.has('title') || title === '') {
+    r.diagnostics.push(
+      diagnostic(
+        'article/title',
+        'error',
+        r.has('title') || r.pair('title') ? r.keyLoc('title') : fmLoc,
+        r.pair('title') ? { zh: '文章标题 `title` 是空的', en: 'the article’s `title` is empty' } : { zh: '文章缺少标题 `title`', en: 'the article has no `title`' },
+        { hint: { zh: '在信息块中写上“title: 文章标题”', en: 'add `title: <the title>` to the front matter' } },
+      ),
+    );
+    title = title ?? '';
+  }
+  let sources: { value: string; loc: SourceLoc }[] = [];
+  if (!r.pair('source')) {
     r.diagnostics.push(
       diagnostic(
         'attribution/missing',
         'error',
         fmLoc,
         { zh: '文章缺少供稿单位 `source`', en: 'the article has no `source` (contributing unit)' },
-        { hint: { zh: '在信息块中加上 source: 供稿单位名称', en: 'add `source: <unit>` to the front matter' } },
+        { hint: { zh: '在信息块中加上“source: 供稿单位名称”', en: 'add `source: <unit>` to the front matter' } },
       ),
     );
+  } else {
+    const read = r.has('source') ? r.strings('source', false, true) : [];
+    if (read) {
+      sources = read.filter((s) => s.value !== '');
+      if (!sources.length)
+        r.diagnostics.push(
+          diagnostic('attribution/missing', 'error', r.keyLoc('source'), { zh: '文章的供稿单位 `source` 是空的', en: 'the article’s `source` (contributing unit) is empty' }, {
+            hint: { zh: '在“source:”后写上供稿单位名称', en: 'write the contributing unit after `source:`' },
+          }),
+        );
+    }
+  }
   const noteText = r.string('note');
   r.unknownKeys(ARTICLE_KEYS);
   diagnostics.push(...r.diagnostics);
 
   const bodyOffset = fm[0].length;
-  const blocks = parseBody(src, bodyOffset);
-  const note = noteText ? textParagraphs(noteText, r.loc('note')) : [];
-  if (title === undefined || sources === undefined) return { diagnostics };
+  const body = parseBodyChecked(src, bodyOffset);
+  diagnostics.push(...body.diagnostics);
+  const noteLoc = r.loc('note');
+  const note = noteText ? textParagraphs(noteText, noteLoc, src, src.offset(noteLoc.line, noteLoc.column)) : [];
   return {
     diagnostics,
     article: {
       file: src.file,
-      title,
+      title: title ?? '',
       titleLoc: r.loc('title'),
-      sources: sources.map((s) => s.value).filter((s) => s !== ''),
+      sources: sources.map((s) => s.value),
       sourceLoc: r.loc('source'),
+      sourceLocs: sources.map((s) => s.loc),
       note,
-      blocks,
+      blocks: body.blocks,
+      bodyOffset,
     },
   };
 }
 
-/** Plain text from YAML (a note): one paragraph per line. Locations are approximate for folded scalars. */
-export function textParagraphs(text: string, loc: SourceLoc): Paragraph[] {
+/**
+ * Plain text from YAML (a note): one paragraph per line. With the source and the offset where the
+ * value starts, each line's location is found exactly; otherwise it is approximate for folded scalars.
+ */
+export function textParagraphs(text: string, loc: SourceLoc, src?: SourceText, from?: number): Paragraph[] {
   const out: Paragraph[] = [];
+  let cursor = from ?? 0;
   text.split('\n').forEach((line, i) => {
     const t = stripIndent(line).trimEnd();
     if (!t) return;
-    const l = i === 0 ? loc : { file: loc.file, line: loc.line + i + (/^[|>]/.test(line) ? 1 : 0), column: 3 };
+    let l: SourceLoc | undefined;
+    if (src && from !== undefined) {
+      const at = src.text.indexOf(t, cursor);
+      if (at >= 0 && at - cursor <= 2 * t.length + 400) {
+        l = src.loc(at);
+        cursor = at + t.length;
+      }
+    }
+    l ??= i === 0 ? loc : { file: loc.file, line: loc.line + i + (/^[|>]/.test(line) ? 1 : 0), column: 3 };
     out.push({ kind: 'paragraph', runs: [{ text: t, style: 'regular', loc: l }], loc: l });
   });
   return out;
@@ -101,6 +149,78 @@ function stripIndent(s: string): string {
 
 /** Parse the Markdown body into blocks, one paragraph per source line. */
 export function parseBody(src: SourceText, bodyOffset: number): Block[] {
+  return parseBodyChecked(src, bodyOffset).blocks;
+}
+
+/**
+ * Markdown constructs whose parsing cost grows too fast (deeply nested lists, thousands of `*`),
+ * found by a cheap scan so a damaged or hostile file cannot stall the tool. Returns the offending
+ * line (0-based, within the body) or -1.
+ */
+export function markdownHazard(body: string): number {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > 50_000) return i;
+    const indent = /^[ \t\u3000]*/.exec(line)![0];
+    if (indent.replace(/\t/g, '    ').length > 64) return i;
+    const containers = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$))*/.exec(line)![0];
+    if (containers.length > 48) return i;
+    let stars = 0;
+    let brackets = 0;
+    for (let k = 0; k < line.length; k++) {
+      const c = line.charCodeAt(k);
+      if (c === 42 || c === 95) stars++; // * _
+      else if (c === 91 || c === 93 || c === 60 || c === 96 || c === 33) brackets++; // [ ] < ` !
+    }
+    if (stars > 200 || brackets > 1000) return i;
+  }
+  return -1;
+}
+
+/** The body's blocks, and a warning when the Markdown had to be read as plain text. */
+export function parseBodyChecked(src: SourceText, bodyOffset: number): { blocks: Block[]; diagnostics: Diagnostic[] } {
+  const body = src.text.slice(bodyOffset);
+  const hazard = markdownHazard(body);
+  if (hazard >= 0) {
+    const line = src.loc(bodyOffset).line + hazard;
+    return {
+      blocks: plainBody(src, bodyOffset),
+      diagnostics: [
+        diagnostic(
+          'article/markdown',
+          'warning',
+          { file: src.file, line, column: 1 },
+          { zh: '这一行的 Markdown 标记异常（缩进或嵌套过深，或星号、括号过多），全文已按纯文本读取', en: 'this line has abnormal Markdown (too deep indentation or nesting, or too many * or brackets); the article was read as plain text' },
+          { hint: { zh: '检查文件是否损坏或粘贴错了内容；正文每段一行，不要缩进', en: 'check whether the file is damaged or the wrong text was pasted; write one paragraph per line without indentation' } },
+        ),
+      ],
+    };
+  }
+  try {
+    return { blocks: markdownBody(src, bodyOffset), diagnostics: [] };
+  } catch {
+    return { blocks: plainBody(src, bodyOffset), diagnostics: [] };
+  }
+}
+
+/** Each non-blank line a paragraph, no Markdown: the safe reading of a file Markdown cannot be trusted with. */
+function plainBody(src: SourceText, bodyOffset: number): Block[] {
+  const blocks: Block[] = [];
+  let o = bodyOffset;
+  for (const line of src.text.slice(bodyOffset).split('\n')) {
+    const lead = line.length - stripIndent(line).length;
+    const t = stripIndent(line).trimEnd();
+    if (t) {
+      const loc = src.loc(o + lead);
+      blocks.push({ kind: 'paragraph', runs: [{ text: t, style: 'regular', loc }], loc });
+    }
+    o += line.length + 1;
+  }
+  return blocks;
+}
+
+function markdownBody(src: SourceText, bodyOffset: number): Block[] {
   const body = src.text.slice(bodyOffset);
   const tree = fromMarkdown(body, { extensions: [cjkFriendlyExtension()] });
   const blocks: Block[] = [];

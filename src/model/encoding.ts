@@ -12,20 +12,40 @@ export function encodingDiagnostic(file: string, read: Exclude<TextRead, { ok: t
     case 'not-file':
       return diagnostic('file/missing', 'error', loc, { zh: `${file} 不是文件`, en: `${file} is not a file` });
     case 'outside':
-      return diagnostic('file/outside-archive', 'error', loc, {
-        zh: `${file} 位于档案文件夹之外，拒绝读取`,
-        en: `${file} lies outside the archive; refused`,
-      });
+      return diagnostic(
+        'file/outside-archive',
+        'error',
+        loc,
+        { zh: `${file} 位于档案文件夹之外，拒绝读取`, en: `${file} lies outside the archive; refused` },
+        { hint: { zh: '把文件复制到档案文件夹内（不要用指向外部的快捷方式或符号链接）', en: 'copy the file into the archive (no links pointing outside it)' } },
+      );
+    case 'too-large':
+      return diagnostic(
+        'file/too-large',
+        'error',
+        loc,
+        { zh: `${file} 太大（${(read.bytes / 1048576).toFixed(1)} MB），不像是一篇文章，拒绝读取`, en: `${file} is too large (${(read.bytes / 1048576).toFixed(1)} MB) to be an article; refused` },
+        { hint: { zh: '检查是否放错了文件', en: 'check whether the wrong file was put here' } },
+      );
     case 'encoding': {
       const name = NAMES[read.encoding];
       if (read.encoding === 'binary')
-        return diagnostic('file/encoding', 'error', loc, { zh: `${file} 不是文本文件`, en: `${file} is not a text file` });
+        return diagnostic(
+          'file/encoding',
+          'error',
+          loc,
+          { zh: `${file} 不是文本文件（可能是 Word 文档或图片），无法读取`, en: `${file} is not a text file (perhaps a Word document or an image)` },
+          { hint: { zh: '把文章内容复制到纯文本 .md 文件中，保存为 UTF-8 编码', en: 'copy the text into a plain .md file saved as UTF-8' } },
+        );
       return diagnostic(
         'file/encoding',
         'error',
         loc,
         { zh: `${file} 的编码是 ${name}，不是 UTF-8`, en: `${file} is encoded as ${name}, not UTF-8` },
-        { hint: { zh: '运行 `bulletin fix` 转换为 UTF-8，或在编辑器中“另存为 UTF-8”', en: 'run `bulletin fix` to convert it to UTF-8, or save it as UTF-8 in your editor' } },
+        {
+          hint: { zh: '运行 `bulletin fix` 自动转换为 UTF-8，或在编辑器中“另存为 UTF-8”', en: 'run `bulletin fix` to convert it to UTF-8, or save it as UTF-8 in your editor' },
+          fix: [{ loc, length: 0, replacement: '', convert: read.encoding }],
+        },
       );
     }
   }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { isInside, readText, relPath, type IssueDir } from '../archive/index.js';
+import { isInside, readText, relPath, type IssueDir, type TextRead } from '../archive/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { parseArticle, textParagraphs } from './article.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
-import type { Article, DistributionLine, Issue, IssueDate } from './types.js';
+import type { Article, DistributionLine, Issue, IssueDate, ManifestSummary } from './types.js';
 import { FieldReader, parseYaml } from './yaml.js';
 
 export const ISSUE_KEYS = ['number', 'date', 'articles', 'total', 'supplement', 'editor_note', 'distribution', 'copies'] as const;
@@ -17,6 +17,14 @@ export interface IssueLoad {
   diagnostics: Diagnostic[];
 }
 
+/** The text of a file for parsing: UTF-8, or a recognised other encoding decoded (and reported). */
+function readForModel(read: TextRead, rel: string, diagnostics: Diagnostic[]): string | undefined {
+  if (read.ok) return read.text;
+  diagnostics.push(encodingDiagnostic(rel, read));
+  // A GB18030 or UTF-16 file is known for sure: check its content too, so one run shows everything.
+  return read.reason === 'encoding' && read.decoded !== undefined ? read.decoded : undefined;
+}
+
 /** Read issue.yaml and its articles into the document model. */
 export function loadIssue(root: string, where: IssueDir): IssueLoad {
   const sources = new Map<string, SourceText>();
@@ -24,56 +32,78 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
   const manifestAbs = path.join(where.dir, 'issue.yaml');
   const manifestRel = relPath(root, manifestAbs);
   const read = readText(root, manifestAbs);
-  if (!read.ok) return { sources, diagnostics: [encodingDiagnostic(manifestRel, read)] };
-  const src = new SourceText(manifestRel, read.text);
+  if (!read.ok && (read.reason === 'missing' || read.reason === 'not-file')) {
+    return {
+      sources,
+      diagnostics: [
+        diagnostic('file/missing', 'error', { file: manifestRel, line: 1, column: 1 }, { zh: `期文件夹 ${where.rel} 中没有 issue.yaml`, en: `the issue folder ${where.rel} has no issue.yaml` }, {
+          hint: { zh: '从上一期复制一份 issue.yaml 并改写期号、日期和文章列表（或运行 bulletin new）', en: 'copy issue.yaml from the previous issue and change its number, date and articles (or run bulletin new)' },
+        }),
+      ],
+    };
+  }
+  const manifestText = readForModel(read, manifestRel, diagnostics);
+  if (manifestText === undefined) return { sources, diagnostics };
+  const src = new SourceText(manifestRel, manifestText);
   sources.set(manifestRel, src);
-  const parsed = parseYaml(src);
-  if (parsed.diagnostics.length) return { sources, diagnostics: parsed.diagnostics };
-  const r = new FieldReader(src, parsed.map);
-  const number = r.int('number', true, 1);
-  const dateText = r.string('date', true);
-  const date = dateText !== undefined ? parseDate(dateText) : undefined;
-  if (dateText !== undefined && !date)
-    r.diagnostics.push(
-      diagnostic(
-        'date/invalid',
-        'error',
-        r.loc('date'),
-        { zh: `日期 ${dateText} 不存在或格式不对`, en: `the date ${dateText} is not a real date in YYYY-MM-DD form` },
-        { hint: { zh: '写成 2017-09-28 的形式', en: 'write it as 2017-09-28' } },
-      ),
-    );
-  const total = r.int('total', false, 1);
-  const supplement = r.bool('supplement') ?? false;
+  const parsed = parseYaml(src, 0, src.text, ISSUE_KEYS);
+  if (parsed.diagnostics.length) return { sources, diagnostics: [...diagnostics, ...parsed.diagnostics] };
+  const r = new FieldReader(src, parsed.map, 0, 'issue', parsed.doc);
+  const head = readHead(r);
+  const { number, date } = head;
   const copies = r.int('copies', false, 1);
   const noteText = r.string('editor_note');
   const articleNames = r.strings('articles', true) ?? [];
+  if (r.has('articles') && !articleNames.length && isSeq(r.node('articles')))
+    r.diagnostics.push(
+      diagnostic('manifest/missing', 'error', r.loc('articles'), { zh: '`articles` 列表是空的：本期没有文章', en: '`articles` is empty: the issue has no articles' }, {
+        hint: { zh: '每篇文章一行，如“  - 01-文章.md”', en: 'list one article file per line, e.g. `  - 01-article.md`' },
+      }),
+    );
   const distribution = readDistribution(r);
   r.unknownKeys(ISSUE_KEYS);
   diagnostics.push(...r.diagnostics);
 
   const articles: Article[] = [];
+  const listed: string[] = [];
+  const seen = new Map<string, string>();
   for (const name of articleNames) {
     const abs = path.resolve(where.dir, name.value);
     const rel = relPath(root, abs);
-    if (path.isAbsolute(name.value) || !isInside(root, abs)) {
+    if (path.isAbsolute(name.value) || /^[A-Za-z]:[\\/]/.test(name.value) || !isInside(root, abs)) {
       diagnostics.push(
-        diagnostic('file/outside-archive', 'error', name.loc, {
-          zh: `文章路径 ${name.value} 指向档案文件夹之外，拒绝读取`,
-          en: `the article path ${name.value} leads outside the archive; refused`,
+        diagnostic(
+          'file/outside-archive',
+          'error',
+          name.loc,
+          { zh: `文章路径 ${name.value} 指向档案文件夹之外，拒绝读取`, en: `the article path ${name.value} leads outside the archive; refused` },
+          { hint: { zh: '把文章放进本期文件夹，这里只写文件名', en: 'put the article into this issue’s folder and write only its file name here' } },
+        ),
+      );
+      continue;
+    }
+    listed.push(rel);
+    if (seen.has(rel)) {
+      diagnostics.push(
+        diagnostic('article/duplicate', 'error', name.loc, { zh: `文章 ${name.value} 在列表中出现了两次`, en: `the article ${name.value} is listed twice` }, {
+          hint: { zh: '删去重复的一行', en: 'delete the repeated line' },
         }),
       );
       continue;
     }
+    seen.set(rel, name.value);
     const text = readText(root, abs);
-    if (!text.ok) {
-      const d = encodingDiagnostic(rel, text);
-      if (text.reason === 'missing' || text.reason === 'not-file')
-        diagnostics.push({ ...d, rule: 'article/missing', loc: name.loc, message: { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` } });
-      else diagnostics.push(d);
+    if (!text.ok && (text.reason === 'missing' || text.reason === 'not-file')) {
+      diagnostics.push(
+        diagnostic('article/missing', 'error', name.loc, { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` }, {
+          hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
+        }),
+      );
       continue;
     }
-    const asrc = new SourceText(rel, text.text);
+    const articleText = readForModel(text, rel, diagnostics);
+    if (articleText === undefined) continue;
+    const asrc = new SourceText(rel, articleText);
     sources.set(rel, asrc);
     const a = parseArticle(asrc);
     diagnostics.push(...a.diagnostics);
@@ -81,6 +111,7 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
   }
 
   if (number === undefined || date === undefined) return { sources, diagnostics };
+  const noteLoc = r.loc('editor_note');
   return {
     sources,
     diagnostics,
@@ -89,15 +120,77 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
       number,
       date,
       dateLoc: r.loc('date'),
-      total,
-      supplement,
-      editorNote: noteText ? textParagraphs(noteText, r.loc('editor_note')) : [],
+      numberLoc: head.numberLoc,
+      total: head.total,
+      totalLoc: head.totalLoc,
+      supplement: head.supplement,
+      supplementLoc: r.loc('supplement'),
+      editorNote: noteText ? textParagraphs(noteText, noteLoc, src, src.offset(noteLoc.line, noteLoc.column)) : [],
       articles,
       distribution,
       copies,
       file: manifestRel,
       dir: where.rel,
+      listed,
     },
+  };
+}
+
+/** number, date, total, supplement: the fields every issue.yaml reader needs, read and reported once. */
+function readHead(r: FieldReader) {
+  const number = r.int('number', true, 1);
+  const dateText = r.string('date', true);
+  const date = dateText !== undefined ? parseDate(dateText) : undefined;
+  if (dateText !== undefined && !date) {
+    const shape = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.test(dateText.trim());
+    r.diagnostics.push(
+      diagnostic(
+        'date/invalid',
+        'error',
+        r.loc('date'),
+        shape ? { zh: `日期 ${dateText} 不存在（该月没有这一天）`, en: `the date ${dateText} does not exist (the month has no such day)` } : { zh: `日期“${dateText}”的写法不对`, en: `the date “${dateText}” is not in YYYY-MM-DD form` },
+        { hint: { zh: '写成“年-月-日”的形式，如 2017-09-28，并核对日期', en: 'write it as year-month-day, e.g. 2017-09-28, and check the day' } },
+      ),
+    );
+  }
+  const total = r.int('total', false, 1);
+  const supplement = r.bool('supplement') ?? false;
+  return { number, numberLoc: r.loc('number'), date, total, totalLoc: r.loc('total'), supplement };
+}
+
+/**
+ * Just the numbering fields of an issue's manifest, for rules that compare neighbouring issues.
+ * Unreadable manifests give undefined (their own check reports why).
+ */
+export function readManifestSummary(root: string, where: IssueDir): ManifestSummary | undefined {
+  const abs = path.join(where.dir, 'issue.yaml');
+  const rel = relPath(root, abs);
+  const read = readText(root, abs);
+  if (!read.ok) return undefined;
+  const src = new SourceText(rel, read.text);
+  const parsed = parseYaml(src);
+  if (parsed.diagnostics.length) return undefined;
+  return summarise(new FieldReader(src, parsed.map, 0, 'issue', parsed.doc), where, rel);
+}
+
+function summarise(r: FieldReader, where: IssueDir, file: string): ManifestSummary {
+  const h = readHead(r);
+  return { file, year: where.year, folder: where.number, number: h.number, numberLoc: h.numberLoc, date: h.date, dateLoc: r.loc('date'), total: h.total, totalLoc: h.totalLoc, supplement: h.supplement };
+}
+
+/** The summary of an issue already loaded, so --all never reads a manifest twice. */
+export function summaryOf(issue: Issue, where: IssueDir): ManifestSummary {
+  return {
+    file: issue.file,
+    year: where.year,
+    folder: where.number,
+    number: issue.number,
+    numberLoc: issue.numberLoc ?? { file: issue.file, line: 1, column: 1 },
+    date: issue.date,
+    dateLoc: issue.dateLoc,
+    total: issue.total,
+    totalLoc: issue.totalLoc ?? { file: issue.file, line: 1, column: 1 },
+    supplement: issue.supplement,
   };
 }
 
@@ -130,6 +223,7 @@ export function parseDate(text: string): IssueDate | undefined {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1900) return undefined;
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
   return { year, month, day };

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { CONFIG_FILE, readText } from '../archive/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { DEFAULT_STYLE } from '../style/index.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
 import type { FontSpec, SeriesConfig } from './types.js';
-import { FieldReader, parseYaml } from './yaml.js';
+import { didYouMean, FieldReader, parseYaml } from './yaml.js';
 
 export const SERIES_KEYS = ['series', 'office', 'numbering', 'units', 'style', 'fonts'] as const;
 export const FONT_ROLE_KEYS = ['masthead', 'title', 'body', 'lead', 'heading1', 'heading2', 'heading3', 'note', 'attribution', 'page_number', 'end_block', 'fallback'] as const;
@@ -22,16 +23,20 @@ export function loadSeries(root: string): SeriesLoad {
   const abs = path.join(root, CONFIG_FILE);
   const read = readText(root, abs);
   if (!read.ok) {
-    return { diagnostics: [encodingDiagnostic(CONFIG_FILE, read)] };
+    const d = encodingDiagnostic(CONFIG_FILE, read);
+    if (read.reason !== 'encoding' || read.decoded === undefined) return { diagnostics: [d] };
+    // A GB18030 or UTF-16 bulletin.yaml: report it (with a fix) and read it anyway.
+    const parsed = parseSeries(new SourceText(CONFIG_FILE, read.decoded));
+    return { ...parsed, diagnostics: [d, ...parsed.diagnostics] };
   }
   const src = new SourceText(CONFIG_FILE, read.text);
   return parseSeries(src);
 }
 
 export function parseSeries(src: SourceText): SeriesLoad {
-  const parsed = parseYaml(src);
+  const parsed = parseYaml(src, 0, src.text, SERIES_KEYS);
   if (parsed.diagnostics.length) return { source: src, diagnostics: parsed.diagnostics };
-  const r = new FieldReader(src, parsed.map);
+  const r = new FieldReader(src, parsed.map, 0, 'series', parsed.doc);
   const series = r.string('series', true);
   const office = r.string('office', true);
   const numberingText = r.string('numbering') ?? 'yearly';
@@ -46,7 +51,9 @@ export function parseSeries(src: SourceText): SeriesLoad {
   const units = (r.strings('units') ?? []).map((u) => u.value);
   const styleNode = r.node('style');
   if (styleNode && !isMap(styleNode) && !(isScalar(styleNode) && styleNode.value === null)) {
-    r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('style'), { zh: '`style` 应为映射', en: '`style` should be a mapping' }));
+    r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('style'), { zh: '`style` 应为多级设置（下一行起缩进书写各项）', en: '`style` should be a mapping' }));
+  } else if (styleNode && isMap(styleNode)) {
+    checkStyle(r, styleNode, DEFAULT_STYLE as unknown as Record<string, unknown>, 'style');
   }
   const fonts = readFonts(r);
   r.unknownKeys(SERIES_KEYS);
@@ -60,7 +67,7 @@ export function parseSeries(src: SourceText): SeriesLoad {
       office,
       numbering: numberingText === 'continuous' ? 'continuous' : 'yearly',
       units,
-      style: styleNode && isMap(styleNode) ? styleNode.toJSON() : undefined,
+      style: styleNode && isMap(styleNode) ? (parsed.js as { style?: unknown } | undefined)?.style : undefined,
       fonts,
       file: CONFIG_FILE,
     },
@@ -75,7 +82,7 @@ function readFonts(r: FieldReader): SeriesConfig['fonts'] {
     r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('fonts'), { zh: '`fonts` 应为映射', en: '`fonts` should be a mapping' }));
     return out;
   }
-  const fr = new FieldReader(r.src, node, r.offset);
+  const fr = new FieldReader(r.src, node, r.offset, 'fonts', r.doc);
   out.system = fr.bool('system') ?? true;
   for (const role of FONT_ROLE_KEYS) {
     const n = fr.node(role);
@@ -83,7 +90,7 @@ function readFonts(r: FieldReader): SeriesConfig['fonts'] {
     if (isScalar(n) && typeof n.value === 'string') {
       out.roles[role] = { file: n.value, loc: fr.locOf(n) } satisfies FontSpec;
     } else if (isMap(n)) {
-      const sub = new FieldReader(r.src, n, r.offset);
+      const sub = new FieldReader(r.src, n, r.offset, 'font', r.doc);
       const file = sub.string('file', true);
       const face = sub.string('face');
       sub.unknownKeys(['file', 'face']);
@@ -101,6 +108,45 @@ function readFonts(r: FieldReader): SeriesConfig['fonts'] {
   fr.unknownKeys(['system', ...FONT_ROLE_KEYS]);
   r.diagnostics.push(...fr.diagnostics);
   return out;
+}
+
+/**
+ * Validate `style:` overrides against the house style's defaults: every key must exist there and
+ * every value must have the default's type (numbers, text, true/false, CMYK lists of four numbers).
+ */
+function checkStyle(r: FieldReader, map: YAMLMap, base: Record<string, unknown>, where: string): void {
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const at = r.locOf(pair.key as Node);
+    const name = `${where}.${key}`;
+    if (!(key in base)) {
+      const near = didYouMean(key, Object.keys(base));
+      r.diagnostics.push(
+        diagnostic('manifest/unknown-key', 'error', at, { zh: `未知的版式设置 \`${name}\``, en: `unknown style setting \`${name}\`` }, {
+          hint: near ? { zh: `是不是 \`${where}.${near}\`？`, en: `did you mean \`${where}.${near}\`?` } : { zh: `${where} 下可用的设置：${Object.keys(base).join('、')}`, en: `settings under ${where}: ${Object.keys(base).join(', ')}` },
+        }),
+      );
+      continue;
+    }
+    const want = base[key];
+    const v = r.resolve((pair.value as Node | null) ?? undefined);
+    const vloc = v ? r.locOf(v) : at;
+    const bad = (zh: string, en: string) => r.diagnostics.push(diagnostic('manifest/type', 'error', vloc, { zh: `\`${name}\` ${zh}`, en: `\`${name}\` ${en}` }));
+    if (v === undefined || (isScalar(v) && v.value === null)) continue;
+    if (Array.isArray(want)) {
+      const ok = isSeq(v) && v.items.length === want.length && v.items.every((i) => isScalar(i) && typeof i.value === 'number' && i.value >= 0 && i.value <= 100);
+      if (!ok) bad(`应为 ${want.length} 个 0–100 的数字，如 [${want.join(', ')}]`, `should be ${want.length} numbers from 0 to 100, e.g. [${want.join(', ')}]`);
+    } else if (typeof want === 'object' && want !== null) {
+      if (isMap(v)) checkStyle(r, v, want as Record<string, unknown>, name);
+      else bad('应为多级设置', 'should be a mapping');
+    } else if (typeof want === 'number') {
+      if (!(isScalar(v) && typeof v.value === 'number' && Number.isFinite(v.value) && v.value >= 0)) bad(`应为不小于 0 的数字（默认 ${want}）`, `should be a number of at least 0 (default ${want})`);
+    } else if (typeof want === 'boolean') {
+      if (!(isScalar(v) && typeof v.value === 'boolean')) bad('应为 true 或 false', 'should be true or false');
+    } else if (typeof want === 'string') {
+      if (!(isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number'))) bad('应为一段文字', 'should be text');
+    }
+  }
 }
 
 export function readSeriesFile(root: string): string {

@@ -1,19 +1,19 @@
 import type { SourceLoc } from '../diagnostics/index.js';
 
-/** A file's text with a fast offset → line:column map (columns in code points, 1-based). */
+/** A file's text with a fast offset ↔ line:column map (columns in code points, 1-based). */
 export class SourceText {
   private readonly lineStarts: number[] = [0];
+  /** Per line: true when it holds a surrogate pair, so columns differ from UTF-16 offsets. Filled lazily. */
+  private astral?: Uint8Array;
 
   constructor(
     readonly file: string,
     readonly text: string,
   ) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
-  /** Location of a UTF-16 offset. */
-  loc(offset: number): SourceLoc {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+  private lineIndex(o: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -21,13 +21,49 @@ export class SourceText {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
+    return lo;
+  }
+
+  private hasAstral(index: number): boolean {
+    if (!this.astral) this.astral = new Uint8Array(this.lineStarts.length);
+    let v = this.astral[index];
+    if (v === 0) {
+      const s = this.lineStarts[index];
+      const e = this.lineStarts[index + 1] ?? this.text.length;
+      v = /[\ud800-\udfff]/.test(this.text.slice(s, e)) ? 2 : 1;
+      this.astral[index] = v;
+    }
+    return v === 2;
+  }
+
+  /** Location of a UTF-16 offset. */
+  loc(offset: number): SourceLoc {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const lo = this.lineIndex(o);
     const start = this.lineStarts[lo];
+    if (!this.hasAstral(lo)) return { file: this.file, line: lo + 1, column: o - start + 1 };
     let column = 1;
     for (let i = start; i < o; i++) {
       const c = this.text.charCodeAt(i);
       if (c < 0xdc00 || c > 0xdfff) column++; // count each code point once
     }
     return { file: this.file, line: lo + 1, column };
+  }
+
+  /** UTF-16 offset of a 1-based line and code-point column (clamped to the line). */
+  offset(line: number, column: number): number {
+    const index = Math.max(0, Math.min(line - 1, this.lineStarts.length - 1));
+    const start = this.lineStarts[index];
+    const end = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] - 1 : this.text.length;
+    if (!this.hasAstral(index)) return Math.min(start + Math.max(0, column - 1), end);
+    let o = start;
+    for (let c = 1; c < column && o < end; c++) o += (this.text.codePointAt(o) ?? 0) > 0xffff ? 2 : 1;
+    return o;
+  }
+
+  /** UTF-16 offset where a 1-based line starts. */
+  lineStart(n: number): number {
+    return this.lineStarts[Math.max(0, Math.min(n - 1, this.lineStarts.length - 1))];
   }
 
   /** The text of a 1-based line, without its newline. */
@@ -48,4 +84,14 @@ export function advance(loc: SourceLoc, text: string): SourceLoc {
   let n = 0;
   for (const _ of text) n++;
   return { ...loc, column: loc.column + n };
+}
+
+/** Number of code points in a string. */
+export function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
 }

@@ -58,9 +58,13 @@ export interface Article {
   titleLoc: SourceLoc;
   sources: string[];
   sourceLoc: SourceLoc;
+  /** Where each entry of `sources` is written (same order). */
+  sourceLocs?: SourceLoc[];
   /** Editor's note printed before this article's text. */
   note: Paragraph[];
   blocks: Block[];
+  /** UTF-16 offset in the file's text where the Markdown body starts (after the front matter). */
+  bodyOffset?: number;
 }
 
 export interface DistributionLine {
@@ -80,6 +84,10 @@ export interface Issue {
   number: number;
   date: IssueDate;
   dateLoc: SourceLoc;
+  /** Where `number`, `total` and `supplement` are written (the manifest's start when absent). */
+  numberLoc?: SourceLoc;
+  totalLoc?: SourceLoc;
+  supplementLoc?: SourceLoc;
   total?: number;
   supplement: boolean;
   editorNote: Paragraph[];
@@ -90,6 +98,24 @@ export interface Issue {
   file: string;
   /** Archive-relative folder. */
   dir: string;
+  /** Archive-relative paths of the article files the manifest lists (read or not). */
+  listed?: string[];
+}
+
+/** The few fields of an issue.yaml that rules spanning issues compare. */
+export interface ManifestSummary {
+  /** Archive-relative path of issue.yaml. */
+  file: string;
+  year: number;
+  /** The folder's number. */
+  folder: number;
+  number?: number;
+  numberLoc: SourceLoc;
+  date?: IssueDate;
+  dateLoc: SourceLoc;
+  total?: number;
+  totalLoc: SourceLoc;
+  supplement: boolean;
 }
 
 export function formatDateZh(d: IssueDate): string {

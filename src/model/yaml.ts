@@ -1,45 +1,190 @@
 /**
- * YAML with positions: parse a manifest, report syntax errors where the parser found them,
- * and read typed fields off the node tree so every complaint can name its line and column.
+ * YAML with positions: parse a manifest, report syntax errors where the parser found them
+ * (in words a clerk can act on), and read typed fields off the node tree so every complaint
+ * can name its line and column.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
-import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
-import type { SourceText } from './source.js';
+import { diagnostic, type Diagnostic, type Message, type SourceLoc } from '../diagnostics/index.js';
+import { codePoints, type SourceText } from './source.js';
 
 export interface ParsedYaml {
-  doc: Document.Parsed;
+  doc?: Document.Parsed;
   map?: YAMLMap;
+  /** The document as plain data (aliases resolved), when it parsed. */
+  js?: unknown;
   diagnostics: Diagnostic[];
 }
 
-/** Parse YAML text. Alias bombs are refused by the parser's alias limit. */
-export function parseYaml(src: SourceText, offset = 0, text = src.text): ParsedYaml {
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
-  const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    diagnostics.push(
-      diagnostic('yaml/syntax', 'error', src.loc(offset + (e.pos?.[0] ?? 0)), {
-        zh: `YAML 语法错误：${e.message.split('\n')[0]}`,
-        en: `YAML syntax error: ${e.message.split('\n')[0]}`,
-      }),
+/** Deeper nesting than this is refused before the parser sees it (a manifest needs three levels). */
+export const MAX_YAML_DEPTH = 64;
+/** Alias expansions allowed when resolving the document; a "billion laughs" bomb exceeds it at once. */
+export const MAX_YAML_ALIASES = 100;
+
+const SYNTAX_HINT: Message = {
+  zh: '每一行应写成“名称: 内容”：冒号用半角“:”，冒号后空一格；列表项以“- ”开头；缩进只用空格',
+  en: 'write each line as `name: value` with a half-width colon followed by a space; list items start with `- `; indent with spaces only',
+};
+
+/** Clerk-level wording for the parser's error codes. */
+function explain(e: YAMLError): { message: Message; hint: Message } {
+  const detail = e.message.split('\n')[0];
+  switch (e.code) {
+    case 'DUPLICATE_KEY':
+      return { message: { zh: '同一个名称在这里写了两次', en: 'this key appears twice in the same mapping' }, hint: { zh: '删去重复的一项，或把内容合并到一处', en: 'delete one of them or merge their values' } };
+    case 'TAB_AS_INDENT':
+      return { message: { zh: '行首用了 Tab 键缩进，YAML 只能用空格缩进', en: 'the line is indented with a tab; YAML allows spaces only' }, hint: { zh: '把行首的 Tab 换成空格（同一层对齐）', en: 'replace the tab with spaces, aligned with the other entries of its level' } };
+    case 'BAD_INDENT':
+      return { message: { zh: '缩进没有对齐', en: `bad indentation (${detail})` }, hint: { zh: '同一层的各项行首空格数要相同，下一层多缩进两个空格', en: 'entries of one level start at the same column; a nested level is indented two more spaces' } };
+    case 'MISSING_CHAR':
+      return { message: { zh: `缺少配对的引号或括号（${detail}）`, en: `a closing quote or bracket is missing (${detail})` }, hint: { zh: '检查引号 " \' 和括号 [ ] { } 是否成对', en: 'check that quotes and brackets come in pairs' } };
+    case 'RESOURCE_EXHAUSTION':
+      return { message: { zh: '嵌套层次过深，拒绝读取', en: 'nested too deeply; refused' }, hint: { zh: '简报的设置只需要两三层；请检查文件是否损坏', en: 'a bulletin manifest needs two or three levels; check whether the file is damaged' } };
+    case 'BAD_DQ_ESCAPE':
+      return { message: { zh: '双引号中的反斜杠转义写法不对', en: `invalid escape in a double-quoted string (${detail})` }, hint: { zh: '去掉反斜杠“\\”，或改用单引号', en: 'remove the backslash or use single quotes' } };
+    default:
+      return { message: { zh: `这一行的写法无法识别（YAML：${detail}）`, en: `YAML syntax error: ${detail}` }, hint: SYNTAX_HINT };
+  }
+}
+
+/** Offset of the first place nesting goes deeper than MAX_YAML_DEPTH, or -1. A cheap scan, before the parser. */
+export function excessiveDepth(text: string): number {
+  let depth = 0;
+  let quote = '';
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (lineStart) {
+      let j = i;
+      while (text[j] === ' ' || text[j] === '-' || text[j] === '\t') j++;
+      if (j - i > MAX_YAML_DEPTH * 4) return i;
+      lineStart = false;
+    }
+    if (c === '\n') {
+      lineStart = true;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      if (i === 0 || /[\s[{,:]/.test(text[i - 1])) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/**
+ * Lines that would be `key: value` but for a full-width colon (title：…) or a missing space
+ * (title:…): the commonest slip when typing manifests with a Chinese input method.
+ * Only keys from `known` are recognised, so text inside values is never touched.
+ */
+function colonSlips(src: SourceText, offset: number, text: string, known: readonly string[]): Diagnostic[] {
+  if (!known.length) return [];
+  const out: Diagnostic[] = [];
+  const re = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)([ \t]*)(：[ \t\u3000]*|:(?=[^\s:/]))/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!known.includes(m[2])) continue;
+    const at = offset + m.index + m[1].length + m[2].length;
+    const loc = src.loc(at);
+    const fullWidth = m[4].startsWith('：');
+    out.push(
+      diagnostic(
+        'yaml/colon',
+        'error',
+        loc,
+        fullWidth
+          ? { zh: `\`${m[2]}\` 后面用了全角冒号“：”，YAML 要求半角冒号“:”`, en: `\`${m[2]}\` is followed by a full-width colon “：”; YAML needs a half-width “:”` }
+          : { zh: `\`${m[2]}:\` 的冒号后面缺少空格`, en: `the colon after \`${m[2]}\` must be followed by a space` },
+        {
+          hint: { zh: `写成“${m[2]}: 内容”（半角冒号加一个空格）`, en: `write it as \`${m[2]}: value\` (half-width colon and a space)` },
+          fix: [{ loc, length: codePoints(m[3] + m[4]), replacement: ': ' }],
+        },
+      ),
     );
   }
-  if (diagnostics.length) return { doc, diagnostics };
-  const contents = doc.contents;
-  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
-    return { doc, map: undefined, diagnostics };
+  return out;
+}
+
+/**
+ * Parse YAML text. `offset` is where `text` starts in `src` (front matter); `known` are the keys
+ * this file may hold, used to recognise a mistyped colon. Never throws: every failure is a diagnostic.
+ */
+export function parseYaml(src: SourceText, offset = 0, text = src.text, known: readonly string[] = []): ParsedYaml {
+  const deep = excessiveDepth(text);
+  if (deep >= 0) {
+    const { message, hint } = explain({ code: 'RESOURCE_EXHAUSTION', message: 'too deep' } as YAMLError);
+    return { diagnostics: [diagnostic('yaml/syntax', 'error', src.loc(offset + deep), message, { hint })] };
   }
-  if (!isMap(contents)) {
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (e) {
+    return { diagnostics: [diagnostic('yaml/syntax', 'error', src.loc(offset), { zh: `无法读取此 YAML 文件（${(e as Error).message}）`, en: `cannot read this YAML (${(e as Error).message})` }, { hint: SYNTAX_HINT })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const { message, hint } = explain(e);
+    diagnostics.push(diagnostic('yaml/syntax', 'error', src.loc(offset + (e.pos?.[0] ?? 0)), message, { hint }));
+  }
+  const contents = doc.contents;
+  const notMap = !diagnostics.length && contents !== null && !isMap(contents) && !(isScalar(contents) && (contents.value === null || contents.value === ''));
+  if (diagnostics.length || notMap) {
+    const slips = colonSlips(src, offset, text, known);
+    if (slips.length) {
+      // The slips explain the parser's complaints on their lines; keep only complaints elsewhere.
+      const lines = new Set(slips.map((d) => d.loc.line));
+      return { doc, diagnostics: [...slips, ...diagnostics.filter((d) => !lines.has(d.loc.line))] };
+    }
+  }
+  if (diagnostics.length) return { doc, diagnostics };
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    let at = 0;
+    visit(doc, {
+      Alias(_, n) {
+        at = n.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const bomb = /excessive alias/i.test((e as Error).message);
     diagnostics.push(
-      diagnostic('yaml/type', 'error', src.loc(offset + (contents.range?.[0] ?? 0)), {
-        zh: '此文件应为“键: 值”形式的映射',
-        en: 'this file should be a mapping of `key: value` pairs',
-      }),
+      diagnostic(
+        bomb ? 'yaml/aliases' : 'yaml/syntax',
+        'error',
+        src.loc(offset + at),
+        bomb
+          ? { zh: '文件中的 YAML 别名（*名称）展开后过多，拒绝读取', en: 'the YAML aliases (*name) in this file expand to too much; refused' }
+          : { zh: `YAML 别名无法解析（${(e as Error).message}）`, en: `a YAML alias cannot be resolved (${(e as Error).message})` },
+        { hint: { zh: '不要使用 & 和 * 别名，直接写出内容', en: 'do not use & anchors and * aliases; write the values out' } },
+      ),
     );
     return { doc, diagnostics };
   }
-  return { doc, map: contents, diagnostics };
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+    return { doc, map: undefined, js, diagnostics };
+  }
+  if (!isMap(contents)) {
+    diagnostics.push(
+      diagnostic(
+        'yaml/type',
+        'error',
+        src.loc(offset + (contents.range?.[0] ?? 0)),
+        { zh: '此文件应为“名称: 内容”形式的设置，每行一项', en: 'this file should be a mapping of `key: value` pairs, one per line' },
+        { hint: SYNTAX_HINT },
+      ),
+    );
+    return { doc, diagnostics };
+  }
+  return { doc, map: contents, js, diagnostics };
 }
 
 /** Reads typed fields from a YAML map, collecting diagnostics with positions. */
@@ -51,6 +196,7 @@ export class FieldReader {
     readonly map: YAMLMap | undefined,
     readonly offset = 0,
     readonly what = '',
+    readonly doc?: Document.Parsed,
   ) {}
 
   locOf(node: Node | Pair | null | undefined): SourceLoc {
@@ -76,7 +222,20 @@ export class FieldReader {
   }
 
   node(key: string): Node | undefined {
-    return (this.pair(key)?.value as Node | null) ?? undefined;
+    const n = (this.pair(key)?.value as Node | null) ?? undefined;
+    return this.resolve(n);
+  }
+
+  /** Follow an alias to its anchored node (bounded: the document already passed the alias limit). */
+  resolve(n: Node | undefined): Node | undefined {
+    if (n && isAlias(n) && this.doc) {
+      try {
+        return (n.resolve(this.doc) as Node | undefined) ?? n;
+      } catch {
+        return n;
+      }
+    }
+    return n;
   }
 
   has(key: string): boolean {
@@ -84,13 +243,21 @@ export class FieldReader {
     return n !== undefined && !(isScalar(n) && n.value === null);
   }
 
-  private err(rule: string, loc: SourceLoc, zh: string, en: string): undefined {
-    this.diagnostics.push(diagnostic(rule, 'error', loc, { zh, en }));
+  private err(rule: string, loc: SourceLoc, zh: string, en: string, hint?: Message): undefined {
+    this.diagnostics.push(diagnostic(rule, 'error', loc, { zh, en }, hint ? { hint } : {}));
     return undefined;
   }
 
+  /** Where a missing key should go: the start of the map (or of the text when it is empty). */
+  private mapLoc(): SourceLoc {
+    return this.locOf(this.map as Node | undefined);
+  }
+
   missing(key: string): undefined {
-    return this.err('manifest/missing', this.locOf(this.map as Node | undefined) ?? this.src.loc(0), `缺少必填项 \`${key}\``, `missing required field \`${key}\``);
+    return this.err('manifest/missing', this.mapLoc(), `缺少必填项 \`${key}\``, `missing required field \`${key}\``, {
+      zh: `加上一行“${key}: …”`,
+      en: `add a line \`${key}: …\``,
+    });
   }
 
   string(key: string, required = false): string | undefined {
@@ -101,14 +268,20 @@ export class FieldReader {
       if (s === '' && required) return this.missing(key);
       return s;
     }
-    return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为文字`, `\`${key}\` should be text`);
+    return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为一段文字`, `\`${key}\` should be text`, {
+      zh: `写成“${key}: 文字”，不要写成列表或多级设置`,
+      en: `write \`${key}: text\`, not a list or a nested mapping`,
+    });
   }
 
   int(key: string, required = false, min = 0): number | undefined {
     const n = this.node(key);
     if (!this.has(key)) return required ? this.missing(key) : undefined;
     if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= min) return n.value;
-    return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为不小于 ${min} 的整数`, `\`${key}\` should be a whole number of at least ${min}`);
+    return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为不小于 ${min} 的整数`, `\`${key}\` should be a whole number of at least ${min}`, {
+      zh: `只写阿拉伯数字，如“${key}: ${Math.max(min, 1)}”，不要加“第”“期”等字`,
+      en: `write digits only, e.g. \`${key}: ${Math.max(min, 1)}\``,
+    });
   }
 
   bool(key: string): boolean | undefined {
@@ -122,16 +295,20 @@ export class FieldReader {
   strings(key: string, required = false, single = false): { value: string; loc: SourceLoc }[] | undefined {
     const n = this.node(key);
     if (!this.has(key)) return required ? this.missing(key) : undefined;
-    if (single && isScalar(n) && typeof n.value === 'string') return [{ value: n.value.trim(), loc: this.locOf(n) }];
+    if (single && isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number')) return [{ value: String(n.value).trim(), loc: this.locOf(n) }];
     if (isSeq(n)) {
       const out: { value: string; loc: SourceLoc }[] = [];
-      for (const item of n.items) {
-        if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push({ value: String(item.value).trim(), loc: this.locOf(item as Node) });
-        else this.err('manifest/type', this.locOf(item as Node), `\`${key}\` 的每一项都应为文字`, `each entry of \`${key}\` should be text`);
+      for (const raw of n.items) {
+        const item = this.resolve(raw as Node);
+        if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push({ value: String(item.value).trim(), loc: this.locOf(raw as Node) });
+        else this.err('manifest/type', this.locOf(raw as Node), `\`${key}\` 的每一项都应为一段文字`, `each entry of \`${key}\` should be text`);
       }
       return out;
     }
-    return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为列表`, `\`${key}\` should be a list`);
+    return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为列表`, `\`${key}\` should be a list`, {
+      zh: `每项一行，以“- ”开头，如\n${key}:\n  - 第一项`,
+      en: `one entry per line starting with \`- \`, e.g.\n${key}:\n  - first`,
+    });
   }
 
   /** Report keys this manifest does not know, with the nearest known key as a did-you-mean. */
@@ -139,17 +316,27 @@ export class FieldReader {
     for (const p of this.map?.items ?? []) {
       const k = isScalar(p.key) ? String(p.key.value) : '';
       if (known.includes(k)) continue;
-      const near = closest(k, known as string[]);
-      const close = near && distance(k, near) <= Math.max(2, Math.floor(k.length / 3));
+      const near = didYouMean(k, known);
       this.diagnostics.push(
         diagnostic(
           'manifest/unknown-key',
           'error',
           this.locOf(p.key as Node),
           { zh: `未知的设置项 \`${k}\``, en: `unknown key \`${k}\`` },
-          close ? { hint: { zh: `是不是 \`${near}\`？`, en: `did you mean \`${near}\`?` } } : { hint: { zh: `可用的设置项：${known.join('、')}`, en: `known keys: ${known.join(', ')}` } },
+          near
+            ? { hint: { zh: `是不是 \`${near}\`？`, en: `did you mean \`${near}\`?` } }
+            : { hint: { zh: `此处可用的设置项：${known.join('、')}`, en: `keys allowed here: ${known.join(', ')}` } },
         ),
       );
     }
   }
 }
+
+/** The nearest of `known` to `word` when it is close enough to be a slip, else undefined. */
+export function didYouMean(word: string, known: readonly string[]): string | undefined {
+  if (!known.length || !word) return undefined;
+  const near = closest(word, known as string[]);
+  const limit = Math.max(2, Math.floor(Math.max(word.length, near.length) / 3));
+  return distance(word, near) <= limit ? near : undefined;
+}
+

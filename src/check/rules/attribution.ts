@@ -1,30 +1,33 @@
-import { closest } from 'fastest-levenshtein';
+/** attribution/unknown-unit: every unit named in `source` is listed in bulletin.yaml `units`. */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { CheckContext } from '../index.js';
+import { didYouMean } from '../../model/index.js';
+import type { NamedRule } from '../index.js';
 
-/** attribution/unknown-unit: every source names a unit listed in bulletin.yaml `units`. */
-export function attributionUnits(ctx: CheckContext): Diagnostic[] {
-  const units = ctx.series.units;
-  if (!units.length) return [];
-  const out: Diagnostic[] = [];
-  for (const a of ctx.issue.articles) {
-    if (!a.sources.length) {
-      out.push(diagnostic('attribution/missing', 'error', a.sourceLoc, { zh: '文章的供稿单位 `source` 是空的', en: 'the article’s `source` is empty' }));
-      continue;
+export const attributionUnits: NamedRule = {
+  ids: ['attribution/unknown-unit'],
+  run(ctx) {
+    const units = ctx.series.units;
+    if (!units.length) return [];
+    const out: Diagnostic[] = [];
+    for (const a of ctx.issue.articles) {
+      a.sources.forEach((s, k) => {
+        if (units.includes(s)) return;
+        const near = didYouMean(s, units);
+        out.push(
+          diagnostic(
+            'attribution/unknown-unit',
+            'error',
+            a.sourceLocs?.[k] ?? a.sourceLoc,
+            { zh: `供稿单位“${s}”不在 bulletin.yaml 的 units 名录中`, en: `the unit “${s}” is not in the units list of bulletin.yaml` },
+            {
+              hint: near
+                ? { zh: `是不是“${near}”？若确是新单位，请先把它加入 bulletin.yaml 的 units`, en: `did you mean “${near}”? If it really is a new unit, add it to units in bulletin.yaml first` }
+                : { zh: '核对单位全称；若确是新单位，请先把它加入 bulletin.yaml 的 units', en: 'check the unit’s full name; if it really is a new unit, add it to units in bulletin.yaml first' },
+            },
+          ),
+        );
+      });
     }
-    for (const s of a.sources) {
-      if (units.includes(s)) continue;
-      const near = closest(s, units);
-      out.push(
-        diagnostic(
-          'attribution/unknown-unit',
-          'error',
-          a.sourceLoc,
-          { zh: `供稿单位“${s}”不在 bulletin.yaml 的 units 名录中`, en: `the unit “${s}” is not in the units list of bulletin.yaml` },
-          { hint: { zh: `是不是“${near}”？若是新单位，请先加入 units 名录`, en: `did you mean “${near}”? If it is a new unit, add it to units first` } },
-        ),
-      );
-    }
-  }
-  return out;
-}
+    return out;
+  },
+};

@@ -1,5 +1,46 @@
-import type { Rule } from '../index.js';
+import type { NamedRule } from '../index.js';
 import { attributionUnits } from './attribution.js';
+import { attributionInBody } from './attribution-in-body.js';
+import { dateOrder } from './date-order.js';
+import { dateInFolderYear } from './date-year.js';
+import { unlistedFiles } from './files-unlisted.js';
+import { headingSequence } from './heading-sequence.js';
+import { duplicateNumbers } from './numbering-duplicate.js';
+import { numberMatchesFolder } from './numbering-folder.js';
+import { numberingGap } from './numbering-gap.js';
+import { runningTotal } from './numbering-total.js';
+import { pairedPunctuation } from './punctuation-pairs.js';
+import { halfWidthPunctuation } from './punctuation-half-width.js';
+import { ellipsis } from './text-ellipsis.js';
+import { fullWidthDigits } from './text-full-width-digit.js';
+import { leadPeriod } from './text-lead-period.js';
+import { rangeHyphen } from './text-range-hyphen.js';
+import { spaceBetweenChinese } from './text-space.js';
+import { webDebris } from './text-web-debris.js';
+import { titlePunctuation } from './title-punctuation.js';
 
 /** Every rule, in the order their diagnostics are most useful. */
-export const RULES: Rule[] = [attributionUnits];
+export const RULES: NamedRule[] = [
+  // numbering and dates
+  numberMatchesFolder,
+  duplicateNumbers,
+  numberingGap,
+  runningTotal,
+  dateOrder,
+  dateInFolderYear,
+  // files and attribution
+  unlistedFiles,
+  attributionUnits,
+  attributionInBody,
+  // text
+  halfWidthPunctuation,
+  pairedPunctuation,
+  spaceBetweenChinese,
+  ellipsis,
+  fullWidthDigits,
+  rangeHyphen,
+  titlePunctuation,
+  leadPeriod,
+  webDebris,
+  headingSequence,
+];

@@ -1,11 +1,25 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { parseIssueRef, type IssueDir } from '../../archive/index.js';
+import { issueStamp, recordBuild, runBatch, stampBase, type BatchReporter } from '../../batch/index.js';
+import { formatSummary, LineReporter, SpinnerReporter, type ReporterContext } from '../../batch/progress.js';
 import { buildIssue } from '../../build/index.js';
 import { t } from '../../i18n/index.js';
+import { watchIssue } from '../../watch/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
 
+interface BuildOpts {
+  all?: boolean;
+  archive?: string;
+  output?: string;
+  jobs?: string;
+  force?: boolean;
+  watch?: boolean;
+}
+
 export function registerBuild(program: Command, ctx: CliContext): void {
-  const { lang, io, c } = ctx;
+  const { lang } = ctx;
   program
     .command('build')
     .description(t(lang, 'buildDesc'))
@@ -13,20 +27,88 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('--all', t(lang, 'allOpt'))
     .option('--archive <dir>', t(lang, 'archiveOpt'))
     .option('-o, --output <file>', t(lang, 'outputOpt'))
+    .option('-j, --jobs <n>', t(lang, 'jobsOpt'))
+    .option('-f, --force', t(lang, 'forceOpt'))
+    .option('-w, --watch', t(lang, 'watchOpt'))
     .addOption(ctx.langOption())
-    .action(async (ref: string | undefined, opts: { all?: boolean; archive?: string; output?: string }) => {
+    .action(async (ref: string | undefined, opts: BuildOpts) => {
       const root = archiveRoot(ctx, opts.archive);
       const targets = pickIssues(root, ref, !!opts.all, lang);
-      if (opts.output && targets.length > 1) throw new ExitError(2, lang === 'zh' ? '-o 只能用于单期' : '-o applies to a single issue only');
-      for (const where of targets) {
-        const output = opts.output ? path.resolve(io.cwd, opts.output) : undefined;
-        const r = await buildIssue(root, where, output);
-        printDiagnostics(ctx, r.diagnostics, root);
-        if (r.output) io.out(c.green('✓ ') + t(lang, 'built', { file: path.relative(io.cwd, r.output) || r.output, pages: r.pages, kb: Math.round(r.bytes / 1024) }) + '\n');
-        else {
-          io.err(c.red('✗ ') + t(lang, 'buildFailed', { issue: `${where.year}/${where.number}`, n: r.diagnostics.filter((d) => d.severity === 'error').length }) + '\n');
-          ctx.fail(1);
-        }
+      const jobs = parseJobs(opts.jobs, lang);
+      // A year, a range or --all is a batch: incremental and parallel. One named issue is always built.
+      const batch = !!opts.all || (ref !== undefined && parseIssueRef(ref)?.kind !== 'one');
+      if (opts.output && (batch || targets.length > 1)) throw new ExitError(2, lang === 'zh' ? '-o 只能用于单期' : '-o applies to a single issue only');
+      if (opts.watch) {
+        if (batch || targets.length !== 1) throw new ExitError(2, t(lang, 'watchOne'));
+        return watchCommand(ctx, root, targets[0], opts.output ? path.resolve(ctx.io.cwd, opts.output) : undefined);
       }
+      if (batch) return batchCommand(ctx, root, targets, jobs, !!opts.force);
+      for (const where of targets) await buildOne(ctx, root, where, opts.output ? path.resolve(ctx.io.cwd, opts.output) : undefined);
     });
+}
+
+function parseJobs(text: string | undefined, lang: CliContext['lang']): number {
+  if (text === undefined) return availableParallelism();
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new ExitError(2, t(lang, 'badJobs', { value: text }));
+  return Number(text);
+}
+
+async function buildOne(ctx: CliContext, root: string, where: IssueDir, output: string | undefined): Promise<void> {
+  const { io, c, lang } = ctx;
+  // Stamp the inputs as they are before the build, so an edit during the build counts as a change.
+  const stamp = output ? '' : issueStamp(stampBase(root), where);
+  const r = await buildIssue(root, where, output);
+  printDiagnostics(ctx, r.diagnostics, root);
+  if (r.output) {
+    if (stamp) recordBuild(root, where, stamp, r);
+    io.out(c.green('✓ ') + t(lang, 'built', { file: path.relative(io.cwd, r.output) || r.output, pages: r.pages, kb: Math.round(r.bytes / 1024) }) + '\n');
+  } else {
+    io.err(c.red('✗ ') + t(lang, 'buildFailed', { issue: `${where.year}/${where.number}`, n: r.diagnostics.filter((d) => d.severity === 'error').length }) + '\n');
+    ctx.fail(1);
+  }
+}
+
+function reporterContext(ctx: CliContext, root: string): ReporterContext {
+  return {
+    lang: ctx.lang,
+    c: ctx.c,
+    out: ctx.io.out,
+    err: ctx.io.err,
+    cwd: ctx.io.cwd,
+    root,
+    printDiagnostics: (ds) => printDiagnostics(ctx, ds, root),
+  };
+}
+
+async function batchCommand(ctx: CliContext, root: string, targets: IssueDir[], jobs: number, force: boolean): Promise<void> {
+  const rc = reporterContext(ctx, root);
+  const reporter: BatchReporter = ctx.io.isTTY && process.stderr.isTTY ? await SpinnerReporter.create(rc) : new LineReporter(rc);
+  const summary = await runBatch(root, targets, { jobs, force, reporter });
+  ctx.io.out(formatSummary(summary, ctx.lang, ctx.c));
+  if (summary.items.some((i) => i.status === 'failed')) ctx.fail(1);
+}
+
+async function watchCommand(ctx: CliContext, root: string, where: IssueDir, output: string | undefined): Promise<void> {
+  const { io, c, lang } = ctx;
+  io.err(c.dim(t(lang, 'watchStart', { dir: path.relative(io.cwd, where.dir) || where.dir })) + '\n');
+  await new Promise<void>((resolve) => {
+    const handle = watchIssue(root, where, {
+      output,
+      onBuild: (ev) => {
+        const r = ev.result;
+        if (ev.internal) io.err(`${t(lang, 'internal')} ${ev.internal}\n`);
+        printDiagnostics(ctx, r.diagnostics, root);
+        if (ev.ok && r.output)
+          io.out(c.green('✓ ') + t(lang, 'watchRebuilt', { file: path.relative(io.cwd, r.output) || r.output, pages: r.pages, kb: Math.round(r.bytes / 1024), ms: Math.round(ev.ms) }) + '\n');
+        else io.err(c.red('✗ ') + t(lang, 'watchKept', { n: r.diagnostics.filter((d) => d.severity === 'error').length }) + '\n');
+      },
+    });
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void handle.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

@@ -1,0 +1,93 @@
+/**
+ * The build cache: for each issue, the stamp of the inputs its PDF was built from, where the PDF
+ * is, and what it holds. Kept in dist/.bulletin-cache.json; only the main thread writes it.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { IssueDir } from '../archive/index.js';
+import { writeAtomic } from '../build/index.js';
+
+export const CACHE_FILE = path.join('dist', '.bulletin-cache.json');
+
+export interface CacheEntry {
+  stamp: string;
+  /** Archive-relative path of the PDF, forward slashes. */
+  output: string;
+  pages: number;
+  bytes: number;
+  warnings: number;
+}
+
+export interface CacheData {
+  format: 1;
+  entries: Record<string, CacheEntry>;
+}
+
+export function issueKey(where: Pick<IssueDir, 'year' | 'number'>): string {
+  return `${where.year}/${where.number}`;
+}
+
+export class BuildCache {
+  private dirty = false;
+
+  private constructor(
+    readonly root: string,
+    private readonly data: CacheData,
+  ) {}
+
+  static load(root: string): BuildCache {
+    let data: CacheData = { format: 1, entries: {} };
+    try {
+      const parsed = JSON.parse(readFileSync(path.join(root, CACHE_FILE), 'utf8')) as CacheData;
+      if (parsed && parsed.format === 1 && typeof parsed.entries === 'object' && parsed.entries) data = parsed;
+    } catch {
+      /* no cache yet, or unreadable: start empty */
+    }
+    return new BuildCache(root, data);
+  }
+
+  get(where: Pick<IssueDir, 'year' | 'number'>): CacheEntry | undefined {
+    return this.data.entries[issueKey(where)];
+  }
+
+  set(where: Pick<IssueDir, 'year' | 'number'>, entry: CacheEntry): void {
+    this.data.entries[issueKey(where)] = entry;
+    this.dirty = true;
+  }
+
+  delete(where: Pick<IssueDir, 'year' | 'number'>): void {
+    if (this.data.entries[issueKey(where)]) {
+      delete this.data.entries[issueKey(where)];
+      this.dirty = true;
+    }
+  }
+
+  /** True when the PDF at `output` was built from inputs with this stamp and is still there, unchanged in size. */
+  isFresh(where: Pick<IssueDir, 'year' | 'number'>, stamp: string, output: string): boolean {
+    const e = this.get(where);
+    if (!e || !stamp || e.stamp !== stamp || e.output !== this.rel(output)) return false;
+    try {
+      return statSync(output).size === e.bytes;
+    } catch {
+      return false;
+    }
+  }
+
+  rel(abs: string): string {
+    return path.relative(this.root, abs).split(path.sep).join('/');
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    const sorted: Record<string, CacheEntry> = {};
+    for (const k of Object.keys(this.data.entries).sort(compareKeys)) sorted[k] = this.data.entries[k];
+    writeAtomic(path.join(this.root, CACHE_FILE), JSON.stringify({ format: 1, entries: sorted }, null, 1) + '\n');
+    this.dirty = false;
+  }
+}
+
+function compareKeys(a: string, b: string): number {
+  const [ay, an] = a.split('/').map(Number);
+  const [by, bn] = b.split('/').map(Number);
+  return ay - by || an - bn;
+}

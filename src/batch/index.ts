@@ -1,0 +1,113 @@
+/**
+ * Batch regeneration: decide which issues are out of date, build those in parallel, record the
+ * stamps of what was built, and say how it went. One failing issue never stops the others.
+ */
+import type { IssueDir } from '../archive/index.js';
+import { defaultOutput } from '../build/index.js';
+import { BuildCache } from './cache.js';
+import type { JobResult } from './job.js';
+import { runPool } from './pool.js';
+import { issueStamp, stampBase } from './stamp.js';
+
+export { BuildCache, CACHE_FILE, issueKey, type CacheEntry } from './cache.js';
+export { issueStamp, stampBase, toolVersion, type StampBase } from './stamp.js';
+export { runPool, defaultWorkerUrl } from './pool.js';
+export type { JobResult } from './job.js';
+
+export type ItemStatus = 'built' | 'skipped' | 'failed';
+
+export interface BatchItem {
+  where: IssueDir;
+  output: string;
+  status: ItemStatus;
+  /** Present for built and failed issues. */
+  result?: JobResult;
+}
+
+export interface BatchReporter {
+  start(total: number, toBuild: number): void;
+  begin(where: IssueDir): void;
+  end(item: BatchItem): void;
+  stop(): void;
+}
+
+export interface BatchOptions {
+  jobs: number;
+  force?: boolean;
+  workerUrl?: URL;
+  /** Overrides the tool version in stamps (tests). */
+  version?: string;
+  reporter?: BatchReporter;
+}
+
+export interface BatchSummary {
+  items: BatchItem[];
+  ms: number;
+}
+
+export async function runBatch(root: string, targets: IssueDir[], opts: BatchOptions): Promise<BatchSummary> {
+  const t0 = performance.now();
+  const cache = BuildCache.load(root);
+  const base = stampBase(root, opts.version);
+  const items: BatchItem[] = [];
+  const pending: { item: BatchItem; stamp: string }[] = [];
+  for (const where of targets) {
+    const output = defaultOutput(root, where);
+    const stamp = issueStamp(base, where);
+    const item: BatchItem = { where, output, status: 'skipped' };
+    items.push(item);
+    if (opts.force || !cache.isFresh(where, stamp, output)) pending.push({ item, stamp });
+  }
+  const rep = opts.reporter;
+  rep?.start(targets.length, pending.length);
+  for (const it of items) if (it.status === 'skipped' && !pending.some((p) => p.item === it)) rep?.end(it);
+  try {
+    await runPool(
+      pending.map(({ item }) => ({ root, where: item.where, output: item.output })),
+      { jobs: opts.jobs, workerUrl: opts.workerUrl },
+      {
+        onStart: (i) => rep?.begin(pending[i].item.where),
+        onDone: (i, r) => {
+          const { item, stamp } = pending[i];
+          item.result = r;
+          item.status = r.ok ? 'built' : 'failed';
+          if (r.ok && r.output)
+            cache.set(item.where, {
+              stamp,
+              output: cache.rel(r.output),
+              pages: r.pages,
+              bytes: r.bytes,
+              warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
+            });
+          rep?.end(item);
+        },
+      },
+    );
+  } finally {
+    cache.save();
+    rep?.stop();
+  }
+  return { items, ms: performance.now() - t0 };
+}
+
+/** Record the stamp of a PDF built outside a batch (a single `build`, or watch mode). */
+export function recordBuild(root: string, where: IssueDir, stamp: string, r: { output?: string; pages: number; bytes: number; diagnostics: { severity: string }[] }): void {
+  if (!r.output || !stamp) return;
+  const cache = BuildCache.load(root);
+  cache.set(where, { stamp, output: cache.rel(r.output), pages: r.pages, bytes: r.bytes, warnings: r.diagnostics.filter((d) => d.severity === 'warning').length });
+  cache.save();
+}
+
+/** Compress issue keys into runs: 2026/1..5, 2027/2. */
+export function compressRefs(list: Pick<IssueDir, 'year' | 'number'>[]): string {
+  const sorted = [...list].sort((a, b) => a.year - b.year || a.number - b.number);
+  const out: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].year === sorted[i].year && sorted[j + 1].number === sorted[j].number + 1) j++;
+    out.push(j > i ? `${sorted[i].year}/${sorted[i].number}..${sorted[j].number}` : `${sorted[i].year}/${sorted[i].number}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}

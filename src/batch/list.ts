@@ -1,0 +1,88 @@
+/**
+ * What `bulletin list` shows for each issue: its date, articles, the pages of its PDF, and whether
+ * the PDF is built and up to date, and whether the issue has warnings or errors.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { IssueDir } from '../archive/index.js';
+import { defaultOutput, prepareIssue } from '../build/index.js';
+import { BuildCache, issueKey } from './cache.js';
+import { issueStamp, stampBase } from './stamp.js';
+
+export type PdfState = 'up-to-date' | 'outdated' | 'not-built';
+export type ListStatus = 'ok' | 'warnings' | 'errors' | 'outdated' | 'not-built';
+
+export interface ListRow {
+  issue: string;
+  year: number;
+  number: number;
+  /** YYYY-MM-DD, or undefined when issue.yaml gives none that can be read. */
+  date?: string;
+  articles: number;
+  /** Pages of the built PDF, if there is one. */
+  pages?: number;
+  pdf: PdfState;
+  /** Archive-relative path of the PDF. */
+  output: string;
+  errors: number;
+  warnings: number;
+  /** One word for the whole: errors first, then a missing or outdated PDF, then warnings. */
+  status: ListStatus;
+}
+
+/** Count the page objects of a PDF without parsing it: `/Type /Page` dictionaries (not `/Pages`). */
+export function countPdfPages(pdf: Buffer): number {
+  const text = pdf.toString('latin1');
+  let n = 0;
+  const re = /\/Type\s*\/Page(?![A-Za-z])/g;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+export function listArchive(root: string, issues: IssueDir[], opts: { version?: string } = {}): ListRow[] {
+  const cache = BuildCache.load(root);
+  const base = stampBase(root, opts.version);
+  return issues.map((where) => {
+    const p = prepareIssue(root, where);
+    const errors = p.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = p.diagnostics.length - errors;
+    const output = defaultOutput(root, where);
+    let pages: number | undefined;
+    let pdf: PdfState = 'not-built';
+    let size = -1;
+    try {
+      size = statSync(output).size;
+    } catch {
+      /* not built */
+    }
+    if (size >= 0) {
+      const entry = cache.get(where);
+      pages = entry && entry.bytes === size && entry.output === cache.rel(output) ? entry.pages : safeCount(output);
+      pdf = cache.isFresh(where, issueStamp(base, where), output) ? 'up-to-date' : 'outdated';
+    }
+    const d = p.issue?.date;
+    const date = d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined;
+    const articles = p.issue ? p.issue.articles.length : listedArticles(where);
+    const status: ListStatus = errors ? 'errors' : pdf === 'not-built' ? 'not-built' : pdf === 'outdated' ? 'outdated' : warnings ? 'warnings' : 'ok';
+    return { issue: issueKey(where), year: where.year, number: where.number, date, articles, pages, pdf, output: cache.rel(output), errors, warnings, status };
+  });
+}
+
+function safeCount(file: string): number | undefined {
+  try {
+    return countPdfPages(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many articles issue.yaml lists, for an issue that does not load. */
+function listedArticles(where: IssueDir): number {
+  try {
+    const m = parse(readFileSync(path.join(where.dir, 'issue.yaml'), 'utf8')) as { articles?: unknown };
+    return Array.isArray(m?.articles) ? m.articles.length : 0;
+  } catch {
+    return 0;
+  }
+}

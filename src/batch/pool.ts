@@ -1,0 +1,97 @@
+/**
+ * A small pool of worker threads for batch builds. Work is handed out one issue at a time, so a
+ * slow issue never holds back the rest. With one job (or one issue, or no worker bundle, as when
+ * running from the TypeScript sources) the issues are built in this thread instead.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runJob, type JobRequest, type JobResult } from './job.js';
+import { WORKER_FLAG } from './worker.js';
+
+export type JobInput = Omit<JobRequest, 'id'>;
+
+export interface PoolOptions {
+  jobs: number;
+  /** The worker entry module; by default dist/worker.mjs beside the bundle (it loads dist/bulletin.cjs). */
+  workerUrl?: URL;
+}
+
+export interface PoolHooks {
+  /** An issue starts building (index into the inputs). */
+  onStart?(index: number): void;
+  /** An issue is done. */
+  onDone?(index: number, result: JobResult): void;
+}
+
+/** The worker bundle beside this module, when there is one (there is in dist/, not in src/). */
+export function defaultWorkerUrl(): URL | undefined {
+  try {
+    const u = new URL('./worker.mjs', import.meta.url);
+    return u.protocol === 'file:' && existsSync(fileURLToPath(u)) ? u : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: PoolHooks = {}): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(inputs.length);
+  const url = opts.workerUrl ?? defaultWorkerUrl();
+  const jobs = Math.max(1, Math.min(opts.jobs, inputs.length));
+  if (jobs === 1 || !url) {
+    for (let i = 0; i < inputs.length; i++) {
+      hooks.onStart?.(i);
+      // Let a spinner draw between issues: building itself is synchronous work.
+      await new Promise((r) => setImmediate(r));
+      results[i] = await runJob({ ...inputs[i], id: i });
+      hooks.onDone?.(i, results[i]);
+    }
+    return results;
+  }
+
+  let next = 0;
+  let done = 0;
+  return new Promise<JobResult[]>((resolve) => {
+    const finishOne = (i: number, r: JobResult) => {
+      if (results[i]) return;
+      results[i] = r;
+      done++;
+      hooks.onDone?.(i, r);
+      if (done === inputs.length) resolve(results);
+    };
+    const spawn = () => {
+      const w = new Worker(url, { workerData: { [WORKER_FLAG]: true } });
+      let current = -1;
+      let dead = false;
+      const feed = () => {
+        if (next >= inputs.length) {
+          current = -1;
+          void w.terminate();
+          return;
+        }
+        current = next++;
+        hooks.onStart?.(current);
+        w.postMessage({ ...inputs[current], id: current } satisfies JobRequest);
+      };
+      w.on('message', (r: JobResult) => {
+        finishOne(r.id, r);
+        feed();
+      });
+      const crash = (why: string) => {
+        if (dead) return;
+        dead = true;
+        if (current >= 0) finishOne(current, { id: current, ok: false, pages: 0, bytes: 0, ms: 0, diagnostics: [], internal: why });
+        current = -1;
+        // Carry on with a fresh worker while work remains.
+        if (next < inputs.length) spawn();
+      };
+      w.on('error', (e) => crash(e?.stack ?? String(e)));
+      w.on('exit', (code) => {
+        if (current >= 0) crash(`worker exited with code ${code}`);
+        dead = true;
+      });
+      feed();
+    };
+    for (let k = 0; k < jobs; k++) spawn();
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * date/order: issues are dated in the order of their numbers — an issue may not be dated before
+ * the previous issue or after the next one. Supplements are compared with supplements.
+ */
+import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { archiveOf, type NamedRule } from '../index.js';
+import { compareDates, label, self, showDate } from './numbering.js';
+
+export const dateOrder: NamedRule = {
+  ids: ['date/order'],
+  run(ctx) {
+    const me = self(ctx);
+    if (!me || !me.summary.date) return [];
+    const archive = archiveOf(ctx);
+    const out: Diagnostic[] = [];
+    const date = me.summary.date;
+    const prev = archive.neighbour(me.where, me.summary.supplement, -1);
+    if (prev?.summary.date && compareDates(date, prev.summary.date) < 0) {
+      const l = label(prev.summary, true);
+      out.push(
+        diagnostic(
+          'date/order',
+          'error',
+          me.summary.dateLoc,
+          { zh: `本期日期 ${showDate(date)} 早于上一期（${l.zh}）的日期 ${showDate(prev.summary.date)}`, en: `this issue is dated ${showDate(date)}, before the previous one (${l.en}, ${showDate(prev.summary.date)})` },
+          { hint: { zh: '核对本期和上一期的日期与期号', en: 'check the dates and numbers of this issue and the previous one' } },
+        ),
+      );
+    }
+    const next = archive.neighbour(me.where, me.summary.supplement, 1);
+    if (next?.summary.date && compareDates(date, next.summary.date) > 0) {
+      const l = label(next.summary, true);
+      out.push(
+        diagnostic(
+          'date/order',
+          'error',
+          me.summary.dateLoc,
+          { zh: `本期日期 ${showDate(date)} 晚于下一期（${l.zh}）的日期 ${showDate(next.summary.date)}`, en: `this issue is dated ${showDate(date)}, after the next one (${l.en}, ${showDate(next.summary.date)})` },
+          { hint: { zh: '核对本期和下一期的日期与期号', en: 'check the dates and numbers of this issue and the next one' } },
+        ),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * title/punctuation: an article title ends without punctuation (GB/T 9704 §7.3.1 practice).
+ * Closing quotes and brackets are part of the wording and stay. A trailing 。，、；： is removed
+ * by `bulletin fix`; a ？ or ！ may be meant, so it is only reported.
+ */
+import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import type { NamedRule } from '../index.js';
+import { fixAt, locAt, proseUnits } from '../text.js';
+
+const REMOVABLE = /[。，、；：.,;:]$/;
+const REPORTED = /[！？!?]$/;
+
+export const titlePunctuation: NamedRule = {
+  ids: ['title/punctuation'],
+  run(ctx) {
+    const out: Diagnostic[] = [];
+    for (const u of proseUnits(ctx)) {
+      if (u.kind !== 'title') continue;
+      const t = u.text.trimEnd();
+      const i = t.length - 1;
+      if (i < 0) continue;
+      const ch = t[i];
+      const removable = REMOVABLE.test(t);
+      if (!removable && !REPORTED.test(t)) continue;
+      const fix = removable ? fixAt(u, i, 1, '') : undefined;
+      out.push(
+        diagnostic(
+          'title/punctuation',
+          'warning',
+          locAt(u, i),
+          { zh: `标题末尾不用标点，这里有“${ch}”`, en: `a title ends without punctuation; this one ends with “${ch}”` },
+          {
+            hint: removable
+              ? { zh: `删去末尾的“${ch}”（可运行 bulletin fix 自动修正）`, en: `delete the final “${ch}” (bulletin fix does it)` }
+              : { zh: `如非必要，删去末尾的“${ch}”`, en: `delete the final “${ch}” unless it is really meant` },
+            ...(fix ? { fix } : {}),
+          },
+        ),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * The bundled CLI in a child process: worker threads (dist/worker.mjs), determinism across time
+ * zones, locales and job counts, and `build --watch` stopped by a signal.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeArchive, REPO, removeArchive } from '../batch/archive.js';
+
+const BIN = path.join(REPO, 'bin/bulletin.js');
+
+function bulletin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  try {
+    const stdout = execFileSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { code: 0, stdout, stderr: '' };
+  } catch (e) {
+    const x = e as { status: number; stdout: string; stderr: string };
+    return { code: x.status, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+function pdfHashes(root: string): Record<string, string> {
+  const dist = path.join(root, 'dist');
+  return Object.fromEntries(
+    readdirSync(dist)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()
+      .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dist, f))).digest('hex')]),
+  );
+}
+
+describe('the bundled CLI', () => {
+  let root: string;
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: REPO, stdio: 'inherit' });
+    root = makeArchive([
+      { year: 2025, number: 23, from: 2, date: '2025-12-08' },
+      { year: 2025, number: 24, from: 1, date: '2025-12-22' },
+      { year: 2026, number: 1, from: 1, date: '2026-01-12' },
+      { year: 2026, number: 2, from: 2, date: '2026-01-26' },
+    ]);
+  });
+  afterAll(() => removeArchive(root));
+
+  it('builds in worker threads; a broken issue fails alone and the exit code is 1', () => {
+    const f = path.join(root, 'issues/2025/24/02-jiceng.md');
+    const good = readFileSync(f, 'utf8');
+    writeFileSync(f, good.replace(/^source: .*$/m, 'source: 不存在的单位'));
+    const r = bulletin(['build', '--all', '--jobs', '2'], root);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/4 issue\(s\): 3 built, 0 skipped \(unchanged\), 1 failed/);
+    expect(r.stdout).toMatch(/2025\/24\s+issues\/2025\/24\/02-jiceng\.md:\d+:\d+ the unit “不存在的单位”/);
+    expect(r.stderr).toMatch(/\[\d\/4\] 2026\/2 wrote dist\/2026-2\.pdf/);
+    for (const n of ['2025-23', '2026-1', '2026-2']) expect(existsSync(path.join(root, `dist/${n}.pdf`))).toBe(true);
+    expect(existsSync(path.join(root, 'dist/2025-24.pdf'))).toBe(false);
+    writeFileSync(f, good);
+    const again = bulletin(['build', '--all', '--jobs', '2', '--lang', 'zh'], root);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/共 4 期：生成 1 期，跳过 3 期（未改动），失败 0 期/);
+  });
+
+  it('gives byte-identical PDFs whatever the time zone, locale or number of jobs', () => {
+    expect(bulletin(['build', '--all', '--force', '--jobs', '2'], root, { TZ: 'UTC', LANG: 'C' }).code).toBe(0);
+    const a = pdfHashes(root);
+    expect(Object.keys(a)).toHaveLength(4);
+    expect(bulletin(['build', '--all', '--force', '--jobs', '1'], root, { TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8' }).code).toBe(0);
+    expect(pdfHashes(root)).toEqual(a);
+    expect(bulletin(['build', '2026/2'], root, { TZ: 'America/Los_Angeles', LC_ALL: 'de_DE.UTF-8' }).code).toBe(0);
+    expect(pdfHashes(root)).toEqual(a);
+  });
+
+  it('build --watch rebuilds on an edit and stops cleanly on SIGINT', async () => {
+    const child = spawn(process.execPath, [BIN, 'build', '2026/1', '--watch'], { cwd: root, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+    let out = '';
+    const waitFor = (re: RegExp) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (re.test(out)) {
+            child.stdout.off('data', check);
+            resolve();
+          }
+        };
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          check();
+        });
+        child.once('exit', () => reject(new Error(`exited early: ${out}`)));
+        check();
+      });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    await waitFor(/rebuilt dist\/2026-1\.pdf/);
+    appendFileSync(path.join(root, 'issues/2026/1/01-ganbu.md'), '\n监视模式追加的一段。\n');
+    await waitFor(/rebuilt dist\/2026-1\.pdf[\s\S]*rebuilt dist\/2026-1\.pdf/);
+    const code = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    child.kill('SIGINT');
+    expect(await code).toBe(0);
+    expect(err).toMatch(/watching issues\/2026\/1 and bulletin\.yaml/);
+  });
+});

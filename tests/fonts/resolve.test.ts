@@ -1,0 +1,56 @@
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFontBook, resolveFonts } from '../../src/fonts/index.js';
+import { defaultFontPath } from '../../src/fonts/catalog.js';
+
+const serif = defaultFontPath('serif');
+const sans = defaultFontPath('sans');
+const loc = { file: 'bulletin.yaml', line: 9, column: 9 };
+
+function tmp(): string {
+  return mkdtempSync(path.join(tmpdir(), 'bulletin-fonts-'));
+}
+
+describe('font resolution', () => {
+  it('uses the npm-shipped defaults when nothing else is there', () => {
+    const res = resolveFonts(tmp(), { system: false, roles: {} });
+    expect(res.roles.body).toMatchObject({ origin: 'default', path: serif });
+    expect(res.roles.lead).toMatchObject({ origin: 'default', path: sans });
+    expect(res.roles.title.path).toMatch(/NotoSerifSC_700Bold\.ttf$/);
+  });
+
+  it('prefers an installed official font, found by its file name in the system folders', () => {
+    const home = tmp();
+    mkdirSync(path.join(home, '.fonts'));
+    copyFileSync(sans, path.join(home, '.fonts', 'simfang.ttf'));
+    const res = resolveFonts(tmp(), { system: true, roles: {} }, { HOME: home });
+    expect(res.roles.body).toMatchObject({ origin: 'system', path: path.join(home, '.fonts', 'simfang.ttf') });
+    expect(res.roles.heading3.origin).toBe('system');
+    expect(res.roles.title.origin).toBe('default');
+    // Pinned: system: false ignores it.
+    expect(resolveFonts(tmp(), { system: false, roles: {} }, { HOME: home }).roles.body.origin).toBe('default');
+  });
+
+  it('prefers the archive’s fonts/ folder to installed fonts, matching by name', () => {
+    const root = tmp();
+    mkdirSync(path.join(root, 'fonts'));
+    copyFileSync(sans, path.join(root, 'fonts', '方正小标宋简体.ttf'));
+    const res = resolveFonts(root, { system: false, roles: {} });
+    expect(res.roles.title).toMatchObject({ origin: 'fonts/', path: path.join(root, 'fonts', '方正小标宋简体.ttf') });
+    expect(res.roles.masthead.origin).toBe('fonts/');
+    expect(res.roles.body.origin).toBe('default');
+  });
+
+  it('takes a font named in bulletin.yaml over everything else', () => {
+    const root = tmp();
+    mkdirSync(path.join(root, 'fonts'));
+    copyFileSync(sans, path.join(root, 'fonts', 'FangSong.ttf'));
+    copyFileSync(serif, path.join(root, 'fonts', 'mine.ttf'));
+    const res = resolveFonts(root, { system: false, roles: { body: { file: 'fonts/mine.ttf', loc } } });
+    expect(res.roles.body).toMatchObject({ origin: 'bulletin.yaml', path: path.join(root, 'fonts/mine.ttf'), loc });
+    const book = loadFontBook(res);
+    expect((book.forRole('body') as unknown as { postscriptName: string }).postscriptName).toBe('NotoSerifSC-Regular');
+  });
+});
