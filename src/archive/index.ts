@@ -158,6 +158,9 @@ export function normaliseLines(text: string): string {
  */
 export type RawText = { encoding: TextEncoding; bom: boolean; text: string } | { encoding: 'binary'; bom: false; text: '' };
 
+/** Control characters other than tab and line ends: not text in any encoding. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
+
 export function decodeRaw(bytes: Uint8Array): RawText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
@@ -169,9 +172,13 @@ export function decodeRaw(bytes: Uint8Array): RawText {
     let even = 0;
     let odd = 0;
     for (let i = 0; i < body.length; i++) if (body[i] === 0) i % 2 ? odd++ : even++;
-    if (start === 0 && body.length % 2 === 0) {
-      if (odd > even * 2) return { encoding: 'utf-16le', bom: false, text: new TextDecoder('utf-16le').decode(body) };
-      if (even > odd * 2) return { encoding: 'utf-16be', bom: false, text: new TextDecoder('utf-16be').decode(body) };
+    if (start === 0 && body.length % 2 === 0 && even + odd >= body.length / 64) {
+      const le = odd > even * 2;
+      const be = even > odd * 2;
+      if (le || be) {
+        const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(body);
+        if (!CONTROL.test(text) && !text.includes('\ufffd')) return { encoding: le ? 'utf-16le' : 'utf-16be', bom: false, text };
+      }
     }
     return { encoding: 'binary', bom: false, text: '' };
   }
@@ -182,7 +189,7 @@ export function decodeRaw(bytes: Uint8Array): RawText {
     try {
       const text = new TextDecoder('gb18030', { fatal: true }).decode(body);
       // Control characters other than tab and line ends mean this is not text in any encoding.
-      if (/[\x00-\x08\x0e-\x1f\x7f]/.test(text)) return { encoding: 'binary', bom: false, text: '' };
+      if (CONTROL.test(text)) return { encoding: 'binary', bom: false, text: '' };
       return { encoding: 'gb18030', bom: false, text };
     } catch {
       return { encoding: 'binary', bom: false, text: '' };

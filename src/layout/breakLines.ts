@@ -23,6 +23,8 @@ export interface BreakOptions {
   justify: boolean;
   /** Minimum letters on a paragraph's last line (孤字). */
   minLastLetters: number;
+  /** Marks after which a break is preferred (lists of names: break after 、 or ，, not inside a name). */
+  preferBreakAfter?: string;
 }
 
 /** How a line was fitted: which blanks were compressed, and the gap added between clusters. */
@@ -44,6 +46,7 @@ export interface LineFit {
 const COST_COMPRESS = 1;
 const COST_PROHIBITED = 1e7;
 const COST_LONELY_LAST = 5000;
+const COST_OFF_SEPARATOR = 400;
 /** Squeezing beyond this (in ems per gap) would make glyphs touch. */
 const MAX_SQUEEZE_EM = 1 / 24;
 /** Stretching beyond this (in ems per gap) is visibly loose (clreq; issue: "no gap stretched beyond 1/8 em"). */
@@ -57,7 +60,7 @@ const LOOSE_EM = 1 / 8;
 function stretchCost(r: number, em: number): number {
   if (r <= 1e-9) return 0;
   const rel = r / (em * LOOSE_EM);
-  return rel <= 1 ? 50 + 160 * rel * rel : 10000 + 1000 * rel * rel;
+  return rel <= 1 ? 50 + 300 * rel * rel : 10000 + 1000 * rel * rel;
 }
 
 function squeezeCost(r: number, em: number): number {
@@ -72,8 +75,11 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
   let stop = end;
   while (stop > start + 1 && cs[stop - 1].kind === 'space') stop--;
   let natural = 0;
-  for (let k = start; k < stop; k++) natural += cs[k].width;
-  const gaps = stop - start - 1;
+  let gaps = 0;
+  for (let k = start; k < stop; k++) {
+    natural += cs[k].width;
+    if (k < stop - 1 && !cs[k].glued) gaps++;
+  }
 
   // Candidate compressions in order of preference: the line-end mark, then adjacent pairs.
   const options: { side: 'l' | 'r'; index: number; amount: number }[] = [];
@@ -157,10 +163,12 @@ export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
     let natural = 0;
     let shrinkable = 0;
     let letters = 0;
+    let glued = 0;
     let relaxed = false;
     for (let j = i + 1; j <= n; j++) {
       const c = cs[j - 1];
       natural += c.width;
+      if (j - 1 > i && cs[j - 2].glued) glued++;
       letters += c.letters;
       shrinkable += c.squeezeLeft + c.squeezeRight + em * MAX_SQUEEZE_EM;
       // Past this, no compression or squeeze can make the line fit.
@@ -174,13 +182,15 @@ export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
       if (!trailingSpace && natural <= width + 1e-9 && (isLast || !opts.justify || natural === width)) {
         cost = 0;
       } else if (!trailingSpace && natural <= width && opts.justify) {
-        const gaps = j - i - 1;
+        const gaps = j - i - 1 - glued;
         cost = gaps > 0 ? stretchCost((width - natural) / gaps, em) : 20000;
       } else {
         fit = fitLine(cs, i, j, width, em, isLast, opts.justify);
         cost = fit.cost;
       }
       if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
+      if (!isLast) cost += c.breakPenalty ?? 0;
+      if (!isLast && opts.preferBreakAfter && !opts.preferBreakAfter.includes(c.text.slice(-1))) cost += COST_OFF_SEPARATOR;
       if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
       if (!Number.isFinite(cost)) {
         // Keep one way forward even when nothing fits (a cluster wider than the line).

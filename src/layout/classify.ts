@@ -2,8 +2,11 @@
  * Character classes for Chinese line breaking (W3C clreq §3.1.7, GB/T 15834 §5.1).
  */
 
-/** Never at a line start: closing marks, pause/stop marks, ％, middle dots, and their half-width forms. */
-export const NO_START = new Set([...'、，。．：；？！’”）〕］｝】〗》〉」』％·・‐〜～,.;:?!)]}%']);
+/**
+ * Never at a line start: closing marks, pause/stop marks, middle dots, their half-width forms,
+ * and unit symbols that belong to the number before them (120㎡, 36℃, 5‰).
+ */
+export const NO_START = new Set([...'、，。．：；？！’”）〕］｝】〗》〉」』％‰℃℉㎡㎥㎞㎏㎎㎝㎜㏊·・‐〜～,.;:?!)]}%']);
 /** Never at a line end: opening quotes and brackets. */
 export const NO_END = new Set([...'‘“（〔［｛【〖《〈「『([{']);
 

@@ -138,7 +138,8 @@ function endBlock(ctx: Ctx, issue: Issue): { lines: number; place: (page: PageIt
   const { g, style } = ctx;
   const e = style.end_block;
   const size = e.size;
-  const opts: ParagraphOptions = { fonts: ctx.fonts, size, cell: size, x: g.left, width: g.width, indent: 0, inset: e.indent, align: 'justify', role: 'end_block' };
+  // Recipient lists break between names (after 、 or ，), so lines are set ragged, not justified.
+  const opts: ParagraphOptions = { fonts: ctx.fonts, size, cell: size, x: g.left, width: g.width, indent: 0, inset: e.indent, align: 'left', role: 'end_block', preferBreakAfter: '、，；' };
   const entries: TextLine[][] = [];
   for (const d of issue.distribution) {
     const label = `${d.label.replace(/[:：]$/, '')}：`;
@@ -151,10 +152,12 @@ function endBlock(ctx: Ctx, issue: Issue): { lines: number; place: (page: PageIt
     const [c] = layoutParagraph([{ text: copies, role: 'end_block', loc }], { ...opts, align: 'right' }, ctx.diagnostics);
     const last = entries[entries.length - 1]?.[entries[entries.length - 1].length - 1];
     const room = last ? g.left + g.width - e.indent * size - (last.x + last.width) : 0;
+    // 共印N份 stands at the right of the last line, or of a line of its own inside the last ruled block.
     if (last && last.last && room >= c.width + 2 * size) {
       last.glyphs.push(...c.glyphs);
       last.cells.push(...c.cells);
-    } else entries.push([c]);
+    } else if (entries.length) entries[entries.length - 1].push(c);
+    else entries.push([c]);
   }
   const count = entries.reduce((s, l) => s + l.length, 0);
   return {

@@ -33,6 +33,10 @@ export interface Cluster {
   noEnd: boolean;
   /** Letters and digits it holds, for the 孤字 rule. */
   letters: number;
+  /** Extra cost of a line break right after this cluster (inside a URL: allowed, but a last resort). */
+  breakPenalty?: number;
+  /** The next cluster continues the same word: the gap between them is never stretched or squeezed. */
+  glued?: boolean;
   loc: SourceLoc;
 }
 
@@ -82,7 +86,8 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
           else break;
         }
         const { text, at } = take(n);
-        out.push(makeCluster('latin', text, part.role, at, opts, diagnostics));
+        const word = makeCluster('latin', text, part.role, at, opts, diagnostics);
+        out.push(...(isUrl(text) ? splitAfterSlashes(word) : [word]));
       } else {
         // Half-width marks and other narrow characters keep their own width; the rest take a cell.
         const narrow = ch.codePointAt(0)! < 0x2000 && ch !== '·';
@@ -199,6 +204,7 @@ export function splitWide(cs: Cluster[], maxWidth: number): Cluster[] {
         noEnd: false,
         letters: [...text].filter((ch) => /[\p{L}\p{N}]/u.test(ch)).length,
         loc: { ...c.loc, column: c.loc.column + pieceStart },
+        glued: upto < piece.length || piece.length === 0 ? true : undefined,
       });
       pieceStart += gs.length;
       piece = piece.slice(upto);
@@ -213,4 +219,40 @@ export function splitWide(cs: Cluster[], maxWidth: number): Cluster[] {
     if (piece.length) flush(piece.length);
   }
   return out;
+}
+
+/** A web address or path: the one kind of Latin run that may break, after a slash. */
+function isUrl(text: string): boolean {
+  return /^(https?:\/\/|www\.)/i.test(text) || (text.match(/\//g)?.length ?? 0) >= 3;
+}
+
+const URL_BREAK_PENALTY = 400;
+
+/** Split a URL after each slash into pieces that may break apart at a cost. */
+function splitAfterSlashes(c: Cluster): Cluster[] {
+  const pieces: Cluster[] = [];
+  let start = 0;
+  const glyphs = c.glyphs;
+  for (let i = 0; i < glyphs.length; i++) {
+    const end = i === glyphs.length - 1;
+    if (!end && !(glyphs[i].text === '/' && glyphs[i + 1].text !== '/')) continue;
+    const gs = glyphs.slice(start, i + 1);
+    const x0 = gs[0].x;
+    const next = end ? c.width : glyphs[i + 1].x;
+    const text = gs.map((g) => g.text).join('');
+    pieces.push({
+      ...c,
+      text,
+      glyphs: gs.map((g) => ({ ...g, x: g.x - x0 })),
+      width: next - x0,
+      noStart: start === 0 ? c.noStart : false,
+      noEnd: end ? c.noEnd : false,
+      letters: [...text].filter((ch) => /[\p{L}\p{N}]/u.test(ch)).length,
+      loc: { ...c.loc, column: c.loc.column + start },
+      breakPenalty: end ? undefined : URL_BREAK_PENALTY,
+      glued: !end,
+    });
+    start = i + 1;
+  }
+  return pieces;
 }

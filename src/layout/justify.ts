@@ -29,10 +29,24 @@ export function placeLine(cs: Cluster[], fit: LineFit, x0: number, boxWidth: num
     right.add(stop - 1);
     fit = { ...fit, natural: fit.natural - cs[stop - 1].squeezeRight };
   }
+  // A centred line starting with an opening mark would look shifted right by the mark's blank
+  // half: set that mark half-width (clreq allows it at a line start).
+  if (align === 'center' && cs[fit.start].squeezeLeft > 0 && !left.has(fit.start)) {
+    left.add(fit.start);
+    fit = { ...fit, natural: fit.natural - cs[fit.start].squeezeLeft };
+  }
   const gap = align === 'justify' ? fit.gap : Math.min(fit.gap, 0);
-  let total = fit.natural + gap * Math.max(0, stop - fit.start - 1);
+  let gaps = 0;
+  for (let k = fit.start; k < stop - 1; k++) if (!cs[k].glued) gaps++;
+  let total = fit.natural + gap * gaps;
   let x = x0;
-  if (align === 'center') x += (boxWidth - total) / 2;
+  if (align === 'center') {
+    // Centre the ink: a letter-spaced cell carries blank space after its glyph.
+    const last = cs[stop - 1];
+    const g = last.glyphs[last.glyphs.length - 1];
+    const trailing = last.kind === 'ideo' && g ? Math.max(0, last.width - (g.x + g.face.advance(g.text.codePointAt(0)!) * g.size)) : 0;
+    x += (boxWidth - (total - trailing)) / 2;
+  }
   else if (align === 'right') x += boxWidth - total;
   const startX = x;
   const glyphs: PlacedGlyph[] = [];
@@ -50,7 +64,7 @@ export function placeLine(cs: Cluster[], fit: LineFit, x0: number, boxWidth: num
     }
     cells.push({ text: c.text, x, width: w, loc: c.loc });
     x += w;
-    if (k < stop - 1) x += gap;
+    if (k < stop - 1 && !c.glued) x += gap;
   }
   total = x - startX;
   return { x: startX, width: total, glyphs, cells, overfull: fit.overfull };

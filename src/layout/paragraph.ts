@@ -26,6 +26,8 @@ export interface ParagraphOptions {
   ink?: Ink;
   role: FontRole;
   minLastLetters?: number;
+  /** Prefer breaks after these marks (see BreakOptions). */
+  preferBreakAfter?: string;
 }
 
 export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
@@ -42,6 +44,7 @@ export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagno
     em: o.size,
     justify: o.align === 'justify',
     minLastLetters: o.minLastLetters ?? 2,
+    preferBreakAfter: o.preferBreakAfter,
   });
   return fits.map((fit, i) => {
     const last = i === fits.length - 1;

@@ -13,6 +13,20 @@ import type { TextLine } from './types.js';
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
+ * Words that open a phrase in official titles (a verb after the subject): the natural place for
+ * a title to wrap, e.g. 石峰区“党建+链长制” / 推动园区企业党建与生产经营深度融合.
+ */
+const PHRASE_STARTS = [
+  '推动', '推进', '助力', '打造', '实现', '加强', '深化', '提升', '促进', '构建', '激发', '激活', '赋能', '引领',
+  '破解', '筑牢', '锻造', '织密', '做好', '做实', '建强', '健全', '完善', '强化', '聚焦', '坚持', '探索', '开展',
+  '扎实', '持续', '全面', '着力', '以', '为', '让', '在', '把',
+];
+
+/** Cost of wrapping a title: inside a word, at a word boundary, or where a phrase starts. */
+const COST_IN_WORD = 60;
+const COST_AT_WORD = 15;
+
+/**
  * Cluster indices after which a word ends (breaking there keeps words whole). ICU's dictionary
  * misses many official terms (党建 comes out as 党|建), so a boundary between two one-character
  * segments is not trusted: runs of single characters are usually one unknown word.
@@ -35,6 +49,14 @@ function wordEnds(cs: Cluster[]): Set<number> {
   return ends;
 }
 
+function phraseStart(cs: Cluster[], j: number): boolean {
+  const prev = cs[j - 1].text;
+  if (/[”’）》」』〕】]$/.test(prev)) return true;
+  let ahead = '';
+  for (let k = j; k < cs.length && ahead.length < 2; k++) ahead += cs[k].text;
+  return PHRASE_STARTS.some((w) => ahead.startsWith(w));
+}
+
 export function layoutTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
   const cs = splitWide(itemize(parts, { size: o.size, cell: o.cell, fonts: o.fonts }, diagnostics), o.width * 0.9);
   const n = cs.length;
@@ -53,9 +75,10 @@ export function layoutTitle(parts: StyledText[], o: ParagraphOptions, diagnostic
       for (let j = i + 1; j <= n; j++) {
         const fit = fitLine(cs, i, j, o.width, o.size, true, false);
         if (fit.overfull) break;
-        let cost = ((fit.natural - target) / o.size) ** 2;
+        // Balance matters, but a line that reads as a complete phrase matters more.
+        let cost = 0.5 * ((fit.natural - target) / o.size) ** 2;
         if (j < n && !canBreakBetween(cs[j - 1], cs[j])) cost += 1e6;
-        if (j < n && !words.has(j - 1)) cost += 40;
+        if (j < n) cost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
         let letters = 0;
         for (let k = i; k < j; k++) letters += cs[k].letters;
         if (letters < 2 && n > 2) cost += 1e4;

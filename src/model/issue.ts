@@ -70,6 +70,8 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
   for (const name of articleNames) {
     const abs = path.resolve(where.dir, name.value);
     const rel = relPath(root, abs);
+    // Listed, even if refused below: a link in the folder pointing outside is not "unlisted".
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) listed.push(rel);
     if (path.isAbsolute(name.value) || /^[A-Za-z]:[\\/]/.test(name.value) || !isInside(root, abs)) {
       diagnostics.push(
         diagnostic(
@@ -82,7 +84,6 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
       );
       continue;
     }
-    listed.push(rel);
     if (seen.has(rel)) {
       diagnostics.push(
         diagnostic('article/duplicate', 'error', name.loc, { zh: `文章 ${name.value} 在列表中出现了两次`, en: `the article ${name.value} is listed twice` }, {

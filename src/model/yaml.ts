@@ -35,6 +35,10 @@ function explain(e: YAMLError): { message: Message; hint: Message } {
     case 'TAB_AS_INDENT':
       return { message: { zh: '行首用了 Tab 键缩进，YAML 只能用空格缩进', en: 'the line is indented with a tab; YAML allows spaces only' }, hint: { zh: '把行首的 Tab 换成空格（同一层对齐）', en: 'replace the tab with spaces, aligned with the other entries of its level' } };
     case 'BAD_INDENT':
+      if (/end with an? ([\]}])/.test(detail)) {
+        const b = /end with an? ([\]}])/.exec(detail)![1];
+        return { message: { zh: `方括号或花括号没有结束：缺少“${b}”`, en: `a bracket is not closed: “${b}” is missing` }, hint: { zh: `在这一项的末尾补上“${b}”`, en: `add the “${b}” at the end of the entry` } };
+      }
       return { message: { zh: '缩进没有对齐', en: `bad indentation (${detail})` }, hint: { zh: '同一层的各项行首空格数要相同，下一层多缩进两个空格', en: 'entries of one level start at the same column; a nested level is indented two more spaces' } };
     case 'MISSING_CHAR':
       return { message: { zh: `缺少配对的引号或括号（${detail}）`, en: `a closing quote or bracket is missing (${detail})` }, hint: { zh: '检查引号 " \' 和括号 [ ] { } 是否成对', en: 'check that quotes and brackets come in pairs' } };
@@ -129,9 +133,18 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
     return { diagnostics: [diagnostic('yaml/syntax', 'error', src.loc(offset), { zh: `无法读取此 YAML 文件（${(e as Error).message}）`, en: `cannot read this YAML (${(e as Error).message})` }, { hint: SYNTAX_HINT })] };
   }
   const diagnostics: Diagnostic[] = [];
+  const errorLines = new Set<number>();
   for (const e of doc.errors) {
+    // One complaint per line: the parser often reports a slip three times over.
+    let pos = e.pos?.[0] ?? 0;
+    // An unclosed quote is found at the end of the text; point at the quote that opened it.
+    const q = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+    if (q) pos = Math.max(0, text.lastIndexOf(q, Math.max(0, pos - 1)));
+    const line = src.loc(offset + pos).line;
+    if (errorLines.has(line)) continue;
+    errorLines.add(line);
     const { message, hint } = explain(e);
-    diagnostics.push(diagnostic('yaml/syntax', 'error', src.loc(offset + (e.pos?.[0] ?? 0)), message, { hint }));
+    diagnostics.push(diagnostic('yaml/syntax', 'error', src.loc(offset + pos), message, { hint }));
   }
   const contents = doc.contents;
   const notMap = !diagnostics.length && contents !== null && !isMap(contents) && !(isScalar(contents) && (contents.value === null || contents.value === ''));

@@ -3,6 +3,7 @@
  * only draws: each line's glyphs as TJ runs with explicit offsets (no shaping, no pdfkit line
  * layout), rules as filled rectangles, colours in DeviceCMYK.
  */
+import { createHash } from 'node:crypto';
 import type { Font as FontkitFont } from 'fontkit';
 import type { IssueLayout, PlacedGlyph, RuleBox, TextLine } from '../layout/types.js';
 import type { Cmyk } from '../style/index.js';
@@ -99,6 +100,15 @@ export async function renderPdf(layout: IssueLayout, meta: PdfMeta): Promise<Buf
       if (item.kind === 'rule') drawRule(doc, item, item.ink === 'red' ? meta.colors.red : meta.colors.text);
       else drawLine(doc, item, item.ink === 'red' ? meta.colors.red : meta.colors.text, embed);
     }
+  }
+  // Subset tags (the ABCDEF+ before a font name) must differ between different subsets of a
+  // face (a print shop may merge files): derive them from the glyphs used. pdfkit takes the tag
+  // from characters 1–6 of the font id, whose digits it maps to A–J; the id is only used as a
+  // resource name once drawing is done, and those names are already written.
+  for (const [key, ef] of embedded) {
+    const glyphs = (ef.subset as unknown as { glyphs: number[] }).glyphs ?? [];
+    const digest = createHash('sha256').update(`${key}|${(ef as unknown as { name?: string }).name}|${glyphs.join(',')}`).digest();
+    ef.id = `F${[...digest.subarray(0, 6)].map((b) => b % 10).join('')}`;
   }
   doc.end();
   return done;

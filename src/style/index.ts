@@ -57,7 +57,10 @@ export interface HouseStyle {
     /** Rule thickness, mm: first and last 0.35, between 0.25 (GB/T 9704 §7.4.1). */
     outer_rule: number;
     inner_rule: number;
-    /** Put the end block on an even page (double-sided printing), inserting a blank page if needed. */
+    /**
+     * Put the end block on an even page, inserting a page if needed: bulletins are printed on both
+     * sides, and the 版记 belongs on the back of the last sheet (GB/T 9704 §7.4).
+     */
     even_page: boolean;
   };
   page_number: {
@@ -88,7 +91,7 @@ export const DEFAULT_STYLE: HouseStyle = {
   body: { size: 16, indent: 2 },
   title: { size: 22, space_before: 1, space_after: 1 },
   masthead: { size: 42, letter_spacing: 0.1, lines: 7, rule_width: 2, rule_gap: 4, label: '' },
-  end_block: { size: 14, indent: 1, outer_rule: 0.35, inner_rule: 0.25, even_page: false },
+  end_block: { size: 14, indent: 1, outer_rule: 0.35, inner_rule: 0.25, even_page: true },
   page_number: { size: 14, offset: 7, inset: 1 },
   attribution: { label: '供稿单位：' },
   colors: { red: [0, 100, 100, 0], text: [0, 0, 0, 100] },

@@ -74,26 +74,34 @@ describe('the bundled CLI', () => {
   it('build --watch rebuilds on an edit and stops cleanly on SIGINT', async () => {
     const child = spawn(process.execPath, [BIN, 'build', '2026/1', '--watch'], { cwd: root, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
     let out = '';
+    let err = '';
+    let notify = () => {};
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      notify();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      notify();
+    });
+    let exited = false;
+    child.once('exit', () => {
+      exited = true;
+      notify();
+    });
     const waitFor = (re: RegExp) =>
       new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (re.test(out)) {
-            child.stdout.off('data', check);
-            resolve();
-          }
+        notify = () => {
+          if (/not built/.test(out + err)) reject(new Error(`watch reported a failed build: ${out}${err}`));
+          else if (re.test(out)) resolve();
+          else if (exited) reject(new Error(`exited early: ${out}${err}`));
         };
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          check();
-        });
-        child.once('exit', () => reject(new Error(`exited early: ${out}`)));
-        check();
+        notify();
       });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     await waitFor(/rebuilt dist\/2026-1\.pdf/);
     appendFileSync(path.join(root, 'issues/2026/1/01-ganbu.md'), '\n监视模式追加的一段。\n');
     await waitFor(/rebuilt dist\/2026-1\.pdf[\s\S]*rebuilt dist\/2026-1\.pdf/);
+    expect(out.match(/rebuilt dist\/2026-1\.pdf/g)).toHaveLength(2);
     const code = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     child.kill('SIGINT');
     expect(await code).toBe(0);

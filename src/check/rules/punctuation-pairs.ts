@@ -66,9 +66,10 @@ function check(u: TextUnit, next: TextUnit | undefined): Diagnostic[] {
           continue;
         }
         const inner = INNER[ch];
-        warn(i, { zh: `${ch}${close} 里面又用了 ${ch}${close}`, en: `${ch}${close} used inside ${ch}${close}` }, {
-          zh: `里层应改用 ${inner}${CLOSE_OF[inner]}`,
-          en: `use ${inner}${CLOSE_OF[inner]} for the inner pair`,
+        const kind = ch === '“' ? { zh: '双引号', en: 'double quotes', inner: { zh: '单引号', en: 'single quotes' } } : { zh: '书名号', en: 'title marks', inner: { zh: '单书名号', en: 'single title marks' } };
+        warn(i, { zh: `${kind.zh} ${ch}${close} 里面又套用了${kind.zh}`, en: `${kind.en} ${ch}${close} used inside ${kind.en}` }, {
+          zh: `里层应改用${kind.inner.zh} ${inner}${CLOSE_OF[inner]}`,
+          en: `use ${kind.inner.en} ${inner}${CLOSE_OF[inner]} for the inner pair`,
         });
       }
       stack.push(i);

@@ -1,0 +1,265 @@
+// The benchmark of issue #4: `npm run bench` (bundles first). Writes bench/report.json and
+// bench/report.md and prints the table. Archives are generated under $BENCH_DIR (default
+// /tmp/bulletin-bench), never in the repository. `--quick` runs fewer repetitions.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateArchive } from './gen-archive.mjs';
+import { summarise } from './profile.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(REPO, 'bin/bulletin.js');
+const WORK = path.resolve(process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'bulletin-bench'));
+const QUICK = process.argv.includes('--quick');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1' };
+const SAMPLE_ISSUE = '2026/2';
+
+function log(s) {
+  process.stderr.write(s + '\n');
+}
+
+/** Run the CLI once in a fresh process: wall time (s), peak RSS (MiB), exit code, output. */
+function cli(args, cwd, env = ENV) {
+  const argv = TIME ? [TIME, ['-f', 'BENCH_RSS=%M', process.execPath, BIN, ...args]] : [process.execPath, ['-r', path.join(REPO, 'bench/rss-hook.cjs'), BIN, ...args]];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv[1], { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const m = /BENCH_RSS=(\d+)/.exec(r.stderr ?? '');
+  return { wall, rss: m ? Number(m[1]) / 1024 : NaN, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { median, min: s[0], max: s[s.length - 1], n: s.length, runs: xs };
+}
+
+function repeat(n, f) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(f(i));
+  return out;
+}
+
+function hashes(dir) {
+  const dist = path.join(dir, 'dist');
+  return Object.fromEntries(
+    readdirSync(dist)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()
+      .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dist, f))).digest('hex')]),
+  );
+}
+
+function must(r, what) {
+  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+  return r;
+}
+
+const results = {};
+const rows = [];
+function row(id, what, unit, st, target, cmp = '<=') {
+  const met = cmp === '<=' ? st.median <= target : st.median >= target;
+  rows.push({ id, what, unit, median: st.median, min: st.min, max: st.max, n: st.n, target: `${cmp === '<=' ? '≤' : '≥'} ${target}${unit === '×' ? '×' : ' ' + unit}`, met });
+}
+
+const load0 = os.loadavg();
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(WORK, { recursive: true });
+
+// The sample archive: the repository's bulletin.yaml (default fonts) and issues, copied.
+const sample = path.join(WORK, 'sample');
+mkdirSync(sample);
+cpSync(path.join(REPO, 'bulletin.yaml'), path.join(sample, 'bulletin.yaml'));
+cpSync(path.join(REPO, 'issues'), path.join(sample, 'issues'), { recursive: true });
+
+// 1. Cold process, one issue.
+log('1. cold single-issue build …');
+repeat(2, () => must(cli(['build', SAMPLE_ISSUE], sample), 'warm-up build'));
+const cold = repeat(QUICK ? 5 : 15, () => must(cli(['build', SAMPLE_ISSUE], sample), 'cold build'));
+const pages = Number(/\((\d+) pages/.exec(cold[0].stdout)?.[1] ?? NaN);
+results.cold = { issue: SAMPLE_ISSUE, pages, wall: stats(cold.map((r) => r.wall)), rss: stats(cold.map((r) => r.rss)) };
+row('1', `cold \`build ${SAMPLE_ISSUE}\` (${pages} pages), wall`, 's', results.cold.wall, 0.2);
+row('1', `cold \`build ${SAMPLE_ISSUE}\`, peak RSS`, 'MiB', results.cold.rss, 115);
+
+// 5. PDF size of the sample issue.
+const pdfBytes = statSync(path.join(sample, 'dist', `${SAMPLE_ISSUE.replace('/', '-')}.pdf`)).size;
+results.pdfSize = { bytes: pdfBytes, kb: pdfBytes / 1000 };
+
+// 2. build --all --force over 100 issues.
+const archive = generateArchive(path.join(WORK, 'archive100'), 100);
+log('2. build --all --force, 100 issues …');
+const reps = QUICK ? 1 : 3;
+const j1 = [];
+const j2 = [];
+let firstHashes;
+let deterministic = true;
+for (let i = 0; i < reps; i++) {
+  j1.push(must(cli(['build', '--all', '--force', '--jobs', '1'], archive), 'build --all --jobs 1'));
+  const h = hashes(archive);
+  firstHashes ??= h;
+  deterministic &&= JSON.stringify(h) === JSON.stringify(firstHashes);
+  j2.push(must(cli(['build', '--all', '--force', '--jobs', '2'], archive), 'build --all --jobs 2'));
+  deterministic &&= JSON.stringify(hashes(archive)) === JSON.stringify(firstHashes);
+}
+const dflt = repeat(reps, () => must(cli(['build', '--all', '--force'], archive), 'build --all'));
+// Another time zone and locale change nothing.
+must(cli(['build', '--all', '--force'], archive, { ...ENV, TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8' }), 'build --all (TZ, LANG)');
+const tzSame = JSON.stringify(hashes(archive)) === JSON.stringify(firstHashes);
+results.batch = {
+  issues: Object.keys(firstHashes).length,
+  jobs1: stats(j1.map((r) => r.wall)),
+  jobs2: stats(j2.map((r) => r.wall)),
+  default: stats(dflt.map((r) => r.wall)),
+  defaultJobs: os.availableParallelism(),
+  rss2: stats(j2.map((r) => r.rss)),
+  deterministicAcrossRunsAndJobs: deterministic,
+  deterministicAcrossTzAndLocale: tzSame,
+};
+const speedups = j1.map((r, i) => r.wall / j2[i].wall);
+results.batch.speedup = stats(speedups);
+results.batch.speedupOfMedians = results.batch.jobs1.median / results.batch.jobs2.median;
+row('2', `\`build --all --force\`, 100 issues, default jobs (${os.availableParallelism()})`, 's', results.batch.default, 4);
+row('2', '… with `--jobs 1`', 's', results.batch.jobs1, Infinity);
+row('2', '… with `--jobs 2`', 's', results.batch.jobs2, 4);
+row('2', 'speed-up of `--jobs 2` over `--jobs 1` (per pair of runs)', '×', results.batch.speedup, 1.7, '>=');
+
+// 3. Nothing changed.
+log('3. build --all, nothing changed …');
+const noop = repeat(QUICK ? 3 : 7, () => must(cli(['build', '--all'], archive), 'build --all (no change)'));
+if (!/0 built, 100 skipped/.test(noop[0].stdout)) throw new Error(`expected every issue skipped:\n${noop[0].stdout}`);
+results.noChange = stats(noop.map((r) => r.wall));
+row('3', '`build --all`, nothing changed (100 issues)', 's', results.noChange, 0.5);
+
+// 4. check --all.
+log('4. check --all …');
+const check = repeat(QUICK ? 3 : 7, () => cli(['check', '--all'], archive));
+if (check[0].code !== 0 && check[0].code !== 1) throw new Error(`check --all: exit ${check[0].code}\n${check[0].stderr}`);
+results.checkAll = { ...stats(check.map((r) => r.wall)), exitCode: check[0].code };
+row('4', '`check --all` (100 issues)', 's', results.checkAll, 1);
+
+row('5', `PDF size of the sample issue ${SAMPLE_ISSUE}`, 'KB', { median: pdfBytes / 1000, min: pdfBytes / 1000, max: pdfBytes / 1000, n: 1 }, 250);
+
+// 6. Watch: rebuild after an edit, fonts kept loaded.
+log('6. build --watch rebuilds …');
+results.watch = await watchBench(sample, QUICK ? 5 : 12);
+row('6', '`build --watch`: rebuild after an edit (build time)', 'ms', results.watch.build, 100);
+row('6', '`build --watch`: edit → new PDF (incl. 50 ms debounce)', 'ms', results.watch.latency, Infinity);
+
+// Profile of the cold single-issue build.
+log('profile …');
+const profDir = path.join(WORK, 'profile');
+rmSync(profDir, { recursive: true, force: true });
+execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, BIN, 'build', SAMPLE_ISSUE], { cwd: sample, env: ENV, stdio: 'ignore' });
+const profFile = path.join(profDir, readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')));
+results.profile = { file: profFile, ...summarise(profFile, { top: 20 }) };
+
+const load1 = os.loadavg();
+results.machine = {
+  cores: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model,
+  memGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  loadavgBefore: load0,
+  loadavgAfter: load1,
+  measuredRss: TIME ? '/usr/bin/time %M' : 'process.resourceUsage().maxRSS',
+  commit: (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    } catch {
+      return undefined;
+    }
+  })(),
+  date: new Date().toISOString(),
+  quick: QUICK,
+};
+results.rows = rows;
+
+writeFileSync(path.join(REPO, 'bench/report.json'), JSON.stringify(results, null, 2) + '\n');
+const md = report();
+writeFileSync(path.join(REPO, 'bench/report.md'), md);
+process.stdout.write(md);
+
+async function watchBench(dir, edits) {
+  const child = spawn(process.execPath, [BIN, 'build', SAMPLE_ISSUE, '--watch', '--lang', 'en'], { cwd: dir, env: ENV });
+  let out = '';
+  let seen = 0;
+  let wake;
+  child.stdout.on('data', (d) => {
+    out += d;
+    wake?.();
+  });
+  child.stderr.on('data', (d) => (out += d));
+  const next = async () => {
+    for (;;) {
+      const lines = [...out.matchAll(/rebuilt .*\((\d+) pages?, \d+ KB, (\d+) ms\)|not built: .*/g)];
+      if (lines.length > seen) {
+        const m = lines[seen++];
+        if (!m[2]) throw new Error(`watch: ${m[0]}\n${out}`);
+        return Number(m[2]);
+      }
+      await new Promise((r) => {
+        wake = r;
+        setTimeout(r, 5000);
+      });
+    }
+  };
+  await next(); // the first build
+  const file = path.join(dir, 'issues', SAMPLE_ISSUE, readdirSync(path.join(dir, 'issues', SAMPLE_ISSUE)).find((f) => f.endsWith('.md')));
+  const build = [];
+  const latency = [];
+  for (let i = 0; i < edits; i++) {
+    const t0 = performance.now();
+    appendFileSync(file, `\n监视模式基准测试第${i + 1}次改动。\n`);
+    build.push(await next());
+    latency.push(performance.now() - t0);
+  }
+  child.kill('SIGINT');
+  await new Promise((r) => child.once('exit', r));
+  return { build: stats(build), latency: stats(latency) };
+}
+
+function fmt(x, unit) {
+  if (!Number.isFinite(x)) return '—';
+  if (unit === 's') return x.toFixed(3);
+  if (unit === '×') return x.toFixed(2);
+  return x.toFixed(unit === 'ms' ? 0 : 1);
+}
+
+function report() {
+  const m = results.machine;
+  const lines = [
+    '# bulletin benchmark',
+    '',
+    `${m.date} · commit ${m.commit ?? '?'} · Node ${m.node} · ${m.cores} cores (${m.cpu}) · ${m.memGiB} GiB · load average before ${m.loadavgBefore.map((x) => x.toFixed(2)).join(' ')}, after ${m.loadavgAfter.map((x) => x.toFixed(2)).join(' ')}${m.quick ? ' · quick run' : ''}`,
+    '',
+    'Wall times of whole processes (start-up included), median / min / max over n runs. Peak RSS by ' + m.measuredRss + '.',
+    '',
+    '| # | measure | median | min | max | n | target | met |',
+    '|---|---|---:|---:|---:|---:|---|---|',
+    ...rows.map((r) => `| ${r.id} | ${r.what} | ${fmt(r.median, r.unit)} ${r.unit} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${r.n} | ${r.target.includes('Infinity') ? '—' : r.target} | ${r.target.includes('Infinity') ? '' : r.met ? 'yes' : '**no**'} |`),
+    '',
+    `Determinism: \`build --all --force\` gives byte-identical PDFs across runs and job counts: ${results.batch.deterministicAcrossRunsAndJobs ? 'yes' : '**no**'}; with TZ=Pacific/Kiritimati LANG=zh_CN.UTF-8: ${results.batch.deterministicAcrossTzAndLocale ? 'yes' : '**no**'}.`,
+    `Batch peak RSS with 2 jobs (whole process, both workers): median ${results.batch.rss2.median.toFixed(0)} MiB.`,
+    '',
+    `## Profile of the cold \`build ${SAMPLE_ISSUE}\` (node --cpu-prof; ${results.profile.totalMs} ms sampled)`,
+    '',
+    'Self time, top functions (bundle positions mapped to sources with dist/bulletin.cjs.map):',
+    '',
+    '| ms | % | function  source |',
+    '|---:|---:|---|',
+    ...results.profile.topSelf.map((x) => `| ${x.ms} | ${x.pct} | \`${x.name.trim()}\` |`),
+    '',
+    'Inclusive time by package or source folder:',
+    '',
+    '| ms | % | package |',
+    '|---:|---:|---|',
+    ...results.profile.byPackage.map((x) => `| ${x.ms} | ${x.pct} | ${x.pkg} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
