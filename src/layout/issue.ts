@@ -191,6 +191,18 @@ function pageNumber(ctx: Ctx, n: number): TextLine {
   return { ...line, baseline };
 }
 
+/**
+ * Where the end block goes: at the foot of the last page when it fits below the text with a blank
+ * line between, else on a new page; with `evenPage`, only on an even page, leaving an unnumbered
+ * blank page before it when the text ends on an even page that has no room (GB/T 9704 §7.4, §7.5).
+ */
+export function endBlockPlacement(pages: number, usedLines: number, blockLines: number, perPage: number, evenPage: boolean): { blankPages: number; newPage: boolean } {
+  const fits = usedLines + 1 + blockLines <= perPage;
+  if (fits && (!evenPage || pages % 2 === 0)) return { blankPages: 0, newPage: false };
+  if (!evenPage || pages % 2 === 1) return { blankPages: 0, newPage: true };
+  return { blankPages: 1, newPage: true };
+}
+
 export interface LayoutInput {
   series: SeriesConfig;
   issue: Issue;
@@ -224,23 +236,12 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
   if (issue.distribution.length || issue.copies) {
     const eb = endBlock(ctx, issue);
     const last = slices[slices.length - 1];
-    const used = last.start + last.lines.length;
+    const where = endBlockPlacement(pages.length, last.start + last.lines.length, eb.lines, perPage, style.end_block.even_page);
+    for (let k = 0; k < where.blankPages; k++) pages.push({ number: 0, items: [] });
     let target = pages[pages.length - 1];
-    // Keep a blank grid line between the text and the end block.
-    if (used + 1 + eb.lines > perPage) {
+    if (where.newPage) {
       target = { number: pages.length + 1, items: [] };
       pages.push(target);
-    }
-    if (style.end_block.even_page && target.number % 2 === 1) {
-      if (target.items.length) {
-        target = { number: pages.length + 1, items: [] };
-        pages.push(target);
-      } else {
-        // An empty odd page: leave it blank and unnumbered, the end block goes on the next (even) page.
-        target.number = 0;
-        target = { number: pages.length + 1, items: [] };
-        pages.push(target);
-      }
     }
     eb.place(target.items, perPage - eb.lines);
   }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { endBlockPlacement } from '../../src/layout/index.js';
+
+describe('end block placement', () => {
+  it('sits at the foot of the last page when it fits below the text', () => {
+    expect(endBlockPlacement(2, 10, 4, 22, true)).toEqual({ blankPages: 0, newPage: false });
+    expect(endBlockPlacement(3, 17, 4, 22, false)).toEqual({ blankPages: 0, newPage: false });
+  });
+
+  it('keeps a blank line between the text and the end block, else takes a new page', () => {
+    expect(endBlockPlacement(3, 18, 4, 22, false)).toEqual({ blankPages: 0, newPage: true });
+  });
+
+  it('moves to the next (even) page when the text ends on an odd page', () => {
+    expect(endBlockPlacement(3, 5, 4, 22, true)).toEqual({ blankPages: 0, newPage: true });
+    expect(endBlockPlacement(1, 5, 4, 22, true)).toEqual({ blankPages: 0, newPage: true });
+  });
+
+  it('leaves an unnumbered blank page when a full even page has no room', () => {
+    expect(endBlockPlacement(4, 20, 4, 22, true)).toEqual({ blankPages: 1, newPage: true });
+  });
+});

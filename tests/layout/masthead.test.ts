@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { lineText, type RuleBox, type TextLine } from '../../src/layout/index.js';
+import { layoutIssue } from '../../src/layout/index.js';
+import { prepared, REPO } from '../helpers/archive.js';
+import { pinnedFonts } from '../helpers/fonts.js';
+
+const fonts = pinnedFonts();
+
+function firstPage(edit: (p: ReturnType<typeof prepared>) => void = () => {}) {
+  const p = prepared(REPO, 2);
+  edit(p);
+  const layout = layoutIssue({ series: p.series, issue: p.issue, style: p.style, fonts });
+  const items = layout.pages[0].items;
+  return { items, g: layout.geometry, texts: items.filter((i): i is TextLine => i.kind === 'text') };
+}
+
+describe('masthead', () => {
+  it('sets the series name in red, centred, above the issue number, the office, the date and a red rule', () => {
+    const { texts, items, g } = firstPage();
+    const name = texts.find((t) => t.role === 'masthead')!;
+    expect(lineText(name)).toBe('株洲组织工作信息');
+    expect(name.ink).toBe('red');
+    const inkRight = name.glyphs[name.glyphs.length - 1].x + name.glyphs[0].size;
+    expect((name.x + inkRight) / 2).toBeCloseTo(g.left + g.width / 2, 0);
+    const number = texts.find((t) => lineText(t).startsWith('第2期'))!;
+    expect(lineText(number)).toBe('第2期（总第142期）');
+    expect(number.baseline).toBeGreaterThan(name.baseline + g.linePitch);
+    const office = texts.find((t) => lineText(t) === '中共株洲市委组织部办公室')!;
+    const date = texts.find((t) => lineText(t) === '2026年1月26日')!;
+    expect(office.baseline).toBe(date.baseline);
+    expect(office.x).toBeCloseTo(g.left + g.pitch, 1);
+    expect(date.x + date.width).toBeCloseTo(g.left + g.width - g.pitch, 1);
+    const rule = items.find((i): i is RuleBox => i.kind === 'rule')!;
+    expect(rule.ink).toBe('red');
+    expect(rule.x1).toBeCloseTo(g.left, 3);
+    expect(rule.x2).toBeCloseTo(g.left + g.width, 3);
+    expect(rule.y - office.baseline).toBeGreaterThan(3.5 * (72 / 25.4));
+    expect(rule.y - office.baseline).toBeLessThan(6 * (72 / 25.4));
+    // Text starts below the rule, on the grid.
+    const firstText = texts.filter((t) => t.gridLine >= 0).sort((a, b) => a.gridLine - b.gridLine)[0];
+    expect(firstText.baseline - g.linePitch * 0.5).toBeGreaterThan(rule.y);
+  });
+
+  it('marks a supplement and omits the running total when there is none', () => {
+    const { texts } = firstPage((p) => {
+      p.issue.supplement = true;
+      p.issue.total = undefined;
+    });
+    expect(texts.some((t) => lineText(t) === '增刊第2期')).toBe(true);
+  });
+
+  it('opens the editor’s note with 编者按： in the lead face', () => {
+    const { texts } = firstPage();
+    const note = texts.find((t) => t.role === 'note')!;
+    expect(lineText(note).startsWith('编者按：')).toBe(true);
+    expect(note.glyphs[0].face).toBe(fonts.forRole('lead'));
+    expect(note.glyphs[5].face).toBe(fonts.forRole('note'));
+  });
+});
