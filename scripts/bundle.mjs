@@ -10,7 +10,7 @@
 // pdfkit's own files are found at run time through require.resolve (PDF/A colour profile,
 // standard fonts), not relative to the bundle.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -85,7 +85,8 @@ const banner = [
   'var __bulletinLazy = (f) => { var v; var o = () => v || (v = f()); return new Proxy({}, { get: (_, k) => { var x = o(); var y = x[k]; return typeof y === "function" ? y.bind(x) : y; } }); };',
 ].join('\n');
 
-await build({
+const result = await build({
+  write: false,
   entryPoints: ['src/batch/entry.ts'],
   outfile: 'dist/bulletin.cjs',
   bundle: true,
@@ -102,20 +103,28 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// Replace the files by rename, so that a CLI starting meanwhile never reads half a bundle.
+mkdirSync('dist', { recursive: true });
+for (const f of result.outputFiles) {
+  const tmp = `${f.path}.${process.pid}.tmp`;
+  writeFileSync(tmp, f.contents);
+  renameSync(tmp, f.path);
+}
 rmSync('dist/bulletin.mjs', { force: true }); // the former ES-module bundle
-copyFileSync('scripts/load.mjs', 'dist/load.mjs');
-writeFileSync('dist/worker.mjs', "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nload();\n");
+copyFileSync('scripts/load.mjs', 'dist/load.mjs.tmp');
+renameSync('dist/load.mjs.tmp', 'dist/load.mjs');
+writeFileSync('dist/worker.mjs.tmp', "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nload();\n");
+renameSync('dist/worker.mjs.tmp', 'dist/worker.mjs');
 
-// Warm the code cache with a real build of the sample issue (the repository is a sample archive).
-const { CODE_CACHE } = await import(path.resolve('dist/load.mjs') + `?${Date.now()}`).catch(() => ({}));
-if (CODE_CACHE) rmSync(CODE_CACHE, { force: true });
-const sample = readdirSync('issues/2026', { withFileTypes: true }).find?.((e) => e.isDirectory());
-if (existsSync('bulletin.yaml') && sample && !process.env.BULLETIN_NO_CODE_CACHE) {
+// Warm the code cache with a real build of a sample issue (the repository is a sample archive).
+rmSync(path.join('dist', '.bulletin.cjs.codecache'), { force: true });
+const samples = existsSync('bulletin.yaml') && existsSync('issues/2026') ? readdirSync('issues/2026').filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b) : [];
+if (samples.length && !process.env.BULLETIN_NO_CODE_CACHE) {
   const out = path.join(tmpdir(), `bulletin-warm-${process.pid}.pdf`);
   try {
-    execFileSync(process.execPath, ['bin/bulletin.js', 'build', `2026/${sample.name}`, '-o', out], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['bin/bulletin.js', 'build', `2026/${samples[samples.length - 1]}`, '-o', out], { stdio: 'ignore' });
   } catch {
-    /* a broken sample only costs the warm cache */
+    /* a broken sample only costs the warm cache: the first real run writes it */
   } finally {
     rmSync(out, { force: true });
   }

@@ -5,7 +5,7 @@
 // start then skips parsing and compiling the ~1.3 MB of JavaScript. The cache is keyed by the V8
 // version and the bundle's size and mtime (V8 itself only checks the source length), written
 // atomically after a run that had to compile from scratch, and ignored when unreadable or stale.
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +33,16 @@ function readCache() {
 
 /** Evaluate the bundle and return its exports ({ main, run }). */
 export function load() {
-  const source = readFileSync(file, 'utf8');
-  const st = statSync(file);
+  // Size and mtime from the very file read (the bundle may be replaced, by rename, meanwhile).
+  const fd = openSync(file, 'r');
+  let source;
+  let st;
+  try {
+    st = fstatSync(fd);
+    source = readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
   key = `${process.versions.v8}|${process.arch}|${st.size}|${st.mtimeMs}`;
   const cachedData = process.env.BULLETIN_NO_CODE_CACHE ? undefined : readCache();
   script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });

@@ -211,8 +211,16 @@ export function listFiles(dir: string): string[] {
 }
 
 /** True when `abs`, with symbolic links followed, lies inside `root`. */
+const realRoots = new Map<string, string>();
+
 export function isInside(root: string, abs: string): boolean {
-  const r = realOrSelf(root);
+  // The archive root is resolved once per process; files are resolved every time (a link may change).
+  let r = realRoots.get(root);
+  if (r === undefined) {
+    r = realOrSelf(root);
+    if (realRoots.size > 100) realRoots.clear();
+    realRoots.set(root, r);
+  }
   const a = realOrSelf(abs);
   const rel = path.relative(r, a);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));

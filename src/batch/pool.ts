@@ -1,7 +1,7 @@
 /**
- * A small pool of worker threads for batch builds. Work is handed out one issue at a time, so a
- * slow issue never holds back the rest. With one job (or one issue, or no worker bundle, as when
- * running from the TypeScript sources) the issues are built in this thread instead.
+ * A small pool of threads for batch builds: this thread and N-1 worker threads. Work is handed out
+ * one issue at a time, so a slow issue never holds back the rest. With one job (or one issue, or no
+ * worker bundle, as when running from the TypeScript sources) every issue is built in this thread.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +60,7 @@ export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: Pool
       if (done === inputs.length) resolve(results);
     };
     const spawn = () => {
-      const w = new Worker(url, { workerData: { [WORKER_FLAG]: true } });
+      const w = new Worker(url, { workerData: { [WORKER_FLAG]: true }, resourceLimits: process.env.BULLETIN_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.BULLETIN_YOUNG) } : undefined });
       let current = -1;
       let dead = false;
       const feed = () => {
@@ -92,6 +92,17 @@ export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: Pool
       });
       feed();
     };
-    for (let k = 0; k < jobs; k++) spawn();
+    // This thread is one of the N: it has the code loaded already, and N-1 workers start meanwhile.
+    const inline = async () => {
+      while (next < inputs.length) {
+        const i = next++;
+        hooks.onStart?.(i);
+        // Let worker messages and the spinner through between issues.
+        await new Promise((r) => setImmediate(r));
+        finishOne(i, await runJob({ ...inputs[i], id: i }));
+      }
+    };
+    for (let k = 1; k < jobs; k++) spawn();
+    void inline();
   });
 }

@@ -5,7 +5,7 @@
  * character in the file and every fix edits exactly that character.
  */
 import type { Fix, SourceLoc } from '../diagnostics/index.js';
-import { codePoints, type Article, type Paragraph, type Run, type SourceText } from '../model/index.js';
+import { codePoints, type Article, type Run, type SourceText } from '../model/index.js';
 import type { CheckContext } from './index.js';
 
 export type UnitKind = 'title' | 'heading' | 'paragraph' | 'note';
@@ -144,8 +144,8 @@ export function fixAt(u: TextUnit, i: number, len: number, replacement: string):
 
 /** A short excerpt around index i for messages: up to `n` code points each side. */
 export function excerpt(text: string, i: number, len: number, n = 6): string {
-  const before = [...text.slice(0, i)].slice(-n).join('');
-  const after = [...text.slice(i + len)].slice(0, n).join('');
+  const before = [...text.slice(Math.max(0, i - 2 * n), i)].slice(-n).join('');
+  const after = [...text.slice(i + len, i + len + 2 * n)].slice(0, n).join('');
   return before + text.slice(i, i + len) + after;
 }
 
@@ -186,4 +186,3 @@ export function charBefore(text: string, i: number): string | undefined {
   return text[i - 1];
 }
 
-export type { Paragraph };

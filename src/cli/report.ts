@@ -25,7 +25,6 @@ export const REPORT_MESSAGES = {
     zh: '（--all 默认不做排版试运行；加 --layout 可一并检查缺字、行溢出和页数）',
     en: '(--all skips the trial layout; add --layout to check glyphs, overfull lines and page counts too)',
   },
-  checked: { zh: '检查了 {n} 期', en: 'checked {n} issue(s)' },
 } as const;
 
 export function say(lang: Lang, m: { zh: string; en: string }, vars: Record<string, string | number> = {}): string {
@@ -105,7 +104,7 @@ export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: Cha
     out.push(`${c.cyan(num)} ${c.cyan('|')} ${shown}`);
     out.push(`${pad} ${c.cyan('|')} ${' '.repeat(width(before))}${d.severity === 'error' ? c.red(marks) : c.yellow(marks)}`);
   }
-  if (d.hint) out.push(`  ${c.green(`= ${t(lang, 'hint')}:`)} ${pick(lang, d.hint)}`);
+  if (d.hint) out.push(`  ${c.green(`= ${t(lang, 'hint')}:`)} ${pick(lang, d.hint).replace(/\n/g, '\n      ')}`);
   const fix = describeFix(d, lang, line);
   if (fix) out.push(`  ${c.green(`= ${say(lang, REPORT_MESSAGES.fix)}:`)} ${fix}`);
   return out.join('\n');

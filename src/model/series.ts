@@ -7,7 +7,7 @@ import { DEFAULT_STYLE } from '../style/index.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
 import type { FontSpec, SeriesConfig } from './types.js';
-import { didYouMean, FieldReader, parseYaml } from './yaml.js';
+import { didYouMean, FieldReader, nodeToJs, parseYaml } from './yaml.js';
 
 export const SERIES_KEYS = ['series', 'office', 'numbering', 'units', 'style', 'fonts'] as const;
 export const FONT_ROLE_KEYS = ['masthead', 'title', 'body', 'lead', 'heading1', 'heading2', 'heading3', 'note', 'attribution', 'page_number', 'end_block', 'fallback'] as const;
@@ -67,7 +67,7 @@ export function parseSeries(src: SourceText): SeriesLoad {
       office,
       numbering: numberingText === 'continuous' ? 'continuous' : 'yearly',
       units,
-      style: styleNode && isMap(styleNode) ? (parsed.js as { style?: unknown } | undefined)?.style : undefined,
+      style: styleNode && isMap(styleNode) ? nodeToJs(parsed.doc, styleNode) : undefined,
       fonts,
       file: CONFIG_FILE,
     },

@@ -36,18 +36,42 @@ export class SourceText {
     return v === 2;
   }
 
+  /** For a line with astral characters: the UTF-16 offset (from the line start) of each code point. */
+  private columns = new Map<number, Int32Array>();
+  private columnTable(index: number): Int32Array {
+    let t = this.columns.get(index);
+    if (!t) {
+      const s = this.lineStarts[index];
+      const e = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] - 1 : this.text.length;
+      const offs: number[] = [];
+      for (let o = s; o < e; ) {
+        offs.push(o - s);
+        const c = this.text.charCodeAt(o);
+        o += c >= 0xd800 && c <= 0xdbff && o + 1 < e ? 2 : 1;
+      }
+      offs.push(e - s);
+      t = Int32Array.from(offs);
+      this.columns.set(index, t);
+    }
+    return t;
+  }
+
   /** Location of a UTF-16 offset. */
   loc(offset: number): SourceLoc {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const lo = this.lineIndex(o);
     const start = this.lineStarts[lo];
     if (!this.hasAstral(lo)) return { file: this.file, line: lo + 1, column: o - start + 1 };
-    let column = 1;
-    for (let i = start; i < o; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff) column++; // count each code point once
+    // The number of code points that start before `o` (an offset inside a pair counts its pair).
+    const t = this.columnTable(lo);
+    let a = 0;
+    let b = t.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (t[m] < o - start) a = m + 1;
+      else b = m;
     }
-    return { file: this.file, line: lo + 1, column };
+    return { file: this.file, line: lo + 1, column: a + 1 };
   }
 
   /** UTF-16 offset of a 1-based line and code-point column (clamped to the line). */
@@ -56,9 +80,8 @@ export class SourceText {
     const start = this.lineStarts[index];
     const end = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] - 1 : this.text.length;
     if (!this.hasAstral(index)) return Math.min(start + Math.max(0, column - 1), end);
-    let o = start;
-    for (let c = 1; c < column && o < end; c++) o += (this.text.codePointAt(o) ?? 0) > 0xffff ? 2 : 1;
-    return o;
+    const t = this.columnTable(index);
+    return start + t[Math.max(0, Math.min(column - 1, t.length - 1))];
   }
 
   /** UTF-16 offset where a 1-based line starts. */

@@ -3,7 +3,7 @@
  * (in words a clerk can act on), and read typed fields off the node tree so every complaint
  * can name its line and column.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic, type Message, type SourceLoc } from '../diagnostics/index.js';
 import { codePoints, type SourceText } from './source.js';
@@ -11,7 +11,7 @@ import { codePoints, type SourceText } from './source.js';
 export interface ParsedYaml {
   doc?: Document.Parsed;
   map?: YAMLMap;
-  /** The document as plain data (aliases resolved), when it parsed. */
+  /** The document as plain data, when it had aliases to resolve (resolved within the alias limit). */
   js?: unknown;
   diagnostics: Diagnostic[];
 }
@@ -128,7 +128,7 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (e) {
     return { diagnostics: [diagnostic('yaml/syntax', 'error', src.loc(offset), { zh: `无法读取此 YAML 文件（${(e as Error).message}）`, en: `cannot read this YAML (${(e as Error).message})` }, { hint: SYNTAX_HINT })] };
   }
@@ -159,7 +159,8 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
   if (diagnostics.length) return { doc, diagnostics };
   let js: unknown;
   try {
-    js = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    // Resolving aliases is where a bomb would explode: only documents that have any are resolved here.
+    if (text.includes('*') && hasAlias(doc)) js = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
     let at = 0;
     visit(doc, {
@@ -199,6 +200,36 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
   }
   return { doc, map: contents, js, diagnostics };
 }
+
+function hasAlias(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Plain data of a node (aliases resolved within the alias limit), or undefined when that fails. */
+export function nodeToJs(doc: Document.Parsed | undefined, node: Node): unknown {
+  try {
+    return doc ? node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES }) : node.toJSON();
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the required fields are, for messages. */
+const FIELD_NAMES: Record<string, Message> = {
+  number: { zh: '期号', en: 'the issue number' },
+  date: { zh: '出刊日期', en: 'the date of the issue' },
+  articles: { zh: '本期文章列表', en: 'the list of article files' },
+  series: { zh: '简报名称', en: 'the bulletin’s name' },
+  office: { zh: '编印单位', en: 'the issuing office' },
+  file: { zh: '字体文件', en: 'the font file' },
+};
 
 /** Reads typed fields from a YAML map, collecting diagnostics with positions. */
 export class FieldReader {
@@ -266,11 +297,22 @@ export class FieldReader {
     return this.locOf(this.map as Node | undefined);
   }
 
+  /** Diagnostics about missing keys, so a misspelt key (did-you-mean) can stand in for them. */
+  private readonly missingDiagnostics = new Map<string, Diagnostic>();
+
+  /** Note a diagnostic that says `key` is missing (dropped if a misspelling of `key` is found). */
+  noteMissing(key: string, d: Diagnostic): void {
+    this.missingDiagnostics.set(key, d);
+  }
+
   missing(key: string): undefined {
-    return this.err('manifest/missing', this.mapLoc(), `缺少必填项 \`${key}\``, `missing required field \`${key}\``, {
+    const what = FIELD_NAMES[key];
+    this.err('manifest/missing', this.mapLoc(), `缺少必填项 \`${key}\`${what ? `（${what.zh}）` : ''}`, `missing required field \`${key}\`${what ? ` (${what.en})` : ''}`, {
       zh: `加上一行“${key}: …”`,
       en: `add a line \`${key}: …\``,
     });
+    this.noteMissing(key, this.diagnostics[this.diagnostics.length - 1]);
+    return undefined;
   }
 
   string(key: string, required = false): string | undefined {
@@ -292,7 +334,7 @@ export class FieldReader {
     if (!this.has(key)) return required ? this.missing(key) : undefined;
     if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= min) return n.value;
     return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为不小于 ${min} 的整数`, `\`${key}\` should be a whole number of at least ${min}`, {
-      zh: `只写阿拉伯数字，如“${key}: ${Math.max(min, 1)}”，不要加“第”“期”等字`,
+      zh: `只写阿拉伯数字，如“${key}: ${Math.max(min, 1)}”${key === 'number' || key === 'total' ? '，不要加“第”“期”等字' : ''}`,
       en: `write digits only, e.g. \`${key}: ${Math.max(min, 1)}\``,
     });
   }
@@ -330,6 +372,8 @@ export class FieldReader {
       const k = isScalar(p.key) ? String(p.key.value) : '';
       if (known.includes(k)) continue;
       const near = didYouMean(k, known);
+      const stale = near ? this.missingDiagnostics.get(near) : undefined;
+      if (stale && this.diagnostics.includes(stale)) this.diagnostics.splice(this.diagnostics.indexOf(stale), 1);
       this.diagnostics.push(
         diagnostic(
           'manifest/unknown-key',

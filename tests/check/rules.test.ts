@@ -42,15 +42,14 @@ describe('manifests and files', () => {
   it('manifest/type, manifest/missing, manifest/unknown-key with a did-you-mean', () => {
     const ds = expectExactly('manifest', [
       'error manifest/unknown-key bulletin.yaml:9:1',
-      'error manifest/missing issues/2026/1/issue.yaml:2:1',
       'error manifest/type issues/2026/1/issue.yaml:2:9',
       'error manifest/type issues/2026/1/issue.yaml:4:9',
       'error manifest/unknown-key issues/2026/1/issue.yaml:5:1',
       'error manifest/missing issues/2026/2/issue.yaml:1:1',
     ]);
     expect(ds[0].hint?.en).toBe('did you mean `style`?');
-    expect(ds[4].hint?.zh).toBe('是不是 `articles`？');
-    expect(ds[5].message.en).toContain('`date`');
+    expect(ds[3].hint?.zh).toBe('是不是 `articles`？');
+    expect(ds[4].message.zh).toBe('缺少必填项 `date`（出刊日期）');
   });
 
   it('style overrides are validated against the house style', () => {
@@ -66,10 +65,10 @@ describe('manifests and files', () => {
       'error article/front-matter issues/2026/1/nofm.md:1:1',
       'error attribution/missing issues/2026/1/nosource.md:1:1',
       'error article/title issues/2026/1/notitle.md:1:1',
-      'error attribution/missing issues/2026/1/unknownkey.md:1:1',
       'error manifest/unknown-key issues/2026/1/unknownkey.md:3:1',
     ]);
-    expect(ds[7].hint?.en).toBe('did you mean `source`?');
+    // A misspelt key stands in for the "missing" complaint it causes.
+    expect(ds[6].hint?.en).toBe('did you mean `source`?');
   });
 
   it('file/unlisted: an article file no manifest lists (not .docx, not hidden files)', () => {
@@ -249,5 +248,24 @@ describe('printing (trial layout)', () => {
     mkdirSync(path.join(root, 'issues/2026/1'), { recursive: true });
     writeFileSync(path.join(root, 'issues/2026/1/issue.yaml'), 'number: 1\ndate: 2026-01-11\narticles:\n  - a.md\n  - gone.md\n');
     expect(brief(check(root, true))).toEqual(['error article/missing issues/2026/1/issue.yaml:5:5']);
+  });
+});
+
+describe('text in YAML', () => {
+  it('editor notes, article notes and titles are checked at their exact place, and fixable', () => {
+    const root = copyFixture('clean');
+    writeFileSync(
+      path.join(root, 'issues/2026/2/issue.yaml'),
+      '# 第2期\nnumber: 2\ndate: 2026-01-26\ntotal: 142\narticles:\n  - a.md\neditor_note: |\n  本期刊发两篇经验做法。\n  各地各单位要结合实际,学习借鉴。\n',
+    );
+    writeFileSync(path.join(root, 'issues/2026/2/a.md'), '---\ntitle: "我市推进基层党建工作..."\nsource: 天元区委组织部\nnote: 请各单位认真阅读;抓好落实。\n---\n正文内容。\n');
+    const ds = check(root);
+    expect(brief(ds)).toEqual([
+      'warning text/ellipsis issues/2026/2/a.md:2:19',
+      'warning punctuation/half-width issues/2026/2/a.md:4:15',
+      'warning punctuation/half-width issues/2026/2/issue.yaml:9:13',
+    ]);
+    expect(ds.map((d) => pointedAt(root, d))).toEqual(['.', ';', ',']);
+    expect(ds.every((d) => d.fix?.length === 1)).toBe(true);
   });
 });

@@ -110,7 +110,8 @@ describe('no input crashes the parsers', () => {
     for (const body of bodies) {
       const t = performance.now();
       const ds = checkText(head + body);
-      expect(performance.now() - t, body.slice(0, 20)).toBeLessThan(10000);
+      const ms = performance.now() - t;
+      expect(ms, body.slice(0, 20)).toBeLessThan(10000);
       expect(Array.isArray(ds)).toBe(true);
     }
     const yaml = '---\n' + 'a: '.repeat(1) + '['.repeat(200000) + '\n---\n正文\n';

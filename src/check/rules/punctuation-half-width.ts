@@ -23,7 +23,10 @@ function chineseAround(text: string, i: number): boolean {
 }
 
 /** Which half-width marks of a unit are in Chinese context. */
+const ANY = /[,:;()?!]/;
+
 export function halfWidthMarks(text: string): number[] {
+  if (!ANY.test(text)) return [];
   const marks: number[] = [];
   const open: number[] = [];
   const pairs = new Map<number, number>();

@@ -10,6 +10,7 @@ import { excerpt, isAsciiAlnum, locAt, proseUnits, type TextUnit } from '../text
 const CLOSE_OF: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '〔': '〕', '【': '】' };
 const OPEN_OF: Record<string, string> = Object.fromEntries(Object.entries(CLOSE_OF).map(([o, c]) => [c, o]));
 const INNER: Record<string, string> = { '“': '‘', '《': '〈' };
+const MARKS = /[“”‘’《》〈〉（）〔〕【】]/g;
 const NAME: Record<string, Message> = {
   '“': { zh: '左双引号', en: 'opening double quote' },
   '”': { zh: '右双引号', en: 'closing double quote' },
@@ -39,30 +40,45 @@ export const pairedPunctuation: NamedRule = {
   },
 };
 
-function count(t: string, ch: string): number {
-  let n = 0;
-  for (const c of t) if (c === ch) n++;
-  return n;
-}
+/** At most this many findings per paragraph: beyond that the paragraph needs reading, not a longer list. */
+const MAX_PER_UNIT = 20;
 
 function check(u: TextUnit, next: TextUnit | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   const t = u.text;
+  const marks: number[] = [];
+  for (const m of t.matchAll(MARKS)) marks.push(m.index!);
+  if (!marks.length) return out;
+  const total: Record<string, number> = {};
+  for (const i of marks) total[t[i]] = (total[t[i]] ?? 0) + 1;
   const stack: number[] = [];
+  const open: Record<string, number> = {};
+  const push = (i: number) => {
+    stack.push(i);
+    open[t[i]] = (open[t[i]] ?? 0) + 1;
+  };
+  /** Pop down to (and including) the nearest open `ch`. */
+  const unwind = (ch: string) => {
+    while (stack.length) {
+      const j = stack.pop()!;
+      open[t[j]]--;
+      if (t[j] === ch) return;
+    }
+  };
   const warn = (i: number, message: Message, hint: Message) =>
-    out.push(diagnostic('punctuation/pairs', 'warning', locAt(u, i), { zh: `${message.zh}：${excerpt(t, i, 1, 8)}`, en: `${message.en}: ${excerpt(t, i, 1, 8)}` }, { hint }));
-  for (let i = 0; i < t.length; i++) {
+    out.length < MAX_PER_UNIT && out.push(diagnostic('punctuation/pairs', 'warning', locAt(u, i), { zh: `${message.zh}：${excerpt(t, i, 1, 8)}`, en: `${message.en}: ${excerpt(t, i, 1, 8)}` }, { hint }));
+  for (const i of marks) {
     const ch = t[i];
     if (ch in CLOSE_OF) {
       const close = CLOSE_OF[ch];
-      if (INNER[ch] && stack.some((j) => t[j] === ch)) {
-        if (count(t, ch) > count(t, close)) {
+      if (INNER[ch] && open[ch] > 0) {
+        if ((total[ch] ?? 0) > (total[close] ?? 0)) {
           // “实干“精神: more openers than closers — most likely a closing mark typed the wrong way round.
           warn(i, { zh: `这里的${zh(ch)}应为${zh(close).trimEnd()}吗？前面的${zh(ch)}还没有结束`, en: `should this ${en(ch)}be a ${en(close).trimEnd()}? The ${en(ch)}before it is still open` }, {
             zh: `把它改为 ${close}`,
             en: `change it to ${close}`,
           });
-          stack.splice(stack.map((j) => t[j]).lastIndexOf(ch));
+          unwind(ch);
           continue;
         }
         const inner = INNER[ch];
@@ -72,28 +88,27 @@ function check(u: TextUnit, next: TextUnit | undefined): Diagnostic[] {
           en: `use ${kind.inner.en} ${inner}${CLOSE_OF[inner]} for the inner pair`,
         });
       }
-      stack.push(i);
+      push(i);
     } else if (ch in OPEN_OF) {
       // An apostrophe in Latin text (it’s) is not a closing quote.
       if (ch === '’' && isAsciiAlnum(t[i - 1]) && isAsciiAlnum(t[i + 1])) continue;
-      const open = OPEN_OF[ch];
-      if (stack.length && t[stack[stack.length - 1]] === open) {
-        stack.pop();
+      const opener = OPEN_OF[ch];
+      if (stack.length && t[stack[stack.length - 1]] === opener) {
+        unwind(opener);
         continue;
       }
-      const depth = stack.map((j) => t[j]).lastIndexOf(open);
-      if (depth >= 0) {
+      if (open[opener] > 0) {
         const crossed = t[stack[stack.length - 1]];
         warn(i, { zh: `${zh(ch)}与前面的${zh(crossed)}交叉了`, en: `the ${en(ch)}crosses the ${en(crossed)}before it` }, {
           zh: `先用 ${CLOSE_OF[crossed]} 结束 ${crossed}，再用 ${ch}`,
           en: `close ${crossed} with ${CLOSE_OF[crossed]} before ${ch}`,
         });
-        stack.length = depth;
+        unwind(opener);
         continue;
       }
-      warn(i, { zh: `多了一个${zh(ch)}，前面没有与它配对的${zh(open).trimEnd()}`, en: `the ${en(ch)}has no matching ${en(open).trimEnd()} before it` }, {
-        zh: `补上 ${open}，或删去 ${ch}`,
-        en: `add the ${open} or delete the ${ch}`,
+      warn(i, { zh: `多了一个${zh(ch)}，前面没有与它配对的${zh(opener).trimEnd()}`, en: `the ${en(ch)}has no matching ${en(opener).trimEnd()} before it` }, {
+        zh: `补上 ${opener}，或删去 ${ch}`,
+        en: `add the ${opener} or delete the ${ch}`,
       });
     }
   }

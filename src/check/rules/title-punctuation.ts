@@ -20,6 +20,7 @@ export const titlePunctuation: NamedRule = {
       const i = t.length - 1;
       if (i < 0) continue;
       const ch = t[i];
+      if (/(?:\.{3,}|。{3,}|…)$/.test(t)) continue; // an ellipsis: text/ellipsis speaks for it
       const removable = REMOVABLE.test(t);
       if (!removable && !REPORTED.test(t)) continue;
       const fix = removable ? fixAt(u, i, 1, '') : undefined;

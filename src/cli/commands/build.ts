@@ -82,7 +82,9 @@ function reporterContext(ctx: CliContext, root: string): ReporterContext {
 
 async function batchCommand(ctx: CliContext, root: string, targets: IssueDir[], jobs: number, force: boolean): Promise<void> {
   const rc = reporterContext(ctx, root);
-  const reporter: BatchReporter = ctx.io.isTTY && process.stderr.isTTY ? await SpinnerReporter.create(rc) : new LineReporter(rc);
+  // A spinner needs a real terminal with a width (ora loops on a zero-column one); plain lines otherwise.
+  const tty = ctx.io.isTTY && process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 && !ctx.io.env.CI;
+  const reporter: BatchReporter = tty ? await SpinnerReporter.create(rc) : new LineReporter(rc);
   const summary = await runBatch(root, targets, { jobs, force, reporter });
   ctx.io.out(formatSummary(summary, ctx.lang, ctx.c));
   if (summary.items.some((i) => i.status === 'failed')) ctx.fail(1);

@@ -1,0 +1,120 @@
+/** `bulletin check` and `bulletin fix` as a user runs them: streams, languages, exit codes, JSON. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { copyFixture, fixture } from './helpers.js';
+
+async function cli(argv: string[], env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }, isTTY = false) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), cwd: process.cwd(), env, isTTY });
+  return { code, out, err };
+}
+
+const ESC = '\u001b[';
+
+describe('bulletin check', () => {
+  it('--format json prints exactly one JSON array on stdout and nothing else', async () => {
+    const clean = await cli(['check', '1', '--archive', fixture('clean'), '--format', 'json']);
+    expect(clean).toEqual({ code: 0, out: '[]\n', err: '' });
+
+    const r = await cli(['check', '--all', '--archive', fixture('numbering'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    const items = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(items).toHaveLength(13);
+    for (const d of items) {
+      expect(Object.keys(d).slice(0, 6)).toEqual(['rule', 'severity', 'file', 'line', 'column', 'message']);
+      expect(d.file).toMatch(/^issues\/\d{4}\/\d+\/issue\.yaml$/);
+    }
+    expect(items[0]).toMatchObject({ rule: 'numbering/duplicate', severity: 'error', file: 'issues/2026/007/issue.yaml', line: 1, column: 9 });
+  });
+
+  it('--format json carries the fix as edits with their replacement text', async () => {
+    const r = await cli(['check', '1', '--archive', fixture('half-width'), '--format', 'json', '--no-layout']);
+    expect(r.code).toBe(0);
+    const first = (JSON.parse(r.out) as { fix: unknown }[])[0];
+    expect(first).toMatchObject({ rule: 'punctuation/half-width', severity: 'warning', file: 'issues/2026/1/a.md', line: 5, column: 6 });
+    expect(first.fix).toEqual([{ file: 'issues/2026/1/a.md', line: 5, column: 6, length: 1, replacement: '，' }]);
+  });
+
+  it('prints like a compiler, in Chinese for a Chinese locale, without colour off a terminal', async () => {
+    const r = await cli(['check', '1', '--archive', fixture('unknown-unit')], { LANG: 'zh_CN.UTF-8' });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('错误[attribution/unknown-unit]: 供稿单位“天元区委组织郡”不在 bulletin.yaml 的 units 名录中');
+    expect(r.out).toContain('  --> issues/2026/1/a.md:3:9');
+    expect(r.out).toContain('3 | source: 天元区委组织郡');
+    expect(r.out).toMatch(/\n  \| {9}\^\n/);
+    expect(r.out).toContain('= 提示: 是不是“天元区委组织部”？');
+    expect(r.out.trimEnd().split('\n').pop()).toBe('2 个错误，0 个警告');
+    expect(r.out).not.toContain(ESC);
+    expect(r.err).toBe('');
+  });
+
+  it('--lang overrides the locale; NO_COLOR and FORCE_COLOR are respected', async () => {
+    const en = await cli(['check', '1', '--archive', fixture('half-width'), '--lang', 'en', '--no-layout'], { LANG: 'zh_CN.UTF-8' });
+    expect(en.out).toContain('warning[punctuation/half-width]: half-width “,” in Chinese text should be the full-width “，”');
+    expect(en.out).toContain('= fix: “,” → “，”');
+    expect(en.out).toContain('16 of them can be fixed with bulletin fix');
+    const forced = await cli(['check', '1', '--archive', fixture('half-width'), '--no-layout'], { LANG: 'en_US.UTF-8', FORCE_COLOR: '1' });
+    expect(forced.out).toContain(ESC);
+    const none = await cli(['check', '1', '--archive', fixture('half-width'), '--no-layout'], { LANG: 'en_US.UTF-8', NO_COLOR: '1' }, true);
+    expect(none.out).not.toContain(ESC);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await cli(['check', '--archive', fixture('clean')])).code).toBe(2);
+    expect((await cli(['check', 'abc', '--archive', fixture('clean')])).code).toBe(2);
+    expect((await cli(['check', '1', '--archive', fixture('clean'), '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('--all skips the trial layout unless --layout is given, and says so', async () => {
+    const r = await cli(['check', '--all', '--archive', fixture('layout')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('add --layout');
+    const l = await cli(['check', '--all', '--layout', '--archive', fixture('layout'), '--format', 'json']);
+    expect(l.code).toBe(1);
+    expect((JSON.parse(l.out) as { rule: string }[]).map((d) => d.rule)).toEqual(['font/missing-glyph', 'layout/max-pages']);
+  });
+});
+
+describe('bulletin fix', () => {
+  it('prints file:line: before → after for each change, then what is left; a second run changes nothing', async () => {
+    const root = copyFixture('web-paste');
+    const first = await cli(['fix', '1', '--archive', root]);
+    expect(first.code).toBe(0);
+    const lines = first.out.split('\n');
+    expect(lines[0]).toBe('issues/2026/1/a.md:6: 今年以来,天元区把智慧党建平台 → 今年以来，天元区把智慧党建平台');
+    expect(lines.filter((l) => / → /.test(l))).toHaveLength(12);
+    expect(first.out).toContain('fixed 12 problem(s), rewrote 1 file(s)');
+    expect(first.out.trimEnd().endsWith('no problems found')).toBe(true);
+    const again = await cli(['fix', '1', '--archive', root]);
+    expect(again.out).toContain('nothing to fix automatically; no file changed');
+  });
+
+  it('check --fix --format json keeps stdout to the JSON array; the changes go to stderr', async () => {
+    const root = copyFixture('web-debris');
+    const r = await cli(['check', '1', '--fix', '--format', 'json', '--archive', root]);
+    expect(JSON.parse(r.out)).toEqual([]);
+    expect(r.err).toContain('issues/2026/1/a.md:5: 来源：新华网　作者：张三 → (line deleted)');
+  });
+});
+
+describe('bulletin build runs the same checks first', () => {
+  it('errors stop the build and no PDF is written', async () => {
+    const root = copyFixture('unknown-unit');
+    const r = await cli(['build', '1', '--archive', root]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error[attribution/unknown-unit]');
+    expect(existsSync(path.join(root, 'dist', '2026-1.pdf'))).toBe(false);
+  });
+
+  it('warnings are printed and the build goes on', async () => {
+    const root = copyFixture('web-paste');
+    const r = await cli(['build', '1', '--archive', root]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('warning[punctuation/half-width]');
+    expect(readFileSync(path.join(root, 'dist', '2026-1.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
