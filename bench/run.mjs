@@ -16,7 +16,7 @@ const WORK = path.resolve(process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'bulle
 const QUICK = process.argv.includes('--quick');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1' };
-const SAMPLE_ISSUE = '2026/2';
+const SAMPLE_ISSUE = '2026/2'; // for the watch measurement and the profile
 
 function log(s) {
   process.stderr.write(s + '\n');
@@ -77,18 +77,22 @@ mkdirSync(sample);
 cpSync(path.join(REPO, 'bulletin.yaml'), path.join(sample, 'bulletin.yaml'));
 cpSync(path.join(REPO, 'issues'), path.join(sample, 'issues'), { recursive: true });
 
-// 1. Cold process, one issue.
-log('1. cold single-issue build …');
-repeat(2, () => must(cli(['build', SAMPLE_ISSUE], sample), 'warm-up build'));
-const cold = repeat(QUICK ? 5 : 15, () => must(cli(['build', SAMPLE_ISSUE], sample), 'cold build'));
-const pages = Number(/\((\d+) pages/.exec(cold[0].stdout)?.[1] ?? NaN);
-results.cold = { issue: SAMPLE_ISSUE, pages, wall: stats(cold.map((r) => r.wall)), rss: stats(cold.map((r) => r.rss)) };
-row('1', `cold \`build ${SAMPLE_ISSUE}\` (${pages} pages), wall`, 's', results.cold.wall, 0.2);
-row('1', `cold \`build ${SAMPLE_ISSUE}\`, peak RSS`, 'MiB', results.cold.rss, 115);
-
-// 5. PDF size of the sample issue.
-const pdfBytes = statSync(path.join(sample, 'dist', `${SAMPLE_ISSUE.replace('/', '-')}.pdf`)).size;
-results.pdfSize = { bytes: pdfBytes, kb: pdfBytes / 1000 };
+// 1. Cold process, one issue: each sample issue of the repository (2026/1 is the 6-page one).
+const SAMPLES = readdirSync(path.join(sample, 'issues/2026')).filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b).map((n) => `2026/${n}`);
+results.cold = {};
+results.pdfSize = {};
+for (const issue of SAMPLES) {
+  log(`1. cold build of ${issue} …`);
+  repeat(2, () => must(cli(['build', issue], sample), 'warm-up build'));
+  const cold = repeat(QUICK ? 5 : 15, () => must(cli(['build', issue], sample), 'cold build'));
+  const pages = Number(/\((\d+) pages/.exec(cold[0].stdout)?.[1] ?? NaN);
+  results.cold[issue] = { pages, wall: stats(cold.map((r) => r.wall)), rss: stats(cold.map((r) => r.rss)) };
+  row('1', `cold \`build ${issue}\` (${pages} pages), wall`, 's', results.cold[issue].wall, 0.2);
+  row('1', `cold \`build ${issue}\`, peak RSS`, 'MiB', results.cold[issue].rss, 115);
+  // 5. PDF size of the sample issue.
+  const bytes = statSync(path.join(sample, 'dist', `${issue.replace('/', '-')}.pdf`)).size;
+  results.pdfSize[issue] = { bytes, pages };
+}
 
 // 2. build --all --force over 100 issues.
 const archive = generateArchive(path.join(WORK, 'archive100'), 100);
@@ -123,7 +127,7 @@ results.batch = {
 const speedups = j1.map((r, i) => r.wall / j2[i].wall);
 results.batch.speedup = stats(speedups);
 results.batch.speedupOfMedians = results.batch.jobs1.median / results.batch.jobs2.median;
-row('2', `\`build --all --force\`, 100 issues, default jobs (${os.availableParallelism()})`, 's', results.batch.default, 4);
+row('2', `\`build --all --force\`, 100 issues, default jobs (${os.availableParallelism()}: this thread + ${os.availableParallelism() - 1} worker)`, 's', results.batch.default, 4);
 row('2', '… with `--jobs 1`', 's', results.batch.jobs1, Infinity);
 row('2', '… with `--jobs 2`', 's', results.batch.jobs2, 4);
 row('2', 'speed-up of `--jobs 2` over `--jobs 1` (per pair of runs)', '×', results.batch.speedup, 1.7, '>=');
@@ -142,7 +146,8 @@ if (check[0].code !== 0 && check[0].code !== 1) throw new Error(`check --all: ex
 results.checkAll = { ...stats(check.map((r) => r.wall)), exitCode: check[0].code };
 row('4', '`check --all` (100 issues)', 's', results.checkAll, 1);
 
-row('5', `PDF size of the sample issue ${SAMPLE_ISSUE}`, 'KB', { median: pdfBytes / 1000, min: pdfBytes / 1000, max: pdfBytes / 1000, n: 1 }, 250);
+for (const [issue, { bytes, pages }] of Object.entries(results.pdfSize))
+  row('5', `PDF size of the sample issue ${issue} (${pages} pages; 1 KB = 1000 bytes)`, 'KB', { median: bytes / 1000, min: bytes / 1000, max: bytes / 1000, n: 1 }, 250);
 
 // 6. Watch: rebuild after an edit, fonts kept loaded.
 log('6. build --watch rebuilds …');
@@ -152,11 +157,12 @@ row('6', '`build --watch`: edit → new PDF (incl. 50 ms debounce)', 'ms', resul
 
 // Profile of the cold single-issue build.
 log('profile …');
+const PROFILE_ISSUE = Object.entries(results.cold).find(([, c]) => c.pages === 6)?.[0] ?? SAMPLE_ISSUE;
 const profDir = path.join(WORK, 'profile');
 rmSync(profDir, { recursive: true, force: true });
-execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, BIN, 'build', SAMPLE_ISSUE], { cwd: sample, env: ENV, stdio: 'ignore' });
+execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, BIN, 'build', PROFILE_ISSUE], { cwd: sample, env: ENV, stdio: 'ignore' });
 const profFile = path.join(profDir, readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')));
-results.profile = { file: profFile, ...summarise(profFile, { top: 20 }) };
+results.profile = { issue: PROFILE_ISSUE, file: profFile, ...summarise(profFile, { top: 20 }) };
 
 const load1 = os.loadavg();
 results.machine = {
@@ -246,7 +252,7 @@ function report() {
     `Determinism: \`build --all --force\` gives byte-identical PDFs across runs and job counts: ${results.batch.deterministicAcrossRunsAndJobs ? 'yes' : '**no**'}; with TZ=Pacific/Kiritimati LANG=zh_CN.UTF-8: ${results.batch.deterministicAcrossTzAndLocale ? 'yes' : '**no**'}.`,
     `Batch peak RSS with 2 jobs (whole process, both workers): median ${results.batch.rss2.median.toFixed(0)} MiB.`,
     '',
-    `## Profile of the cold \`build ${SAMPLE_ISSUE}\` (node --cpu-prof; ${results.profile.totalMs} ms sampled)`,
+    `## Profile of the cold \`build ${results.profile.issue}\` (node --cpu-prof; ${results.profile.totalMs} ms sampled)`,
     '',
     'Self time, top functions (bundle positions mapped to sources with dist/bulletin.cjs.map):',
     '',

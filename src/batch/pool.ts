@@ -60,7 +60,7 @@ export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: Pool
       if (done === inputs.length) resolve(results);
     };
     const spawn = () => {
-      const w = new Worker(url, { workerData: { [WORKER_FLAG]: true }, resourceLimits: process.env.BULLETIN_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.BULLETIN_YOUNG) } : undefined });
+      const w = new Worker(url, { workerData: { [WORKER_FLAG]: true } });
       let current = -1;
       let dead = false;
       const feed = () => {

@@ -11,6 +11,7 @@ import { registerFonts } from './commands/fonts.js';
 import { registerFix } from './commands/fix.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
+import { localiseCommander } from './commander-zh.js';
 import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
 
 export { ExitError, type Io } from './shared.js';
@@ -28,7 +29,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const program = new Command('bulletin');
   program
     .description(t(lang, 'description'))
-    .version(VERSION)
+    .version(VERSION, '-V, --version', lang === 'zh' ? '显示版本号' : 'output the version number')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .addOption(ctx.langOption())
@@ -40,6 +41,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerNew(program, ctx);
   registerList(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  localiseCommander(program, lang, io.err);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -59,6 +61,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  // `bulletin list | head` closes the pipe early: stop quietly rather than with a stack trace.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   const code = await run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),

@@ -98,8 +98,13 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
   resolved.slice(0, 2).forEach((f) => (f.keep = true));
   flow.push(...resolved);
   if (a.sources.length) {
-    const label = `（${style.attribution.label}${a.sources.join('、')}）`;
-    const lines = layoutParagraph([{ text: label, role: 'attribution', loc: a.sourceLoc }], bodyOpts(ctx, 'attribution', { indent: 0, align: 'right' }), ctx.diagnostics);
+    // The unit names carry the position of `source`, so a character no font has is reported there.
+    const parts: StyledText[] = [
+      { text: `（${style.attribution.label}`, role: 'attribution', loc: a.sourceLoc },
+      { text: a.sources.join('、'), role: 'attribution', loc: a.sourceLoc },
+      { text: '）', role: 'attribution', loc: a.sourceLoc },
+    ];
+    const lines = layoutParagraph(parts, bodyOpts(ctx, 'attribution', { indent: 0, align: 'right' }), ctx.diagnostics);
     lines.forEach((l) => flow.push({ lines: [l], keep: true, dropAtTop: false }));
   }
   void g;
