@@ -93,6 +93,7 @@ export function summarise(profileFile, { top = 25, bundle } = {}) {
   for (let i = 0; i < p.samples.length; i++) selfUs.set(p.samples[i], (selfUs.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const fnSelf = new Map();
+  const pkgSelf = new Map();
   const pkgIncl = new Map();
   const info = new Map();
   const nodeInfo = (id) => {
@@ -108,6 +109,7 @@ export function summarise(profileFile, { top = 25, bundle } = {}) {
   for (const [id, t] of selfUs) {
     const me = nodeInfo(id);
     fnSelf.set(me.name, (fnSelf.get(me.name) ?? 0) + t);
+    pkgSelf.set(me.pkg, (pkgSelf.get(me.pkg) ?? 0) + t);
     const seen = new Set();
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
       const { pkg } = nodeInfo(cur);
@@ -122,6 +124,7 @@ export function summarise(profileFile, { top = 25, bundle } = {}) {
   return {
     totalMs: ms(total),
     topSelf: [...fnSelf].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, name })),
+    selfByPackage: [...pkgSelf].sort((a, b) => b[1] - a[1]).slice(0, top).map(([pkg, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, pkg })),
     byPackage: [...pkgIncl].sort((a, b) => b[1] - a[1]).slice(0, top).map(([pkg, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, pkg })),
   };
 }
@@ -130,6 +133,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const s = summarise(process.argv[2], { top: Number(process.argv[3] ?? 25) });
   console.log(`total sampled: ${s.totalMs} ms\n\nself time, top functions:`);
   for (const x of s.topSelf) console.log(`${String(x.ms).padStart(7)} ms ${String(x.pct).padStart(5)}%  ${x.name}`);
+  console.log('\nself time by package / source folder:');
+  for (const x of s.selfByPackage) console.log(`${String(x.ms).padStart(7)} ms ${String(x.pct).padStart(5)}%  ${x.pkg}`);
   console.log('\ninclusive time by package / source folder:');
   for (const x of s.byPackage) console.log(`${String(x.ms).padStart(7)} ms ${String(x.pct).padStart(5)}%  ${x.pkg}`);
 }

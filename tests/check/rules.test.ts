@@ -199,6 +199,10 @@ describe('text', () => {
     expect(marks('space')).toEqual(['text/space 5:3   fix', 'text/space 5:16 \u3000 fix', 'text/space 7:3   fix', 'text/space 7:5   fix']);
   });
 
+  it('punctuation/serial-comma: no 、 between 《…》《…》 or “…”“…”; 、 before other words untouched', () => {
+    expect(marks('serial-comma')).toEqual(['punctuation/serial-comma 5:16 、 fix', 'punctuation/serial-comma 6:9 、 fix']);
+  });
+
   it('text/ellipsis: ..., 。。。, … and ……… become ……; Latin etc... is left alone', () => {
     expect(marks('ellipsis')).toEqual(['text/ellipsis 5:11 . fix', 'text/ellipsis 6:3 。 fix', 'text/ellipsis 6:7 … fix', 'text/ellipsis 6:10 … fix']);
   });

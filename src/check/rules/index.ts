@@ -11,6 +11,7 @@ import { numberingGap } from './numbering-gap.js';
 import { runningTotal } from './numbering-total.js';
 import { pairedPunctuation } from './punctuation-pairs.js';
 import { halfWidthPunctuation } from './punctuation-half-width.js';
+import { serialComma } from './punctuation-serial-comma.js';
 import { ellipsis } from './text-ellipsis.js';
 import { fullWidthDigits } from './text-full-width-digit.js';
 import { leadPeriod } from './text-lead-period.js';
@@ -35,6 +36,7 @@ export const RULES: NamedRule[] = [
   // text
   halfWidthPunctuation,
   pairedPunctuation,
+  serialComma,
   spaceBetweenChinese,
   ellipsis,
   fullWidthDigits,

@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listIssueDirs } from '../../src/archive/index.js';
+import { defaultOutput } from '../../src/build/index.js';
+import { runPool } from '../../src/batch/index.js';
+import { makeArchive, removeArchive } from './archive.js';
+
+describe('the thread pool', () => {
+  let root: string;
+  beforeAll(() => {
+    root = makeArchive([1, 2, 3, 4].map((number) => ({ year: 2026, number, from: 1 as const })));
+  });
+  afterAll(() => removeArchive(root));
+
+  it('a crashing worker fails only the issue it held; the others are built', async () => {
+    const crashing = path.join(root, 'crash-worker.mjs');
+    writeFileSync(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom in worker'); });\n");
+    const inputs = listIssueDirs(root).map((where) => ({ root, where, output: defaultOutput(root, where) }));
+    const started: number[] = [];
+    const done: number[] = [];
+    const results = await runPool(inputs, { jobs: 2, workerUrl: pathToFileURL(crashing) }, { onStart: (i) => started.push(i), onDone: (i) => done.push(i) });
+    expect(results).toHaveLength(4);
+    expect([...done].sort()).toEqual([0, 1, 2, 3]);
+    expect([...started].sort()).toEqual([0, 1, 2, 3]);
+    const failed = results.filter((r) => !r.ok);
+    const built = results.filter((r) => r.ok);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(built.length).toBeGreaterThan(0);
+    for (const f of failed) expect(f.internal).toMatch(/boom in worker/);
+    for (const b of built) expect(b.pages).toBeGreaterThan(0);
+    results.forEach((r, i) => expect(r.id).toBe(i));
+  });
+
+  it('with one job, builds every issue in this thread in order', async () => {
+    const inputs = listIssueDirs(root).map((where) => ({ root, where, output: defaultOutput(root, where) }));
+    const order: number[] = [];
+    const results = await runPool(inputs, { jobs: 1 }, { onStart: (i) => order.push(i) });
+    expect(order).toEqual([0, 1, 2, 3]);
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+});
