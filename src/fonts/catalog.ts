@@ -97,7 +97,7 @@ export function systemFontDirs(env: NodeJS.ProcessEnv = process.env, platform = 
 
 const require = createRequire(import.meta.url);
 
-export type DefaultFace = 'serif' | 'serif-bold' | 'serif-black' | 'sans';
+export type DefaultFace = 'serif' | 'serif-bold' | 'sans';
 
 /**
  * The open defaults shipped by npm packages (OFL). No FangSong or Kai exists on the npm registry
@@ -106,7 +106,6 @@ export type DefaultFace = 'serif' | 'serif-bold' | 'serif-black' | 'sans';
 const DEFAULT_FILES: Record<DefaultFace, string> = {
   serif: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
   'serif-bold': '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
-  'serif-black': '@expo-google-fonts/noto-serif-sc/900Black/NotoSerifSC_900Black.ttf',
   sans: '@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf',
 };
 
@@ -119,10 +118,11 @@ export const FAMILY_DEFAULT: Record<Family, DefaultFace> = {
 };
 
 /**
- * Role-specific default where it differs from the family's. Empty: the masthead shares the
- * title's bold face, since each extra 15 MB face costs ~10 ms and ~15 MB to load.
+ * Role-specific default where it differs from the family's. No Kai face is on the npm registry,
+ * so （一） headings take the bold serif that the title already loads: the heading levels stay
+ * distinct (一、 sans, （一） bold, 1. regular) at no extra font to load.
  */
-export const ROLE_DEFAULT: Partial<Record<FontRole, DefaultFace>> = {};
+export const ROLE_DEFAULT: Partial<Record<FontRole, DefaultFace>> = { heading2: 'serif-bold' };
 
 /** The order in which defaults are tried for a character the role's font lacks. */
 export const FALLBACK_ORDER: DefaultFace[] = ['serif', 'sans'];
