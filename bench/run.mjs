@@ -22,14 +22,35 @@ function log(s) {
   process.stderr.write(s + '\n');
 }
 
-/** Run the CLI once in a fresh process: wall time (s), peak RSS (MiB), exit code, output. */
+/** Busy CPU time of the whole machine so far, in seconds (Linux /proc/stat; NaN elsewhere). */
+function machineBusy() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    return (f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] ?? 0)) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Run the CLI once in a fresh process: wall time (s), peak RSS (MiB), CPU time of the process
+ * (s), CPU time the rest of the machine used meanwhile (s: other users of the shared cores), exit
+ * code, output.
+ */
 function cli(args, cwd, env = ENV) {
-  const argv = TIME ? [TIME, ['-f', 'BENCH_RSS=%M', process.execPath, BIN, ...args]] : [process.execPath, ['-r', path.join(REPO, 'bench/rss-hook.cjs'), BIN, ...args]];
+  const argv = TIME
+    ? [TIME, ['-f', 'BENCH_RSS=%M BENCH_CPU=%U+%S', process.execPath, BIN, ...args]]
+    : [process.execPath, ['-r', path.join(REPO, 'bench/rss-hook.cjs'), BIN, ...args]];
+  const busy0 = machineBusy();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv[1], { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const busy = machineBusy() - busy0;
   const m = /BENCH_RSS=(\d+)/.exec(r.stderr ?? '');
-  return { wall, rss: m ? Number(m[1]) / 1024 : NaN, code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const c = /BENCH_CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
+  const cpu = c ? Number(c[1]) + Number(c[2]) : NaN;
+  return { wall, rss: m ? Number(m[1]) / 1024 : NaN, cpu, others: Math.max(0, busy - cpu), code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function stats(xs) {
@@ -121,6 +142,10 @@ results.batch = {
   default: stats(dflt.map((r) => r.wall)),
   defaultJobs: os.availableParallelism(),
   rss2: stats(j2.map((r) => r.rss)),
+  cpu1: stats(j1.map((r) => r.cpu)),
+  cpu2: stats(j2.map((r) => r.cpu)),
+  othersDuring1: stats(j1.map((r) => r.others)),
+  othersDuring2: stats(j2.map((r) => r.others)),
   deterministicAcrossRunsAndJobs: deterministic,
   deterministicAcrossTzAndLocale: tzSame,
 };
@@ -200,6 +225,14 @@ async function watchBench(dir, edits) {
     wake?.();
   });
   child.stderr.on('data', (d) => (out += d));
+  const firstBuild = async () => {
+    while (!/wrote |not built/.test(out))
+      await new Promise((r) => {
+        wake = r;
+        setTimeout(r, 5000);
+      });
+    if (/not built/.test(out)) throw new Error(`watch: ${out}`);
+  };
   const next = async () => {
     for (;;) {
       const lines = [...out.matchAll(/rebuilt .*\((\d+) pages?, \d+ KB, (\d+) ms\)|not built: .*/g)];
@@ -214,7 +247,7 @@ async function watchBench(dir, edits) {
       });
     }
   };
-  await next(); // the first build
+  await firstBuild(); // the first build
   const file = path.join(dir, 'issues', SAMPLE_ISSUE, readdirSync(path.join(dir, 'issues', SAMPLE_ISSUE)).find((f) => f.endsWith('.md')));
   const build = [];
   const latency = [];
@@ -250,7 +283,8 @@ function report() {
     ...rows.map((r) => `| ${r.id} | ${r.what} | ${fmt(r.median, r.unit)} ${r.unit} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${r.n} | ${r.target.includes('Infinity') ? '—' : r.target} | ${r.target.includes('Infinity') ? '' : r.met ? 'yes' : '**no**'} |`),
     '',
     `Determinism: \`build --all --force\` gives byte-identical PDFs across runs and job counts: ${results.batch.deterministicAcrossRunsAndJobs ? 'yes' : '**no**'}; with TZ=Pacific/Kiritimati LANG=zh_CN.UTF-8: ${results.batch.deterministicAcrossTzAndLocale ? 'yes' : '**no**'}.`,
-    `Batch peak RSS with 2 jobs (whole process, both workers): median ${results.batch.rss2.median.toFixed(0)} MiB.`,
+    `Batch peak RSS with 2 jobs (whole process, both threads): median ${results.batch.rss2.median.toFixed(0)} MiB.`,
+    `CPU time of \`build --all --force\`: ${results.batch.cpu1.median.toFixed(2)} s with 1 job, ${results.batch.cpu2.median.toFixed(2)} s with 2 (medians). Meanwhile other processes on the machine used ${results.batch.othersDuring1.median.toFixed(2)} s (1 job) and ${results.batch.othersDuring2.median.toFixed(2)} s (2 jobs) of CPU: the cores are shared, so the speed-up can only be judged when that is near 0. Upper bound from CPU time alone, if both cores were ours: ${(results.batch.jobs1.median / (results.batch.cpu2.median / 2)).toFixed(2)}×.`,
     '',
     `## Profile of the cold \`build ${results.profile.issue}\` (node --cpu-prof; ${results.profile.totalMs} ms sampled)`,
     '',

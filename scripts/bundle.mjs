@@ -2,7 +2,7 @@
 // read, no module resolution, and (through dist/load.mjs) a V8 code cache instead of compiling
 // on every start. dist/worker.mjs is the entry of the worker threads of batch builds.
 //
-// Module-level work that bulletin never needs is deferred until first use:
+// Module-level work that bulletin never needs is deferred until first use (see LAZY, NO_MARKS):
 // - pdfkit's line breaker, PNG decoder and AES (text layout, images, encryption: unused) and
 //   fontkit's Brotli (WOFF2 only) are replaced by stubs that load the real module on first use;
 // - fontkit's complex-script shapers build Unicode tries and state machines when loaded; they are
@@ -39,19 +39,65 @@ const fontkitFile = require.resolve('fontkit');
 const pdfkitDir = path.dirname(pdfkitFile);
 const fontkitDir = path.dirname(fontkitFile);
 
-/** Modules loaded by pdfkit/fontkit at start that bulletin never uses: stubbed, loaded on first use. */
-const LAZY = new Set(['linebreak', 'png-js', '@noble/ciphers/aes', 'brotli/decompress.js']);
+/**
+ * Modules that dependencies load at start but bulletin never (or rarely) uses, by who loads them:
+ * stubbed, and the real module loaded on first use.
+ */
+const LAZY = [
+  { module: 'linebreak', from: [pdfkitDir] }, // pdfkit's own text layout
+  { module: 'png-js', from: [pdfkitDir] }, // images
+  { module: '@noble/ciphers/aes', from: [pdfkitDir] }, // encryption
+  { module: 'brotli/decompress.js', from: [fontkitDir] }, // WOFF2
+  { module: 'node:child_process', from: [path.dirname(require.resolve('commander'))] }, // executable subcommands
+];
+
+/**
+ * fontkit asks unicode-properties whether each glyph's character is a combining mark, and loading
+ * unicode-properties inflates a Unicode trie (~15 ms). For the characters of Chinese text the
+ * answer is always no: answer those ranges directly, and load the real module for anything else.
+ * The ranges are checked against the real module here, at bundle time, code point by code point.
+ */
+const NO_MARKS = [
+  [0x0000, 0x02ff], // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
+  [0x2000, 0x206f], // general punctuation
+  [0x3000, 0x3029], // CJK symbols and punctuation (U+302A–302F are tone marks)
+  [0x3030, 0x303f],
+  [0x3400, 0x4dbf], // CJK Extension A
+  [0x4e00, 0x9fff], // CJK Unified Ideographs
+  [0xff00, 0xffef], // half- and full-width forms
+];
+{
+  const real = require(createRequire(fontkitFile).resolve('unicode-properties'));
+  for (const [a, b] of NO_MARKS) for (let c = a; c <= b; c++) if (real.isMark(c)) throw new Error(`bundle: U+${c.toString(16)} is a mark; fix NO_MARKS`);
+}
 
 const lazyPlugin = {
   name: 'bulletin-lazy',
   setup(b) {
     // Use the CommonJS builds of pdfkit and fontkit: their requires can then be deferred.
     b.onResolve({ filter: /^(pdfkit|fontkit)$/ }, (args) => ({ path: args.path === 'pdfkit' ? pdfkitFile : fontkitFile }));
-    b.onResolve({ filter: /^(linebreak|png-js|@noble\/ciphers\/aes|brotli\/decompress\.js)$/ }, (args) => {
-      if (!LAZY.has(args.path) || !(args.importer.startsWith(pdfkitDir) || args.importer.startsWith(fontkitDir))) return undefined;
-      const real = createRequire(args.importer).resolve(args.path);
+    const lazyFilter = new RegExp(`^(${LAZY.map((l) => l.module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: lazyFilter }, (args) => {
+      const lazy = LAZY.find((l) => l.module === args.path);
+      if (!lazy || !lazy.from.some((dir) => args.importer.startsWith(dir))) return undefined;
+      const real = args.path.startsWith('node:') ? args.path : createRequire(args.importer).resolve(args.path);
       return { path: real, namespace: 'bulletin-lazy' };
     });
+    // vm.Script (dist/load.mjs) cannot run a real import() on Node 20 (it needs
+    // --experimental-vm-modules): a dynamic import of a Node built-in becomes a lazy require.
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'bulletin-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'bulletin-builtin' }, (args) => ({ loader: 'js', contents: `module.exports = require(${JSON.stringify(args.path)});` }));
+    b.onResolve({ filter: /^unicode-properties$/ }, (args) =>
+      args.importer.startsWith(fontkitDir) ? { path: createRequire(args.importer).resolve(args.path), namespace: 'bulletin-uprops' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'bulletin-uprops' }, (args) => ({
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+      contents: `var m; function l() { return m || (m = require(${JSON.stringify(args.path)})); }
+var R = ${JSON.stringify(NO_MARKS)};
+function isMark(c) { for (var i = 0; i < R.length; i++) if (c >= R[i][0] && c <= R[i][1]) return false; return l().isMark(c); }
+module.exports = new Proxy({}, { get: function (_, k) { return k === 'isMark' ? isMark : l()[k]; }, has: function (_, k) { return k in l(); } });`,
+    }));
     b.onLoad({ filter: /.*/, namespace: 'bulletin-lazy' }, (args) => ({
       resolveDir: path.dirname(args.path),
       loader: 'js',
@@ -103,6 +149,9 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// A real import() left in the bundle would fail at run time under vm.Script: refuse to ship it.
+for (const f of result.outputFiles)
+  if (f.path.endsWith('.cjs') && /\bimport\(\s*["'`]/.test(f.text)) throw new Error(`bundle: ${f.path} still has a dynamic import(); bundle the module or add it to the plugin`);
 // Replace the files by rename, so that a CLI starting meanwhile never reads half a bundle.
 mkdirSync('dist', { recursive: true });
 for (const f of result.outputFiles) {
@@ -113,7 +162,7 @@ for (const f of result.outputFiles) {
 rmSync('dist/bulletin.mjs', { force: true }); // the former ES-module bundle
 copyFileSync('scripts/load.mjs', 'dist/load.mjs.tmp');
 renameSync('dist/load.mjs.tmp', 'dist/load.mjs');
-writeFileSync('dist/worker.mjs.tmp', "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nload();\n");
+writeFileSync('dist/worker.mjs.tmp', "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nawait load().startWorker();\n");
 renameSync('dist/worker.mjs.tmp', 'dist/worker.mjs');
 
 // Warm the code cache with a real build of a sample issue (the repository is a sample archive).

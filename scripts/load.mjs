@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const file = path.join(dir, 'bulletin.cjs');
@@ -53,9 +52,12 @@ export function load() {
   return mod.exports;
 }
 
-/** After a run: store the code cache if this run had none (call when the work is done, so it holds the functions that ran). */
+/**
+ * After a run of the CLI (bin/bulletin.js; worker threads never call it): store the code cache if
+ * this run had none, once the work is done, so that it holds the functions that ran.
+ */
 export function saveCache() {
-  if (!fresh || !script || !isMainThread || process.env.BULLETIN_NO_CODE_CACHE) return;
+  if (!fresh || !script || process.env.BULLETIN_NO_CODE_CACHE) return;
   fresh = false;
   const tmp = `${CODE_CACHE}.${process.pid}.tmp`;
   try {

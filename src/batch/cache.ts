@@ -28,7 +28,8 @@ export function issueKey(where: Pick<IssueDir, 'year' | 'number'>): string {
 }
 
 export class BuildCache {
-  private dirty = false;
+  /** Keys set or deleted by this process since loading: the changes save() applies. */
+  private readonly changed = new Set<string>();
 
   private constructor(
     readonly root: string,
@@ -36,14 +37,7 @@ export class BuildCache {
   ) {}
 
   static load(root: string): BuildCache {
-    let data: CacheData = { format: 1, entries: {} };
-    try {
-      const parsed = JSON.parse(readFileSync(path.join(root, CACHE_FILE), 'utf8')) as CacheData;
-      if (parsed && parsed.format === 1 && typeof parsed.entries === 'object' && parsed.entries) data = parsed;
-    } catch {
-      /* no cache yet, or unreadable: start empty */
-    }
-    return new BuildCache(root, data);
+    return new BuildCache(root, readData(root));
   }
 
   get(where: Pick<IssueDir, 'year' | 'number'>): CacheEntry | undefined {
@@ -52,13 +46,13 @@ export class BuildCache {
 
   set(where: Pick<IssueDir, 'year' | 'number'>, entry: CacheEntry): void {
     this.data.entries[issueKey(where)] = entry;
-    this.dirty = true;
+    this.changed.add(issueKey(where));
   }
 
   delete(where: Pick<IssueDir, 'year' | 'number'>): void {
     if (this.data.entries[issueKey(where)]) {
       delete this.data.entries[issueKey(where)];
-      this.dirty = true;
+      this.changed.add(issueKey(where));
     }
   }
 
@@ -77,13 +71,32 @@ export class BuildCache {
     return path.relative(this.root, abs).split(path.sep).join('/');
   }
 
+  /**
+   * Write the changes of this process over what is on disk now, so that two runs at once (a watch
+   * and a batch) keep each other's entries.
+   */
   save(): void {
-    if (!this.dirty) return;
+    if (!this.changed.size) return;
+    const merged = readData(this.root).entries;
+    for (const k of this.changed) {
+      if (this.data.entries[k]) merged[k] = this.data.entries[k];
+      else delete merged[k];
+    }
     const sorted: Record<string, CacheEntry> = {};
-    for (const k of Object.keys(this.data.entries).sort(compareKeys)) sorted[k] = this.data.entries[k];
+    for (const k of Object.keys(merged).sort(compareKeys)) sorted[k] = merged[k];
     writeAtomic(path.join(this.root, CACHE_FILE), JSON.stringify({ format: 1, entries: sorted }, null, 1) + '\n');
-    this.dirty = false;
+    this.changed.clear();
   }
+}
+
+function readData(root: string): CacheData {
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(root, CACHE_FILE), 'utf8')) as CacheData;
+    if (parsed && parsed.format === 1 && typeof parsed.entries === 'object' && parsed.entries) return parsed;
+  } catch {
+    /* no cache yet, or unreadable: start empty */
+  }
+  return { format: 1, entries: {} };
 }
 
 function compareKeys(a: string, b: string): number {

@@ -1,6 +1,6 @@
 /**
- * The bundle's entry (dist/bulletin.cjs): the CLI for the main thread, and — imported for its
- * side effect — the batch worker, which only starts in a worker thread created by the pool.
+ * The bundle's entry (dist/bulletin.cjs): the CLI for the main thread (bin/bulletin.js calls
+ * main) and the batch worker (dist/worker.mjs calls startWorker in each worker thread).
  */
 export { main, run } from '../cli/index.js';
-import './worker.js';
+export { startWorker } from './worker.js';

@@ -60,7 +60,8 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
   }
   const rep = opts.reporter;
   rep?.start(targets.length, pending.length);
-  for (const it of items) if (it.status === 'skipped' && !pending.some((p) => p.item === it)) rep?.end(it);
+  const toBuild = new Set(pending.map((p) => p.item));
+  for (const it of items) if (!toBuild.has(it)) rep?.end(it);
   try {
     await runPool(
       pending.map(({ item }) => ({ root, where: item.where, output: item.output })),

@@ -17,11 +17,11 @@ export interface ListRow {
   issue: string;
   year: number;
   number: number;
-  /** YYYY-MM-DD, or undefined when issue.yaml gives none that can be read. */
-  date?: string;
+  /** YYYY-MM-DD, or null when issue.yaml gives none that can be read. */
+  date: string | null;
   articles: number;
-  /** Pages of the built PDF, if there is one. */
-  pages?: number;
+  /** Pages of the built PDF, or null when there is none. */
+  pages: number | null;
   pdf: PdfState;
   /** Archive-relative path of the PDF. */
   output: string;
@@ -48,7 +48,7 @@ export function listArchive(root: string, issues: IssueDir[], opts: { version?: 
     const errors = p.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = p.diagnostics.length - errors;
     const output = defaultOutput(root, where);
-    let pages: number | undefined;
+    let pages: number | null = null;
     let pdf: PdfState = 'not-built';
     let size = -1;
     try {
@@ -58,11 +58,11 @@ export function listArchive(root: string, issues: IssueDir[], opts: { version?: 
     }
     if (size >= 0) {
       const entry = cache.get(where);
-      pages = entry && entry.bytes === size && entry.output === cache.rel(output) ? entry.pages : safeCount(output);
+      pages = entry && entry.bytes === size && entry.output === cache.rel(output) ? entry.pages : (safeCount(output) ?? null);
       pdf = cache.isFresh(where, issueStamp(base, where), output) ? 'up-to-date' : 'outdated';
     }
     const d = p.issue?.date;
-    const date = d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined;
+    const date = d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
     const articles = p.issue ? p.issue.articles.length : listedArticles(where);
     const status: ListStatus = errors ? 'errors' : pdf === 'not-built' ? 'not-built' : pdf === 'outdated' ? 'outdated' : warnings ? 'warnings' : 'ok';
     return { issue: issueKey(where), year: where.year, number: where.number, date, articles, pages, pdf, output: cache.rel(output), errors, warnings, status };

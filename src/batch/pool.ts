@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { runJob, type JobRequest, type JobResult } from './job.js';
 import { WORKER_FLAG } from './worker.js';
 
@@ -49,6 +48,7 @@ export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: Pool
     return results;
   }
 
+  const { Worker } = await import('node:worker_threads');
   let next = 0;
   let done = 0;
   return new Promise<JobResult[]>((resolve) => {
@@ -59,43 +59,55 @@ export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: Pool
       hooks.onDone?.(i, r);
       if (done === inputs.length) resolve(results);
     };
+    // Issues given back by a crashed worker that had not started them yet.
+    const retry: number[] = [];
+    const take = (): number | undefined => (retry.length ? retry.shift() : next < inputs.length ? next++ : undefined);
+    const remaining = () => retry.length > 0 || next < inputs.length;
     const spawn = () => {
       const w = new Worker(url, { workerData: { [WORKER_FLAG]: true } });
-      let current = -1;
+      // In flight on this worker, oldest (the one being built) first. Two at a time, so that the
+      // worker has its next issue at hand while this thread is busy building one of its own.
+      const inflight: number[] = [];
       let dead = false;
       const feed = () => {
-        if (next >= inputs.length) {
-          current = -1;
-          void w.terminate();
+        while (!dead && inflight.length < 2) {
+          const i = take();
+          if (i === undefined) break;
+          inflight.push(i);
+          w.postMessage({ ...inputs[i], id: i } satisfies JobRequest);
+        }
+        if (!inflight.length) void w.terminate();
+      };
+      w.on('message', (r: JobResult | { started: number }) => {
+        if ('started' in r) {
+          hooks.onStart?.(r.started);
           return;
         }
-        current = next++;
-        hooks.onStart?.(current);
-        w.postMessage({ ...inputs[current], id: current } satisfies JobRequest);
-      };
-      w.on('message', (r: JobResult) => {
+        const k = inflight.indexOf(r.id);
+        if (k >= 0) inflight.splice(k, 1);
         finishOne(r.id, r);
         feed();
       });
       const crash = (why: string) => {
         if (dead) return;
         dead = true;
-        if (current >= 0) finishOne(current, { id: current, ok: false, pages: 0, bytes: 0, ms: 0, diagnostics: [], internal: why });
-        current = -1;
+        // The issue being built takes the blame; the ones queued behind it go back to the pool.
+        const [current, ...queued] = inflight.splice(0);
+        retry.push(...queued);
+        if (current !== undefined) finishOne(current, { id: current, ok: false, pages: 0, bytes: 0, ms: 0, diagnostics: [], internal: why });
         // Carry on with a fresh worker while work remains.
-        if (next < inputs.length) spawn();
+        if (remaining()) spawn();
       };
       w.on('error', (e) => crash(e?.stack ?? String(e)));
       w.on('exit', (code) => {
-        if (current >= 0) crash(`worker exited with code ${code}`);
+        if (inflight.length) crash(`worker exited with code ${code}`);
         dead = true;
       });
       feed();
     };
     // This thread is one of the N: it has the code loaded already, and N-1 workers start meanwhile.
     const inline = async () => {
-      while (next < inputs.length) {
-        const i = next++;
+      for (let i = take(); i !== undefined; i = take()) {
         hooks.onStart?.(i);
         // Let worker messages and the spinner through between issues.
         await new Promise((r) => setImmediate(r));

@@ -23,13 +23,14 @@ describe('the thread pool', () => {
     const results = await runPool(inputs, { jobs: 2, workerUrl: pathToFileURL(crashing) }, { onStart: (i) => started.push(i), onDone: (i) => done.push(i) });
     expect(results).toHaveLength(4);
     expect([...done].sort()).toEqual([0, 1, 2, 3]);
-    expect([...started].sort()).toEqual([0, 1, 2, 3]);
     const failed = results.filter((r) => !r.ok);
     const built = results.filter((r) => r.ok);
     expect(failed.length).toBeGreaterThan(0);
     expect(built.length).toBeGreaterThan(0);
     for (const f of failed) expect(f.internal).toMatch(/boom in worker/);
     for (const b of built) expect(b.pages).toBeGreaterThan(0);
+    // Every issue built was announced as started (a worker that dies at once announces nothing).
+    for (const b of built) expect(started).toContain(b.id);
     results.forEach((r, i) => expect(r.id).toBe(i));
   });
 

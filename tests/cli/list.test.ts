@@ -20,9 +20,9 @@ describe('bulletin list', () => {
   it('shows every issue as not built at first', async () => {
     const r = await rows();
     expect(r.map((x) => [x.issue, x.date, x.articles, x.pages, x.status])).toEqual([
-      ['2025/24', '2025-12-22', 3, undefined, 'not-built'],
-      ['2026/1', '2026-01-12', 3, undefined, 'not-built'],
-      ['2026/2', '2026-01-26', 4, undefined, 'not-built'],
+      ['2025/24', '2025-12-22', 3, null, 'not-built'],
+      ['2026/1', '2026-01-12', 3, null, 'not-built'],
+      ['2026/2', '2026-01-26', 4, null, 'not-built'],
     ]);
   });
 

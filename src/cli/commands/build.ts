@@ -100,8 +100,9 @@ async function watchCommand(ctx: CliContext, root: string, where: IssueDir, outp
         const r = ev.result;
         if (ev.internal) io.err(`${t(lang, 'internal')} ${ev.internal}\n`);
         printDiagnostics(ctx, r.diagnostics, root);
-        if (ev.ok && r.output)
-          io.out(c.green('✓ ') + t(lang, 'watchRebuilt', { file: path.relative(io.cwd, r.output) || r.output, pages: r.pages, kb: Math.round(r.bytes / 1024), ms: Math.round(ev.ms) }) + '\n');
+        const file = r.output ? path.relative(io.cwd, r.output) || r.output : '';
+        if (ev.ok && ev.seq === 0) io.out(c.green('✓ ') + t(lang, 'built', { file, pages: r.pages, kb: Math.round(r.bytes / 1024) }) + '\n');
+        else if (ev.ok) io.out(c.green('✓ ') + t(lang, 'watchRebuilt', { file, pages: r.pages, kb: Math.round(r.bytes / 1024), ms: Math.round(ev.ms) }) + '\n');
         else io.err(c.red('✗ ') + t(lang, 'watchKept', { n: r.diagnostics.filter((d) => d.severity === 'error').length }) + '\n');
       },
     });

@@ -29,7 +29,7 @@ export function formatList(rows: ListRow[], lang: Lang): string {
     r.issue,
     r.date ?? '—',
     t(lang, 'listArticles', { n: r.articles }),
-    r.pages !== undefined ? t(lang, 'listPages', { n: r.pages }) : t(lang, 'listNoPdf'),
+    r.pages !== null ? t(lang, 'listPages', { n: r.pages }) : t(lang, 'listNoPdf'),
     statusText(r, lang),
   ]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => width(c[i]))));
