@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { openLazy } from './lazy.js';
 import type { SourceLoc } from '../diagnostics/index.js';
 import type { FontsConfig } from '../model/types.js';
 import {
@@ -205,7 +206,8 @@ export function loadFace(choice: FontChoice): LoadedFace {
   if (cached) return cached;
   let font: fontkit.Font;
   try {
-    const opened = fontkit.openSync(choice.path, choice.face) as unknown as fontkit.Font & { fonts?: fontkit.Font[] };
+    const lazy = choice.face ? undefined : openLazy(choice.path);
+    const opened = (lazy ?? fontkit.openSync(choice.path, choice.face)) as unknown as fontkit.Font & { fonts?: fontkit.Font[] };
     // A collection opened without a face name: take its first face (prefer a Simplified Chinese one).
     font = opened.fonts ? (opened.fonts.find((f) => /SC|GB/.test(f.postscriptName)) ?? opened.fonts[0]) : opened;
   } catch (e) {

@@ -145,10 +145,23 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
   return best;
 }
 
-/** Choose breaks for the whole paragraph; returns one fit per line. */
+/**
+ * Choose breaks for the whole paragraph; returns one fit per line.
+ *
+ * A first pass considers only lines that are not loose (the usual case: a handful of candidate
+ * ends per line instead of thirty); when that pass finds no solution free of loose, prohibited or
+ * overfull lines, a second pass considers every line.
+ */
 export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
+  if (cs.length === 0) return [];
+  return findBreaks(cs, opts, true) ?? findBreaks(cs, opts, false)!;
+}
+
+/** Cost at or above which a solution contains a loose, prohibited or overfull line. */
+const COST_LOOSE_OR_WORSE = 10000;
+
+function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): LineFit[] | undefined {
   const n = cs.length;
-  if (n === 0) return [];
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
   /** The fit computed for the winning line into each break, when one was needed to cost it. */
@@ -174,6 +187,8 @@ export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
       // Past this, no compression or squeeze can make the line fit.
       if (natural - shrinkable > width && j > i + 1) break;
       const isLast = j === n;
+      // First pass: a justified line this short would be loose; a longer one may not be.
+      if (tightOnly && !isLast && opts.justify && natural + (j - i - 1) * em * LOOSE_EM < width) continue;
       // Lines that need no compression (the common case) are costed here without building a
       // fit; the rest go through fitLine, which also records which marks were compressed.
       let cost: number;
@@ -206,6 +221,7 @@ export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
       }
     }
   }
+  if (tightOnly && !(best[n] < COST_LOOSE_OR_WORSE)) return undefined;
   const lines: LineFit[] = [];
   let j = n;
   while (j > 0) {

@@ -19,9 +19,13 @@ export const OPEN_COMPRESSIBLE = new Set([...'‘“（〔［｛【〖《〈「�
 export const PAIRED = new Set(['——', '……', '⸺']);
 
 /** Characters that form unbroken Latin/digit words (URLs, 3+X+6+10, 0731-28888888, 98.2%). */
+/** ASCII characters that may stand inside a Latin word: all printable ones but brackets, quotes and , ; ! ? */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0x21; c <= 0x7e; c++) ASCII_WORD[c] = '()[]{}<>",;!?'.includes(String.fromCharCode(c)) ? 0 : 1;
+
 export function isLatinWordChar(ch: string): boolean {
-  const c = ch.codePointAt(0)!;
-  if (c >= 0x21 && c <= 0x7e) return !'()[]{}<>"'.includes(ch) && !(ch === ',' || ch === ';' || ch === '!' || ch === '?') ? true : false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return ASCII_WORD[c] === 1;
   return (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff);
 }
 
@@ -36,5 +40,10 @@ export function isSpace(ch: string): boolean {
 
 /** Counts as a character for the 孤字 rule (not punctuation). */
 export function isLetterLike(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  // Fast paths for the common cases: CJK ideographs, ASCII letters and digits, CJK punctuation.
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3ffff)) return true;
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0x2000 && c <= 0x206f)) return false;
   return /[\p{L}\p{N}]/u.test(ch);
 }
