@@ -127,6 +127,7 @@ function fastSimpleGlyphs(font: FontInternals): void {
     subset._addGlyph = (gid: number) => {
       const loca = font.loca!.offsets;
       const length = loca[gid + 1] - loca[gid];
+      font.getGlyph(gid); // queues its outline for reading (the subset may hold ids never looked up, like .notdef)
       const stream = font._getTableStream('glyf');
       stream.pos += loca[gid];
       const bytes = stream.readBuffer(length);
