@@ -1,0 +1,136 @@
+/**
+ * The library's front door: load → check → lay out → render, for one issue.
+ * The CLI is a thin shell over these functions.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { listIssueDirs, type IssueDir } from '../archive/index.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { FontLoadError, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
+import { layoutIssue, type IssueLayout } from '../layout/index.js';
+import { loadIssue, loadSeries, type Issue, type SeriesConfig, type SourceText } from '../model/index.js';
+import { resolveStyle, type HouseStyle } from '../style/index.js';
+import { checkIssue } from '../check/index.js';
+
+export const VERSION = '0.1.0';
+
+export interface Prepared {
+  series: SeriesConfig;
+  issue: Issue;
+  style: HouseStyle;
+  sources: Map<string, SourceText>;
+  diagnostics: Diagnostic[];
+}
+
+/** Load and check one issue. `issue` is undefined when errors stop it before a model exists. */
+export function prepareIssue(root: string, where: IssueDir): Partial<Prepared> & { diagnostics: Diagnostic[] } {
+  const s = loadSeries(root);
+  const diagnostics = [...s.diagnostics];
+  if (!s.config) return { diagnostics: sortDiagnostics(diagnostics) };
+  const loaded = loadIssue(root, where);
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.issue) return { series: s.config, diagnostics: sortDiagnostics(diagnostics) };
+  const style = resolveStyle(s.config.style);
+  diagnostics.push(...checkIssue({ root, series: s.config, issue: loaded.issue, sources: loaded.sources, all: listIssueDirs(root) }));
+  return { series: s.config, issue: loaded.issue, style, sources: loaded.sources, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.rule}|${d.loc.file}|${d.loc.line}|${d.loc.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Lay out a prepared issue with its fonts. Font files that cannot be opened become diagnostics. */
+export function layoutPrepared(root: string, p: Prepared): { layout?: IssueLayout; fonts?: FontResolution; diagnostics: Diagnostic[] } {
+  const fonts = resolveFonts(root, p.series.fonts);
+  let book;
+  try {
+    book = loadFontBook(fonts);
+  } catch (e) {
+    if (e instanceof FontLoadError) {
+      const loc = e.choice.loc ?? { file: p.series.file, line: 1, column: 1 };
+      return {
+        diagnostics: [
+          diagnostic('font/unreadable', 'error', loc, { zh: `无法打开字体文件 ${e.choice.path}：${e.reason}`, en: `cannot open the font file ${e.choice.path}: ${e.reason}` }),
+        ],
+      };
+    }
+    throw e;
+  }
+  const layout = layoutIssue({ series: p.series, issue: p.issue, style: p.style, fonts: book });
+  if (p.style.max_pages > 0 && layout.pages.length > p.style.max_pages) {
+    layout.diagnostics.push(
+      diagnostic('layout/max-pages', 'error', { file: p.issue.file, line: 1, column: 1 }, {
+        zh: `本期排版后共 ${layout.pages.length} 页，超过 style.max_pages 规定的 ${p.style.max_pages} 页`,
+        en: `the issue sets to ${layout.pages.length} pages, more than style.max_pages (${p.style.max_pages})`,
+      }),
+    );
+  }
+  return { layout, fonts, diagnostics: layout.diagnostics };
+}
+
+export function pdfMeta(p: Prepared) {
+  const { issue, series, style } = p;
+  const label = `${issue.year}年第${issue.number}期`;
+  return {
+    title: `${series.series} ${label}`,
+    author: series.office,
+    subject: `《${series.series}》${label}`,
+    creator: `bulletin ${VERSION}`,
+    date: new Date(Date.UTC(issue.date.year, issue.date.month - 1, issue.date.day)),
+    colors: style.colors,
+  };
+}
+
+export function defaultOutput(root: string, where: IssueDir): string {
+  return path.join(root, 'dist', `${where.year}-${where.number}.pdf`);
+}
+
+export interface BuildResult {
+  output?: string;
+  pages: number;
+  bytes: number;
+  diagnostics: Diagnostic[];
+  /** The fonts used, so a caller can say when official fonts were missing and defaults stood in. */
+  fonts?: FontResolution;
+}
+
+/** Roles whose font is the npm-shipped default although official fonts were looked for. */
+export function defaultedRoles(res: FontResolution | undefined, systemAllowed: boolean): string[] {
+  if (!res || !systemAllowed) return [];
+  return Object.values(res.roles)
+    .filter((c) => c.origin === 'default')
+    .map((c) => c.role);
+}
+
+/** Build one issue to PDF. Nothing is written when there are errors; the write is atomic. */
+export async function buildIssue(root: string, where: IssueDir, output = defaultOutput(root, where)): Promise<BuildResult> {
+  const prepared = prepareIssue(root, where);
+  if (!prepared.issue || hasErrors(prepared.diagnostics)) return { pages: 0, bytes: 0, diagnostics: prepared.diagnostics };
+  const p = prepared as Prepared;
+  const laid = layoutPrepared(root, p);
+  const diagnostics = sortDiagnostics([...p.diagnostics, ...laid.diagnostics]);
+  if (!laid.layout || hasErrors(diagnostics)) return { pages: 0, bytes: 0, diagnostics };
+  const { renderPdf } = await import('../render/index.js');
+  const pdf = await renderPdf(laid.layout, pdfMeta(p));
+  writeAtomic(output, pdf);
+  return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts };
+}
+
+/** Write to a temporary file beside the target, then rename: a failure never leaves a half-written PDF. */
+export function writeAtomic(file: string, data: Uint8Array | string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { STRESS } from '../helpers/archive.js';
+import { copyArchive } from '../helpers/tmp.js';
+
+async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (s) => (out += s), err: (s) => (err += s), cwd, env, isTTY: false });
+  return { code, out, err };
+}
+
+describe('bulletin build (CLI)', () => {
+  let root: string;
+  beforeAll(() => {
+    root = copyArchive(STRESS);
+  });
+
+  it('builds an issue named by number from inside the archive, into dist/<year>-<number>.pdf', async () => {
+    const r = await cli(['build', '9'], path.join(root, 'issues'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/wrote .*2026-9\.pdf \(4 pages/);
+    expect(readFileSync(path.join(root, 'dist/2026-9.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('speaks Chinese when the locale is Chinese, and --lang overrides', async () => {
+    const zh = await cli(['build', '2026/9'], root, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.out).toMatch(/已生成 .*（4 页/);
+    const en = await cli(['build', '2026/9', '--lang', 'en'], root, { LANG: 'zh_CN.UTF-8' });
+    expect(en.out).toMatch(/wrote/);
+  });
+
+  it('exits 2 on a usage error and 1 on an issue that does not exist', async () => {
+    expect((await cli(['build', 'abc'], root)).code).toBe(2);
+    expect((await cli(['build', '--nonsense'], root)).code).toBe(2);
+    const missing = await cli(['build', '31'], root);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/no issue 31/);
+    const nowhere = await cli(['build', '9'], '/');
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toMatch(/no bulletin archive found/);
+  });
+
+  it('leaves the earlier PDF untouched and writes nothing when the build fails', async () => {
+    const pdf = path.join(root, 'dist/2026-9.pdf');
+    await cli(['build', '9'], root);
+    const before = readFileSync(pdf);
+    const article = path.join(root, 'issues/2026/9/stress.md');
+    const good = readFileSync(article, 'utf8');
+    writeFileSync(article, good.replace('高建平', '高𠮷平'));
+    const r = await cli(['build', '9'], root);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/font\/missing-glyph/);
+    expect(r.err).toMatch(/issues\/2026\/9\/stress\.md:\d+:\d+/);
+    expect(r.err).toContain('𠮷');
+    expect(Buffer.compare(readFileSync(pdf), before)).toBe(0);
+    expect(readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    writeFileSync(article, good);
+  });
+
+  it('reports the exact position of a character no font has', async () => {
+    const article = path.join(root, 'issues/2026/9/stress.md');
+    const good = readFileSync(article, 'utf8');
+    const lines = good.split('\n');
+    const n = lines.findIndex((l) => l.includes('高建平'));
+    const col = [...lines[n].slice(0, lines[n].indexOf('高建平'))].length + 2;
+    writeFileSync(article, good.replace('高建平', '高𠮷平'));
+    const r = await cli(['build', '9'], root);
+    expect(r.err).toContain(`issues/2026/9/stress.md:${n + 1}:${col}`);
+    writeFileSync(article, good);
+    expect(existsSync(path.join(root, 'dist/2026-9.pdf'))).toBe(true);
+  });
+
+  it('writes to -o when given', async () => {
+    const r = await cli(['build', '9', '-o', 'out/x.pdf'], root);
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(root, 'out/x.pdf'))).toBe(true);
+  });
+});
