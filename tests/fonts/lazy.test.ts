@@ -7,7 +7,7 @@ const TEXT = '株洲组织工作信息，第22期（总第142期）“党建+链
 
 function subsetBytes(font: fontkit.Font): Uint8Array {
   const subset = font.createSubset();
-  for (const ch of TEXT) subset.includeGlyph(font.glyphForCodePoint(ch.codePointAt(0)!).id);
+  for (const ch of TEXT) subset.includeGlyph(font.glyphForCodePoint(ch.codePointAt(0)!));
   return subset.encode();
 }
 
