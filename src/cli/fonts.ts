@@ -5,6 +5,7 @@ import { prepareIssue } from '../build/index.js';
 import { FONT_ROLES, loadFace, loadFontBook, resolveFonts, ROLE_FAMILY, type FontOrigin, type FontRole } from '../fonts/index.js';
 import { loadSeries, type Issue } from '../model/index.js';
 import { t, type Lang } from '../i18n/index.js';
+import { displayWidth } from './report.js';
 import { ExitError } from './shared.js';
 
 const ROLE_FOR_STYLE: Record<string, FontRole> = { regular: 'body', lead: 'lead' };
@@ -39,12 +40,6 @@ const ORIGIN: Record<FontOrigin, { zh: string; en: string }> = {
   default: { zh: '默认', en: 'default' },
 };
 
-/** Terminal columns of a string (CJK counts two). */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1;
-  return w;
-}
 
 export function fontsReport(root: string, where: IssueDir | undefined, lang: Lang): { text: string; missing: boolean } {
   const s = loadSeries(root);
@@ -65,8 +60,8 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
   });
   rows.push([lang === 'zh' ? '后备' : 'fallback', '', res.fallbacks.map((f) => (loadFace(f) as unknown as { postscriptName: string }).postscriptName).join(', '), '', '']);
   const head = lang === 'zh' ? ['角色', '应用字体', '所用字体', '来源', '文件'] : ['role', 'wants', 'font', 'from', 'file'];
-  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
   lines.push(head.map((h, i) => pad(h, widths[i])).join('  ').trimEnd());
   for (const r of rows) lines.push(r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd());
   if (FONT_ROLES.some((r) => res.roles[r].origin === 'default'))

@@ -61,7 +61,8 @@ export function sourceLine(root: string, file: string, line: number): string | u
 }
 
 /** Display width of a string in terminal columns (CJK counts two). */
-function width(s: string): number {
+/** Terminal columns of a string: CJK characters and full-width marks take two. */
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018\u2019\u201c\u201d\u2026\u2014]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
   return w;
@@ -99,10 +100,10 @@ export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: Cha
     // Underline the stretch a fix replaces when it lies on this line; else one caret.
     const f = d.fix?.length === 1 && !d.fix[0].convert && d.fix[0].loc.line === d.loc.line && d.fix[0].loc.column === d.loc.column ? d.fix[0] : undefined;
     const span = f && f.length > 0 ? [...shown].slice(d.loc.column - 1, d.loc.column - 1 + f.length).join('') : '';
-    const marks = '^'.repeat(Math.max(1, width(span)));
+    const marks = '^'.repeat(Math.max(1, displayWidth(span)));
     out.push(`${pad} ${c.cyan('|')}`);
     out.push(`${c.cyan(num)} ${c.cyan('|')} ${shown}`);
-    out.push(`${pad} ${c.cyan('|')} ${' '.repeat(width(before))}${d.severity === 'error' ? c.red(marks) : c.yellow(marks)}`);
+    out.push(`${pad} ${c.cyan('|')} ${' '.repeat(displayWidth(before))}${d.severity === 'error' ? c.red(marks) : c.yellow(marks)}`);
   }
   if (d.hint) out.push(`  ${c.green(`= ${t(lang, 'hint')}:`)} ${pick(lang, d.hint).replace(/\n/g, '\n      ')}`);
   const fix = describeFix(d, lang, line);

@@ -7,7 +7,7 @@ import type { FontBook, FontRole } from '../fonts/types.js';
 import { breakLines } from './breakLines.js';
 import { itemize, splitWide, type StyledText } from './itemize.js';
 import { placeLine, type Align } from './justify.js';
-import type { Ink, TextLine } from './types.js';
+import { textLine, type Ink, type TextLine } from './types.js';
 
 export interface ParagraphOptions {
   fonts: FontBook;
@@ -62,17 +62,6 @@ export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagno
         hint: { zh: '检查是否有过长的英文、数字串或连续标点', en: 'look for an over-long Latin or digit run, or a long row of marks' },
       });
     }
-    return {
-      kind: 'text',
-      role: o.role,
-      ink: o.ink ?? 'text',
-      baseline: 0,
-      x: placed.x,
-      width: placed.width,
-      glyphs: placed.glyphs,
-      cells: placed.cells,
-      last,
-      gridLine: -1,
-    } satisfies TextLine;
+    return textLine(placed, o.role, o.ink ?? 'text', last);
   });
 }

@@ -8,7 +8,7 @@ import { canBreakBetween, itemize, splitWide, type Cluster, type StyledText } fr
 import { fitLine, type LineFit } from './breakLines.js';
 import { placeLine } from './justify.js';
 import type { ParagraphOptions } from './paragraph.js';
-import type { TextLine } from './types.js';
+import { textLine, type TextLine } from './types.js';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -100,18 +100,6 @@ export function layoutTitle(parts: StyledText[], o: ParagraphOptions, diagnostic
   }
   fits.reverse();
   return fits.map((fit, i) => {
-    const placed = placeLine(cs, fit, o.x, o.width, 'center');
-    return {
-      kind: 'text',
-      role: o.role,
-      ink: o.ink ?? 'text',
-      baseline: 0,
-      x: placed.x,
-      width: placed.width,
-      glyphs: placed.glyphs,
-      cells: placed.cells,
-      last: i === fits.length - 1,
-      gridLine: -1,
-    } satisfies TextLine;
+    return textLine(placeLine(cs, fit, o.x, o.width, 'center'), o.role, o.ink ?? 'text', i === fits.length - 1);
   });
 }
