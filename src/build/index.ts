@@ -98,6 +98,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** The fonts used, so a caller can say when official fonts were missing and defaults stood in. */
   fonts?: FontResolution;
+  /** Whether installed fonts were looked for (bulletin.yaml may pin the fonts with system: false). */
+  systemFonts?: boolean;
 }
 
 /** Roles whose font is the npm-shipped default although official fonts were looked for. */
@@ -119,7 +121,7 @@ export async function buildIssue(root: string, where: IssueDir, output = default
   const { renderPdf } = await import('../render/index.js');
   const pdf = await renderPdf(laid.layout, pdfMeta(p));
   writeAtomic(output, pdf);
-  return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts };
+  return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts, systemFonts: p.series.fonts.system };
 }
 
 /** Write to a temporary file beside the target, then rename: a failure never leaves a half-written PDF. */

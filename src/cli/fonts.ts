@@ -4,7 +4,7 @@ import type { IssueDir } from '../archive/index.js';
 import { prepareIssue } from '../build/index.js';
 import { FONT_ROLES, loadFace, loadFontBook, resolveFonts, ROLE_FAMILY, type FontOrigin, type FontRole } from '../fonts/index.js';
 import { loadSeries, type Issue } from '../model/index.js';
-import { t, type Lang } from '../i18n/index.js';
+import { FAMILY_LABELS, t, type Lang } from '../i18n/index.js';
 import { displayWidth } from './report.js';
 import { ExitError } from './shared.js';
 
@@ -25,13 +25,6 @@ function issueTexts(issue: Issue): { role: FontRole; text: string }[] {
   return out;
 }
 
-const FAMILY: Record<string, { zh: string; en: string }> = {
-  fangsong: { zh: '仿宋', en: 'FangSong' },
-  xiaobiaosong: { zh: '小标宋', en: 'XiaoBiaoSong' },
-  hei: { zh: '黑体', en: 'Hei' },
-  kai: { zh: '楷体', en: 'Kai' },
-  song: { zh: '宋体', en: 'Song' },
-};
 
 const ORIGIN: Record<FontOrigin, { zh: string; en: string }> = {
   'bulletin.yaml': { zh: 'bulletin.yaml', en: 'bulletin.yaml' },
@@ -56,7 +49,7 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
   const rows = FONT_ROLES.map((role) => {
     const ch = res.roles[role];
     const face = book.forRole(role) as unknown as { postscriptName: string };
-    return [role, FAMILY[ROLE_FAMILY[role]][lang], face.postscriptName, origin(ch.origin), `${rel(ch.path)}${ch.face ? `#${ch.face}` : ''}`];
+    return [role, FAMILY_LABELS[ROLE_FAMILY[role]][lang], face.postscriptName, origin(ch.origin), `${rel(ch.path)}${ch.face ? `#${ch.face}` : ''}`];
   });
   rows.push([lang === 'zh' ? '后备' : 'fallback', '', res.fallbacks.map((f) => (loadFace(f) as unknown as { postscriptName: string }).postscriptName).join(', '), '', '']);
   const head = lang === 'zh' ? ['角色', '应用字体', '所用字体', '来源', '文件'] : ['role', 'wants', 'font', 'from', 'file'];

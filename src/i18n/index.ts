@@ -98,6 +98,10 @@ export const MESSAGES = {
   statusNotBuilt: { zh: '未生成', en: 'not built' },
   statusWarnings: { zh: '有 {n} 个警告', en: 'has {n} warning(s)' },
   statusErrors: { zh: '有 {n} 个错误', en: 'has {n} error(s)' },
+  defaultFontsNote: {
+    zh: '注：本机未找到正式的{roles}字体，暂用随工具安装的 Noto 字体代替；把正式字体（如仿宋_GB2312、方正小标宋）放入档案的 fonts/ 文件夹即可使用（bulletin fonts 查看详情）',
+    en: 'note: no official {roles} fonts on this machine; the Noto fonts installed with the tool stand in. Put the official fonts (e.g. FangSong_GB2312, FZ XiaoBiaoSong) in the archive’s fonts/ folder to use them (see bulletin fonts)',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -105,3 +109,12 @@ export type MessageKey = keyof typeof MESSAGES;
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
+
+/** The names of the typeface families the roles are set in, as the user knows them. */
+export const FAMILY_LABELS = {
+  fangsong: { zh: '仿宋', en: 'FangSong' },
+  xiaobiaosong: { zh: '小标宋', en: 'XiaoBiaoSong' },
+  hei: { zh: '黑体', en: 'Hei' },
+  kai: { zh: '楷体', en: 'Kai' },
+  song: { zh: '宋体', en: 'Song' },
+} as const;

@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { parseIssueRef, type IssueDir } from '../../archive/index.js';
 import { issueStamp, recordBuild, runBatch, stampBase, type BatchReporter } from '../../batch/index.js';
 import { formatSummary, LineReporter, SpinnerReporter, type ReporterContext } from '../../batch/progress.js';
-import { buildIssue } from '../../build/index.js';
-import { t } from '../../i18n/index.js';
+import { buildIssue, defaultedRoles } from '../../build/index.js';
+import { ROLE_FAMILY, type FontRole } from '../../fonts/index.js';
+import { FAMILY_LABELS, t } from '../../i18n/index.js';
 import { watchIssue } from '../../watch/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
 
@@ -62,6 +63,11 @@ async function buildOne(ctx: CliContext, root: string, where: IssueDir, output: 
   if (r.output) {
     if (stamp) recordBuild(root, where, stamp, r);
     io.out(c.green('✓ ') + t(lang, 'built', { file: path.relative(io.cwd, r.output) || r.output, pages: r.pages, kb: Math.round(r.bytes / 1024) }) + '\n');
+    const stand = defaultedRoles(r.fonts, r.systemFonts ?? false);
+    if (stand.length) {
+      const families = [...new Set(stand.map((role) => FAMILY_LABELS[ROLE_FAMILY[role as FontRole]][lang]))];
+      io.err(c.dim(t(lang, 'defaultFontsNote', { roles: families.join(lang === 'zh' ? '、' : ', ') })) + '\n');
+    }
   } else {
     io.err(c.red('✗ ') + t(lang, 'buildFailed', { issue: `${where.year}/${where.number}`, n: r.diagnostics.filter((d) => d.severity === 'error').length }) + '\n');
     ctx.fail(1);
