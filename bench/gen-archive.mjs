@@ -10,7 +10,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export function generateArchive(dir, count = 100, { config } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'bulletin.yaml'), config ?? readFileSync(path.join(repo, 'bulletin.yaml'), 'utf8'));
+  // Fonts pinned to the npm-shipped defaults: the targets are for the default fonts, whatever this machine has.
+  writeFileSync(path.join(dir, 'bulletin.yaml'), config ?? readFileSync(path.join(repo, 'bulletin.yaml'), 'utf8') + '\nfonts: { system: false }\n');
   const samples = readdirSync(path.join(repo, 'issues/2026'))
     .filter((n) => /^\d+$/.test(n))
     .sort((a, b) => a - b)

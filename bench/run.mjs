@@ -92,10 +92,11 @@ const load0 = os.loadavg();
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
 
-// The sample archive: the repository's bulletin.yaml (default fonts) and issues, copied.
+// The sample archive: the repository's bulletin.yaml and issues, copied, with the fonts pinned to
+// the npm-shipped defaults (the targets are for the default fonts, whatever this machine has).
 const sample = path.join(WORK, 'sample');
 mkdirSync(sample);
-cpSync(path.join(REPO, 'bulletin.yaml'), path.join(sample, 'bulletin.yaml'));
+writeFileSync(path.join(sample, 'bulletin.yaml'), readFileSync(path.join(REPO, 'bulletin.yaml'), 'utf8') + '\nfonts: { system: false }\n');
 cpSync(path.join(REPO, 'issues'), path.join(sample, 'issues'), { recursive: true });
 
 // 1. Cold process, one issue: each sample issue of the repository (2026/1 is the 6-page one).

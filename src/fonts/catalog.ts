@@ -61,11 +61,13 @@ export const SYSTEM_CANDIDATES: Record<Family, Candidate[]> = {
     { file: 'KaiTi_GB2312.ttf' },
     { file: 'simkai.ttf' },
     { file: 'FandolKai-Regular.otf' },
+    { file: 'ukai.ttc', face: 'UKaiCN' },
   ],
   song: [
     { file: 'simsun.ttc', face: 'SimSun' },
     { file: 'NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular' },
     { file: 'FandolSong-Regular.otf' },
+    { file: 'uming.ttc', face: 'UMingCN' },
   ],
 };
 

@@ -206,8 +206,9 @@ export function loadFace(choice: FontChoice): LoadedFace {
   if (cached) return cached;
   let font: fontkit.Font;
   try {
-    const lazy = choice.face ? undefined : openLazy(choice.path);
-    const opened = (lazy ?? fontkit.openSync(choice.path, choice.face)) as unknown as fontkit.Font & { fonts?: fontkit.Font[] };
+    const lazy = openLazy(choice.path, choice.face);
+    const opened = (lazy ?? fontkit.openSync(choice.path, choice.face)) as unknown as (fontkit.Font & { fonts?: fontkit.Font[] }) | null;
+    if (!opened) throw new Error(`the collection has no face named ${choice.face}`);
     // A collection opened without a face name: take its first face (prefer a Simplified Chinese one).
     font = opened.fonts ? (opened.fonts.find((f) => /SC|GB/.test(f.postscriptName)) ?? opened.fonts[0]) : opened;
   } catch (e) {

@@ -28,36 +28,51 @@ interface TTFSubsetInternals {
 
 const SFNT_TAGS = new Set(['\0\x01\0\0', 'true', 'OTTO']);
 
-/** A lazily read single font, or undefined for a collection or another format (read whole by the caller). */
-export function openLazy(file: string): fontkit.Font | undefined {
+/**
+ * A lazily read font: a single TrueType/OpenType file, or one face (by PostScript name) of a
+ * collection. Undefined for any other format, which the caller reads whole.
+ */
+export function openLazy(file: string, face?: string): fontkit.Font | undefined {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    const header = Buffer.alloc(12);
-    if (readSync(fd, header, 0, 12, 0) < 12 || !SFNT_TAGS.has(header.toString('latin1', 0, 4))) {
-      closeSync(fd);
-      return undefined;
-    }
-    const numTables = header.readUInt16BE(4);
     const buf = Buffer.allocUnsafeSlow(size);
-    readSync(fd, buf, 0, 12 + 16 * numTables, 0);
-    const tables = new Map<string, { offset: number; length: number }>();
-    for (let i = 0; i < numTables; i++) {
-      const o = 12 + 16 * i;
-      const offset = buf.readUInt32BE(o + 8);
-      const length = buf.readUInt32BE(o + 12);
-      if (offset + length > size) {
-        closeSync(fd);
-        return undefined;
+    const readInto = (offset: number, length: number) => readSync(fd, buf, offset, length, offset) === length;
+    if (size < 12 || !readInto(0, 12)) return closeAndGiveUp(fd);
+    const tag = buf.toString('latin1', 0, 4);
+    // The table directories to read now: one for a single font, every face's for a collection.
+    let directories: number[];
+    if (tag === 'ttcf') {
+      const count = buf.readUInt32BE(8);
+      if (count > 64 || !readInto(12, 4 * count)) return closeAndGiveUp(fd);
+      directories = Array.from({ length: count }, (_, i) => buf.readUInt32BE(12 + 4 * i));
+    } else if (SFNT_TAGS.has(tag)) {
+      if (face) return closeAndGiveUp(fd);
+      directories = [0];
+    } else return closeAndGiveUp(fd);
+    for (const at of directories) {
+      if (at + 12 > size || !readInto(at, 12)) return closeAndGiveUp(fd);
+      const numTables = buf.readUInt16BE(at + 4);
+      if (at + 12 + 16 * numTables > size || !readInto(at + 12, 16 * numTables)) return closeAndGiveUp(fd);
+      for (let i = 0; i < numTables; i++) {
+        const o = at + 12 + 16 * i;
+        const offset = buf.readUInt32BE(o + 8);
+        const length = buf.readUInt32BE(o + 12);
+        if (offset + length > size) return closeAndGiveUp(fd);
+        // A collection's faces are found by the PostScript name in their name tables.
+        if (directories.length > 1 && buf.toString('latin1', o, o + 4) === 'name') readInto(offset, length);
       }
-      tables.set(buf.toString('latin1', o, o + 4), { offset, length });
     }
     const read = (offset: number, length: number) => {
       if (length > 0) readSync(fd, buf, offset, length, offset);
     };
     const loaded = new Set<string>();
-    const font = fontkit.create(buf) as unknown as fontkit.Font & FontInternals;
-    const glyf = tables.get('glyf');
+    const created = fontkit.create(buf, face) as unknown as fontkit.Font & FontInternals & { directory?: { tables: Record<string, { offset: number; length: number }> } };
+    if (!created || typeof created._getTableStream !== 'function' || !created.directory) return closeAndGiveUp(fd);
+    const font = created;
+    // This face's own tables (a collection's faces may share some).
+    const own = font.directory!.tables;
+    const glyf = own.glyf;
     // Glyph outlines: remembered when a glyph is looked up, read when the first outline is
     // needed (subsetting, at render time), in as few reads as the glyphs' positions allow.
     const seen = new Set<number>();
@@ -85,7 +100,7 @@ export function openLazy(file: string): fontkit.Font | undefined {
       if (tag === 'glyf') flushGlyphs();
       else if (!loaded.has(tag)) {
         loaded.add(tag);
-        const t = tables.get(tag);
+        const t = own[tag];
         if (t) read(t.offset, t.length);
       }
       return tableStream(tag);
@@ -119,6 +134,11 @@ export function openLazy(file: string): fontkit.Font | undefined {
  * count ≥ 0 in its first two bytes) is copied as raw bytes with its metrics from hmtx, exactly as
  * fontkit would write it; composite glyphs still take fontkit's own path.
  */
+function closeAndGiveUp(fd: number): undefined {
+  closeSync(fd);
+  return undefined;
+}
+
 function fastSimpleGlyphs(font: FontInternals): void {
   const createSubset = font.createSubset.bind(font);
   font.createSubset = () => {
