@@ -9,11 +9,19 @@ import { loadIssue, loadSeries, summaryOf, type IssueLoad, type SeriesConfig } f
 import { resolveStyle } from '../style/index.js';
 import { ArchiveIndex } from './archive.js';
 import { checkIssue } from './index.js';
-import { layoutDiagnostics } from './layout.js';
+
+/** What a trial layout is given: a checked issue with everything it needs to be laid out. */
+export interface CheckedIssue {
+  series: SeriesConfig;
+  issue: NonNullable<IssueLoad['issue']>;
+  style: ReturnType<typeof resolveStyle>;
+  sources: IssueLoad['sources'];
+  diagnostics: Diagnostic[];
+}
 
 export interface CheckRunOptions {
-  /** Also run the layout (missing glyphs, overfull lines, page count). */
-  layout: boolean;
+  /** Also run this trial layout (missing glyphs, overfull lines, page count); the caller supplies it. */
+  trialLayout?: (root: string, checked: CheckedIssue) => Diagnostic[];
   /** Every issue folder, when the caller already listed them. */
   dirs?: IssueDir[];
 }
@@ -50,8 +58,8 @@ export function checkArchive(root: string, targets: IssueDir[], opts: CheckRunOp
     if (load.issue) {
       checked++;
       own.push(...checkIssue({ root, series, issue: load.issue, sources: load.sources, all: dirs, archive }));
-      if (opts.layout && seriesLoad.config && !hasErrors(seriesLoad.diagnostics) && !own.some(breaksModel)) {
-        const laid = layoutDiagnostics(root, { series, issue: load.issue, style, sources: load.sources, diagnostics: own });
+      if (opts.trialLayout && seriesLoad.config && !hasErrors(seriesLoad.diagnostics) && !own.some(breaksModel)) {
+        const laid = opts.trialLayout(root, { series, issue: load.issue, style, sources: load.sources, diagnostics: own });
         own.push(...(hasErrors(own) ? laid.filter((d) => d.rule !== 'layout/failed') : laid));
       }
     }

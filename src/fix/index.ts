@@ -40,7 +40,7 @@ export function fixIssues(root: string, targets: IssueDir[], dirs: IssueDir[] = 
   const changes: Change[] = [];
   const files = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { diagnostics } = checkArchive(root, targets, { layout: false, dirs });
+    const { diagnostics } = checkArchive(root, targets, { dirs });
     const r = applyFixes(root, diagnostics);
     if (!r.changes.length) break;
     changes.push(...r.changes);

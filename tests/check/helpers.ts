@@ -1,4 +1,5 @@
 /** Running the checks on the fixture archives under tests/fixtures/check/. */
+import { layoutDiagnostics } from '../../src/build/trial.js';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ export function fixture(name: string): string {
 /** Every diagnostic of every issue of an archive. */
 export function check(root: string, layout = false): Diagnostic[] {
   const dirs = listIssueDirs(root);
-  return checkArchive(root, dirs, { layout, dirs }).diagnostics;
+  return checkArchive(root, dirs, { trialLayout: layout ? layoutDiagnostics : undefined, dirs }).diagnostics;
 }
 
 /** `severity rule file:line:column`, the shape the expectations are written in. */

@@ -133,7 +133,7 @@ describe('numbering and dates', () => {
     const root = fixture('numbering');
     const dirs = listIssueDirs(root);
     const five = dirs.filter((d) => d.rel === 'issues/2026/5');
-    expect(brief(checkArchive(root, five, { layout: false, dirs }).diagnostics)).toEqual(['error date/order issues/2026/5/issue.yaml:2:7']);
+    expect(brief(checkArchive(root, five, { dirs }).diagnostics)).toEqual(['error date/order issues/2026/5/issue.yaml:2:7']);
   });
 });
 

@@ -140,7 +140,7 @@ describe('no archive content crashes the check or the fix', () => {
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), mangled(MANIFEST, SPECIAL)), fc.oneof(fc.uint8Array({ maxLength: 300 }), mangled(ARTICLE, SPECIAL)), (manifest, article) => {
         const root = archive({ 'issue.yaml': manifest, 'a.md': article, 'b.md': ARTICLE });
         const dirs = listIssueDirs(root);
-        const r = checkArchive(root, dirs, { layout: false, dirs });
+        const r = checkArchive(root, dirs, { dirs });
         expect(r.diagnostics.filter((d) => d.rule.startsWith('internal/'))).toEqual([]);
       }),
       { numRuns: 40 },
@@ -154,7 +154,7 @@ describe('no archive content crashes the check or the fix', () => {
         const dirs = listIssueDirs(root);
         fixIssues(root, dirs, dirs);
         expect(fixIssues(root, dirs, dirs).changes).toEqual([]);
-        expect(checkArchive(root, dirs, { layout: false, dirs }).diagnostics.filter((d) => d.fix?.length)).toEqual([]);
+        expect(checkArchive(root, dirs, { dirs }).diagnostics.filter((d) => d.fix?.length)).toEqual([]);
       }),
       { numRuns: 40 },
     );

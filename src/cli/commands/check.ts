@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { listIssueDirs, type IssueDir } from '../../archive/index.js';
+import { layoutDiagnostics } from '../../build/trial.js';
 import { checkArchive } from '../../check/run.js';
 import { hasErrors } from '../../diagnostics/index.js';
 import { fixIssues } from '../../fix/index.js';
@@ -45,7 +46,7 @@ export function runCheck(ctx: CliContext, ref: string | undefined, opts: CheckCo
     );
   }
   const layout = opts.layout ?? !opts.all;
-  const run = checkArchive(root, targets, { layout, dirs });
+  const run = checkArchive(root, targets, { trialLayout: layout ? layoutDiagnostics : undefined, dirs });
   if (json) io.out(JSON.stringify(toJson(run.diagnostics, lang), null, 2) + '\n');
   else {
     io.out(formatDiagnostics(run.diagnostics, root, lang, c));

@@ -1,8 +1,10 @@
 /**
- * Printing checks that need the layout: run it without writing a PDF and report what it found
- * (missing glyphs, overfull lines, too many pages) plus a title left at the foot of a page.
+ * The trial layout that `bulletin check` runs: lay the issue out without writing a PDF and report
+ * what printing would hit (missing glyphs, overfull lines, too many pages) plus a title left at
+ * the foot of a page. It lives with the build, which owns the later stages, and is handed to the
+ * checks by the caller, so the check stage itself knows nothing of layout.
  */
-import { layoutPrepared, type Prepared } from '../build/index.js';
+import { layoutPrepared, type Prepared } from './index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { IssueLayout, TextLine } from '../layout/index.js';
 
