@@ -63,6 +63,11 @@ function stretchCost(r: number, em: number): number {
   return rel <= 1 ? 50 + 300 * rel * rel : 10000 + 1000 * rel * rel;
 }
 
+/** The cost of leaving `slack` unused at the end of a ragged (not justified) line. */
+function raggedCost(slack: number, em: number): number {
+  return (slack / em) ** 2;
+}
+
 function squeezeCost(r: number, em: number): number {
   if (r <= 1e-9) return 0;
   const rel = r / (em * MAX_SQUEEZE_EM);
@@ -103,6 +108,7 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
       if (isLast || !justify) {
         if (m > 0) break; // no reason to compress a line that already fits
         gap = 0;
+        if (!isLast) cost += raggedCost(slack, em);
       } else if (gaps > 0) {
         gap = slack / gaps;
         cost += stretchCost(gap, em);
@@ -194,8 +200,11 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
       let cost: number;
       let fit: LineFit | undefined;
       const trailingSpace = c.kind === 'space';
-      if (!trailingSpace && natural <= width + 1e-9 && (isLast || !opts.justify || natural === width)) {
+      if (!trailingSpace && natural <= width + 1e-9 && (isLast || natural === width)) {
         cost = 0;
+      } else if (!trailingSpace && natural <= width && !opts.justify) {
+        // A ragged line (a list of recipients) should still be filled before the next begins.
+        cost = raggedCost(width - natural, em);
       } else if (!trailingSpace && natural <= width && opts.justify) {
         const gaps = j - i - 1 - glued;
         cost = gaps > 0 ? stretchCost((width - natural) / gaps, em) : 20000;

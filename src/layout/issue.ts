@@ -197,12 +197,13 @@ function pageNumber(ctx: Ctx, n: number): TextLine {
 }
 
 /**
- * Where the end block goes: at the foot of the last page when it fits below the text with a blank
- * line between, else on a new page; with `evenPage`, only on an even page, leaving an unnumbered
+ * Where the end block goes: at the foot of the last page when it fits below the text (its top rule
+ * separates the two, so no blank line is required: one would cost two pages when the text ends on
+ * an even page), else on a new page; with `evenPage`, only on an even page, leaving an unnumbered
  * blank page before it when the text ends on an even page that has no room (GB/T 9704 §7.4, §7.5).
  */
 export function endBlockPlacement(pages: number, usedLines: number, blockLines: number, perPage: number, evenPage: boolean): { blankPages: number; newPage: boolean } {
-  const fits = usedLines + 1 + blockLines <= perPage;
+  const fits = usedLines + blockLines <= perPage;
   if (fits && (!evenPage || pages % 2 === 0)) return { blankPages: 0, newPage: false };
   if (!evenPage || pages % 2 === 1) return { blankPages: 0, newPage: true };
   return { blankPages: 1, newPage: true };

@@ -7,8 +7,9 @@ describe('end block placement', () => {
     expect(endBlockPlacement(3, 17, 4, 22, false)).toEqual({ blankPages: 0, newPage: false });
   });
 
-  it('keeps a blank line between the text and the end block, else takes a new page', () => {
-    expect(endBlockPlacement(3, 18, 4, 22, false)).toEqual({ blankPages: 0, newPage: true });
+  it('fills the page down to the end block, its top rule separating it from the text, else takes a new page', () => {
+    expect(endBlockPlacement(4, 18, 4, 22, true)).toEqual({ blankPages: 0, newPage: false });
+    expect(endBlockPlacement(3, 19, 4, 22, false)).toEqual({ blankPages: 0, newPage: true });
   });
 
   it('moves to the next (even) page when the text ends on an odd page', () => {
@@ -17,6 +18,6 @@ describe('end block placement', () => {
   });
 
   it('leaves an unnumbered blank page when a full even page has no room', () => {
-    expect(endBlockPlacement(4, 20, 4, 22, true)).toEqual({ blankPages: 1, newPage: true });
+    expect(endBlockPlacement(4, 19, 4, 22, true)).toEqual({ blankPages: 1, newPage: true });
   });
 });
