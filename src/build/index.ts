@@ -4,13 +4,13 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { listIssueDirs, type IssueDir } from '../archive/index.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import type { IssueDir } from '../archive/index.js';
+import { dedupeDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { FontLoadError, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
-import { loadIssue, loadSeries, type Issue, type SeriesConfig, type SourceText } from '../model/index.js';
-import { resolveStyle, type HouseStyle } from '../style/index.js';
-import { checkIssue } from '../check/index.js';
+import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
+import type { HouseStyle } from '../style/index.js';
+import { checkLoaded, loadChecked, openSession } from '../check/run.js';
 
 export const VERSION = '0.1.0';
 
@@ -22,27 +22,17 @@ export interface Prepared {
   diagnostics: Diagnostic[];
 }
 
-/** Load and check one issue. `issue` is undefined when errors stop it before a model exists. */
+/**
+ * Load and check one issue, exactly as `bulletin check` does (same session, same rules).
+ * `issue` is undefined when errors stop it before a model exists.
+ */
 export function prepareIssue(root: string, where: IssueDir): Partial<Prepared> & { diagnostics: Diagnostic[] } {
-  const s = loadSeries(root);
-  const diagnostics = [...s.diagnostics];
-  if (!s.config) return { diagnostics: sortDiagnostics(diagnostics) };
-  const loaded = loadIssue(root, where);
-  diagnostics.push(...loaded.diagnostics);
-  if (!loaded.issue) return { series: s.config, diagnostics: sortDiagnostics(diagnostics) };
-  const style = resolveStyle(s.config.style);
-  diagnostics.push(...checkIssue({ root, series: s.config, issue: loaded.issue, sources: loaded.sources, all: listIssueDirs(root) }));
-  return { series: s.config, issue: loaded.issue, style, sources: loaded.sources, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
-}
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.rule}|${d.loc.file}|${d.loc.line}|${d.loc.column}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  const s = openSession(root);
+  const load = loadChecked(s, where);
+  const diagnostics = sortDiagnostics(dedupeDiagnostics([...s.seriesLoad.diagnostics, ...checkLoaded(s, load)]));
+  if (!s.seriesLoad.config) return { diagnostics };
+  if (!load.issue) return { series: s.series, diagnostics };
+  return { series: s.series, issue: load.issue, style: s.style, sources: load.sources, diagnostics };
 }
 
 /** Lay out a prepared issue with its fonts. Font files that cannot be opened become diagnostics. */

@@ -4,7 +4,7 @@
  * manifest summaries (so `check --all` reads each issue.yaml exactly once).
  */
 import { listIssueDirs, type IssueDir } from '../archive/index.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { loadIssue, loadSeries, summaryOf, type IssueLoad, type SeriesConfig } from '../model/index.js';
 import { resolveStyle } from '../style/index.js';
 import { ArchiveIndex } from './archive.js';
@@ -35,50 +35,54 @@ export interface CheckRun {
 /** Used when bulletin.yaml itself is broken: the issues are still checked, against no unit list. */
 const FALLBACK_SERIES: SeriesConfig = { series: '', office: '', numbering: 'yearly', units: [], style: undefined, fonts: { system: true, roles: {} }, file: 'bulletin.yaml' };
 
-export function checkArchive(root: string, targets: IssueDir[], opts: CheckRunOptions): CheckRun {
-  const dirs = opts.dirs ?? listIssueDirs(root);
+/** What one run shares across the issues it checks: bulletin.yaml, the folder list, the manifest index. */
+export interface CheckSession {
+  root: string;
+  dirs: IssueDir[];
+  seriesLoad: ReturnType<typeof loadSeries>;
+  /** bulletin.yaml, or a stand-in when it is broken (issues are still checked, against no unit list). */
+  series: SeriesConfig;
+  style: ReturnType<typeof resolveStyle>;
+  archive: ArchiveIndex;
+}
+
+export function openSession(root: string, dirs: IssueDir[] = listIssueDirs(root)): CheckSession {
   const seriesLoad = loadSeries(root);
-  const diagnostics: Diagnostic[] = [...seriesLoad.diagnostics];
-  const series = seriesLoad.config ?? { ...FALLBACK_SERIES, numbering: 'yearly' };
-  const archive = new ArchiveIndex(root, dirs);
-  const style = resolveStyle(series.style);
+  const series = seriesLoad.config ?? FALLBACK_SERIES;
+  return { root, dirs, seriesLoad, series, style: resolveStyle(series.style), archive: new ArchiveIndex(root, dirs) };
+}
 
-  // Load everything first so rules spanning issues find their neighbours already read.
-  const loaded: { where: IssueDir; load: IssueLoad }[] = targets.map((where) => {
-    const load = loadIssue(root, where);
-    archive.remember(where, load.issue ? summaryOf(load.issue, where) : undefined);
-    return { where, load };
-  });
-  // A manifest that failed to load may still be readable enough for its neighbours: let the index retry.
-  for (const { where, load } of loaded) if (!load.issue) archive.forget(where);
+/** Load an issue and record its manifest summary, so rules spanning issues find it. */
+export function loadChecked(s: CheckSession, where: IssueDir): IssueLoad {
+  const load = loadIssue(s.root, where);
+  s.archive.remember(where, load.issue ? summaryOf(load.issue, where) : undefined);
+  return load;
+}
 
-  let checked = 0;
-  for (const { load } of loaded) {
-    const own = [...load.diagnostics];
-    if (load.issue) {
-      checked++;
-      own.push(...checkIssue({ root, series, issue: load.issue, sources: load.sources, all: dirs, archive }));
-      if (opts.trialLayout && seriesLoad.config && !hasErrors(seriesLoad.diagnostics) && !own.some(breaksModel)) {
-        const laid = opts.trialLayout(root, { series, issue: load.issue, style, sources: load.sources, diagnostics: own });
-        own.push(...(hasErrors(own) ? laid.filter((d) => d.rule !== 'layout/failed') : laid));
-      }
-    }
-    diagnostics.push(...own);
+/** Every check on one loaded issue (and the trial layout, when given): its own diagnostics, bulletin.yaml's not included. */
+export function checkLoaded(s: CheckSession, load: IssueLoad, trialLayout?: CheckRunOptions['trialLayout']): Diagnostic[] {
+  const own = [...load.diagnostics];
+  if (!load.issue) return own;
+  own.push(...checkIssue({ root: s.root, series: s.series, issue: load.issue, sources: load.sources, all: s.dirs, archive: s.archive }));
+  if (trialLayout && s.seriesLoad.config && !hasErrors(s.seriesLoad.diagnostics) && !own.some(breaksModel)) {
+    const laid = trialLayout(s.root, { series: s.series, issue: load.issue, style: s.style, sources: load.sources, diagnostics: own });
+    own.push(...(hasErrors(own) ? laid.filter((d) => d.rule !== 'layout/failed') : laid));
   }
-  return { diagnostics: sortDiagnostics(dedupe(diagnostics)), checked };
+  return own;
+}
+
+export function checkArchive(root: string, targets: IssueDir[], opts: CheckRunOptions): CheckRun {
+  const s = openSession(root, opts.dirs);
+  // Load everything first so rules spanning issues find their neighbours already read.
+  const loaded = targets.map((where) => ({ where, load: loadChecked(s, where) }));
+  // A manifest that failed to load may still be readable enough for its neighbours: let the index retry.
+  for (const { where, load } of loaded) if (!load.issue) s.archive.forget(where);
+  const diagnostics: Diagnostic[] = [...s.seriesLoad.diagnostics];
+  for (const { load } of loaded) diagnostics.push(...checkLoaded(s, load, opts.trialLayout));
+  return { diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), checked: loaded.filter((l) => l.load.issue).length };
 }
 
 /** Errors after which the model is incomplete (an article left out, a title missing): no trial layout then. */
 function breaksModel(d: Diagnostic): boolean {
   return d.severity === 'error' && /^(yaml|manifest|file|article)\/|^attribution\/missing$/.test(d.rule);
-}
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.rule}|${d.loc.file}|${d.loc.line}|${d.loc.column}|${d.message.en}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

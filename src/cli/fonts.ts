@@ -5,7 +5,7 @@ import { prepareIssue } from '../build/index.js';
 import { FONT_ROLES, loadFace, loadFontBook, resolveFonts, ROLE_FAMILY, type FontOrigin, type FontRole } from '../fonts/index.js';
 import { loadSeries, type Issue } from '../model/index.js';
 import { FAMILY_LABELS, t, type Lang } from '../i18n/index.js';
-import { displayWidth } from './report.js';
+import { displayWidth, padDisplay } from './report.js';
 import { ExitError } from './shared.js';
 
 const ROLE_FOR_STYLE: Record<string, FontRole> = { regular: 'body', lead: 'lead' };
@@ -48,15 +48,14 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
   const origin = (o: FontOrigin) => ORIGIN[o][lang];
   const rows = FONT_ROLES.map((role) => {
     const ch = res.roles[role];
-    const face = book.forRole(role) as unknown as { postscriptName: string };
-    return [role, FAMILY_LABELS[ROLE_FAMILY[role]][lang], face.postscriptName, origin(ch.origin), `${rel(ch.path)}${ch.face ? `#${ch.face}` : ''}`];
+    const face = book.forRole(role);
+    return [role, FAMILY_LABELS[ROLE_FAMILY[role]][lang], face.name, origin(ch.origin), `${rel(ch.path)}${ch.face ? `#${ch.face}` : ''}`];
   });
-  rows.push([lang === 'zh' ? '后备' : 'fallback', '', res.fallbacks.map((f) => (loadFace(f) as unknown as { postscriptName: string }).postscriptName).join(', '), '', '']);
+  rows.push([lang === 'zh' ? '后备' : 'fallback', '', res.fallbacks.map((f) => loadFace(f).name).join(', '), '', '']);
   const head = lang === 'zh' ? ['角色', '应用字体', '所用字体', '来源', '文件'] : ['role', 'wants', 'font', 'from', 'file'];
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
-  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
-  lines.push(head.map((h, i) => pad(h, widths[i])).join('  ').trimEnd());
-  for (const r of rows) lines.push(r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd());
+  lines.push(head.map((h, i) => padDisplay(h, widths[i])).join('  ').trimEnd());
+  for (const r of rows) lines.push(r.map((c, i) => padDisplay(c, widths[i])).join('  ').trimEnd());
   if (FONT_ROLES.some((r) => res.roles[r].origin === 'default'))
     lines.push(
       '',
@@ -74,9 +73,10 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
         const primary = book.forRole(role);
         for (const ch of text) {
           const cp = ch.codePointAt(0)!;
-          if (cp < 0x21 || primary.has(cp)) continue;
-          const fb = book.fallbacks(role).find((f) => f.has(cp));
-          if (fb) patched.set(ch, (fb as unknown as { postscriptName: string }).postscriptName);
+          if (cp < 0x21) continue;
+          const face = book.faceFor(role, cp);
+          if (face === primary) continue;
+          if (face) patched.set(ch, face.name);
           else (lacking.get(ch) ?? lacking.set(ch, new Set()).get(ch)!).add(role);
         }
       }

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import { decodeText } from '../archive/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Change } from '../fix/index.js';
-import { pick, t, type Lang } from '../i18n/index.js';
+import { pick, say, t, type Lang } from '../i18n/index.js';
 
 /** Sentences of the check and fix commands, in both languages. */
 export const REPORT_MESSAGES = {
@@ -27,9 +27,7 @@ export const REPORT_MESSAGES = {
   },
 } as const;
 
-export function say(lang: Lang, m: { zh: string; en: string }, vars: Record<string, string | number> = {}): string {
-  return pick(lang, m).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
+export { say };
 
 /** Reads source lines for display, each file once. */
 export type LineSource = (file: string, line: number) => string | undefined;
@@ -56,16 +54,17 @@ function readDisplayText(root: string, file: string): string | undefined {
   }
 }
 
-export function sourceLine(root: string, file: string, line: number): string | undefined {
-  return readDisplayText(root, file)?.split('\n')[line - 1];
-}
-
 /** Display width of a string in terminal columns (CJK counts two). */
 /** Terminal columns of a string: CJK characters and full-width marks take two. */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018\u2019\u201c\u201d\u2026\u2014]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
   return w;
+}
+
+/** `s` padded with spaces to `w` terminal columns, for aligning table columns. */
+export function padDisplay(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 }
 
 /** What a diagnostic's fix does, in words, using the source line for the text it replaces. */
@@ -88,7 +87,7 @@ export function describeFix(d: Diagnostic, lang: Lang, line: string | undefined)
   return parts.join(lang === 'zh' ? '；' : '; ');
 }
 
-export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: ChalkInstance, lines: LineSource = (f, n) => sourceLine(root, f, n)): string {
+export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: ChalkInstance, lines: LineSource = lineSource(root)): string {
   const sev = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
   const out = [`${sev}${c.dim(`[${d.rule}]`)}: ${c.bold(pick(lang, d.message))}`, `  ${c.cyan('-->')} ${d.loc.file}:${d.loc.line}:${d.loc.column}`];
   const line = d.loc.file ? lines(d.loc.file, d.loc.line) : undefined;

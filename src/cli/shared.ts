@@ -5,7 +5,7 @@ import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { findArchiveRoot, listIssueDirs, parseIssueRef, selectIssues, type IssueDir } from '../archive/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { t, type Lang } from '../i18n/index.js';
-import { formatDiagnostic } from './report.js';
+import { formatDiagnostics } from './report.js';
 
 /** Exit codes: 0 success, 1 input or build error, 2 usage error. */
 export class ExitError extends Error {
@@ -61,5 +61,6 @@ export function pickIssues(root: string, ref: string | undefined, all: boolean, 
 }
 
 export function printDiagnostics(ctx: CliContext, ds: Diagnostic[], root: string): void {
-  for (const d of ds) ctx.io.err(formatDiagnostic(d, root, ctx.lang, ctx.c) + '\n');
+  // The same printer as `bulletin check`: each source file read once, long runs of one rule folded.
+  ctx.io.err(formatDiagnostics(ds, root, ctx.lang, ctx.c));
 }

@@ -65,9 +65,13 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** An error that stops a command and carries a diagnostic to print. */
-export class BulletinError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => `${d.loc.file}:${d.loc.line}:${d.loc.column}: ${d.message.en}`).join('\n'));
-  }
+/** Drop repeats: the same rule, place and message reported twice (by the parser and a rule). */
+export function dedupeDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.rule}|${d.loc.file}|${d.loc.line}|${d.loc.column}|${d.message.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

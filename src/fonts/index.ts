@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { openLazy } from './lazy.js';
+import { fontNames, openLazy } from './lazy.js';
 import type { SourceLoc } from '../diagnostics/index.js';
 import type { FontsConfig } from '../model/types.js';
 import {
@@ -75,6 +75,29 @@ export function resolveFonts(root: string, config: FontsConfig, env: NodeJS.Proc
   return { roles, fallbacks };
 }
 
+/** Font names by file, path + size + mtime: each font in fonts/ is probed once per process, not per issue. */
+const namesCache = new Map<string, string | undefined>();
+
+function namesOf(abs: string): string | undefined {
+  let key: string;
+  try {
+    const st = statSync(abs);
+    key = `${abs}|${st.size}|${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+  if (!namesCache.has(key)) {
+    let names: string | undefined;
+    try {
+      names = fontNames(abs);
+    } catch {
+      names = undefined;
+    }
+    namesCache.set(key, names);
+  }
+  return namesCache.get(key);
+}
+
 function scanArchiveFonts(dir: string): Map<Family, string> {
   const out = new Map<Family, string>();
   let files: string[];
@@ -85,13 +108,9 @@ function scanArchiveFonts(dir: string): Map<Family, string> {
   }
   for (const f of files) {
     const abs = path.join(dir, f);
-    let names = f;
-    try {
-      const font = fontkit.openSync(abs) as unknown as { familyName?: string; postscriptName?: string; fonts?: { familyName: string }[] };
-      names += ` ${font.familyName ?? ''} ${font.postscriptName ?? ''} ${(font.fonts ?? []).map((x) => x.familyName).join(' ')}`;
-    } catch {
-      continue;
-    }
+    const inside = namesOf(abs);
+    if (inside === undefined) continue; // not a font fontkit can read
+    const names = `${f} ${inside}`;
     for (const family of Object.keys(FAMILY_NAME_HINTS) as Family[]) {
       if (!out.has(family) && FAMILY_NAME_HINTS[family].test(names)) {
         out.set(family, abs);
@@ -183,7 +202,7 @@ export class LoadedFace implements FontMetrics {
     return [b.minX / this.upem, b.maxX / this.upem];
   }
 
-  get postscriptName(): string {
+  get name(): string {
     return this.font.postscriptName;
   }
 }
@@ -226,9 +245,11 @@ export function loadFontBook(res: FontResolution): FontBook & { faces: LoadedFac
   for (const role of FONT_ROLES) roleFaces[role] = loadFace(res.roles[role]);
   const fallbackFaces = res.fallbacks.map(loadFace);
   const faces = [...new Set([...Object.values(roleFaces), ...fallbackFaces])];
+  const fallbacks = (role: FontRole) => fallbackFaces.filter((f) => f !== roleFaces[role]);
   return {
     faces,
     forRole: (role) => roleFaces[role],
-    fallbacks: (role) => fallbackFaces.filter((f) => f !== roleFaces[role]),
+    fallbacks,
+    faceFor: (role, cp) => (roleFaces[role].has(cp) ? roleFaces[role] : fallbacks(role).find((f) => f.has(cp))),
   };
 }

@@ -118,6 +118,7 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
     if (own.loca && own.head) preloadLoca(font as unknown as FontInternals & { _tables: Record<string, unknown>; head: { indexToLocFormat: number } }, buf, own.loca, read);
     if (glyf && !font._variationProcessor) fastSimpleGlyphs(font as unknown as FontInternals);
     // The descriptor stays open for the life of the process: faces are cached and reused.
+    descriptors.set(font, fd);
     return font;
   } catch (e) {
     try {
@@ -159,6 +160,26 @@ function preloadLoca(
     }
   }
   font._tables.loca = { version: long ? 1 : 0, offsets };
+}
+
+const descriptors = new WeakMap<object, number>();
+
+/**
+ * The names a font file goes by (file name, family, PostScript name), reading only its table
+ * directory and name table, and closing it again: for matching the fonts in an archive's fonts/ folder.
+ */
+export function fontNames(file: string): string | undefined {
+  const font = openLazy(file) ?? undefined;
+  if (!font) {
+    // A collection: fontkit reads it whole, but only once per file (see the caller's cache).
+    const c = fontkit.openSync(file) as unknown as { fonts?: { familyName: string; postscriptName: string }[] };
+    return (c.fonts ?? []).map((f) => `${f.familyName} ${f.postscriptName}`).join(' ');
+  }
+  try {
+    return `${font.familyName} ${font.postscriptName}`;
+  } finally {
+    closeSync(descriptors.get(font)!);
+  }
 }
 
 function closeAndGiveUp(fd: number): undefined {

@@ -17,6 +17,8 @@ export type FontRole = (typeof FONT_ROLES)[number];
 export interface FontMetrics {
   /** Stable key identifying the face (the renderer embeds one font per key). */
   readonly key: string;
+  /** PostScript name, for messages. */
+  readonly name: string;
   has(cp: number): boolean;
   /** Advance width in ems. */
   advance(cp: number): number;
@@ -29,4 +31,6 @@ export interface FontBook {
   forRole(role: FontRole): FontMetrics;
   /** The faces tried, in order, when the role's font lacks a character. */
   fallbacks(role: FontRole): FontMetrics[];
+  /** The face that draws `cp` in `role`: the role's own, else the first fallback that has it. */
+  faceFor(role: FontRole, cp: number): FontMetrics | undefined;
 }

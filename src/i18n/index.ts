@@ -106,8 +106,13 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/** A message in the user's language with its {placeholders} filled. */
+export function say(lang: Lang, m: { zh: string; en: string }, vars: Record<string, string | number> = {}): string {
+  return m[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return say(lang, MESSAGES[key], vars);
 }
 
 /** The names of the typeface families the roles are set in, as the user knows them. */

@@ -15,9 +15,6 @@ export const CLOSE_COMPRESSIBLE = new Set([...'、，。：；’”）〕］｝
 /** Full-width opening marks whose glyph sits in the right half of its cell: the left half may be compressed. */
 export const OPEN_COMPRESSIBLE = new Set([...'‘“（〔［｛【〖《〈「『']);
 
-/** Marks drawn as one two-em unit that never splits: 破折号 and 省略号. */
-export const PAIRED = new Set(['——', '……', '⸺']);
-
 /** Characters that form unbroken Latin/digit words (URLs, 3+X+6+10, 0731-28888888, 98.2%). */
 /** ASCII characters that may stand inside a Latin word: all printable ones but brackets, quotes and , ; ! ? */
 const ASCII_WORD = new Uint8Array(128);

@@ -62,7 +62,7 @@ function noteFlow(ctx: Ctx, paragraphs: Paragraph[], label: string): FlowLine[] 
 
 function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
   const a = issue.articles[index];
-  const { style, g } = ctx;
+  const { style } = ctx;
   const flow: FlowLine[] = [];
   const titleLines = layoutTitle(
     [{ text: a.title, role: 'title', loc: a.titleLoc }],
@@ -73,30 +73,20 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
   for (let k = 0; k < style.title.space_after; k++) flow.push(blank(true, false));
   const text: FlowLine[] = [];
   if (a.note.length) text.push(...noteFlow(ctx, a.note, '编者按：'));
+  // A heading is never split, and the line after it may not open a page.
+  let afterHeading = false;
   for (const b of a.blocks) {
-    if (b.kind === 'heading') {
-      const role: FontRole = b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'heading3';
-      const lines = layoutParagraph(runsOf(b, role, role), bodyOpts(ctx, role), ctx.diagnostics);
-      // A heading keeps with the first line after it.
-      text.push(...paragraphFlow(lines).map((f, i) => ({ ...f, keep: f.keep || i > 0 })));
-      text.push({ lines: [], keep: true, dropAtTop: false }); // placeholder marking "keep next", removed below
-    } else {
-      text.push(...paragraphFlow(layoutParagraph(runsOf(b, 'body', 'lead'), bodyOpts(ctx, 'body'), ctx.diagnostics)));
-    }
-  }
-  // Resolve heading placeholders: the line after a heading may not open a page.
-  const resolved: FlowLine[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const f = text[i];
-    if (f.lines.length === 0 && f.keep && !f.dropAtTop) {
-      if (text[i + 1]) text[i + 1] = { ...text[i + 1], keep: true };
-      continue;
-    }
-    resolved.push(f);
+    const heading = b.kind === 'heading';
+    const role: FontRole = !heading ? 'body' : b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'heading3';
+    const f = paragraphFlow(layoutParagraph(runsOf(b, role, heading ? role : 'lead'), bodyOpts(ctx, role), ctx.diagnostics));
+    if (afterHeading && f[0]) f[0].keep = true;
+    if (heading) f.forEach((x, i) => (x.keep ||= i > 0));
+    text.push(...f);
+    afterHeading = heading;
   }
   // The title keeps with the first two lines of its text.
-  resolved.slice(0, 2).forEach((f) => (f.keep = true));
-  flow.push(...resolved);
+  text.slice(0, 2).forEach((f) => (f.keep = true));
+  flow.push(...text);
   if (a.sources.length) {
     // The unit names carry the position of `source`, so a character no font has is reported there.
     const parts: StyledText[] = [
@@ -107,7 +97,6 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
     const lines = layoutParagraph(parts, bodyOpts(ctx, 'attribution', { indent: 0, align: 'right' }), ctx.diagnostics);
     lines.forEach((l) => flow.push({ lines: [l], keep: true, dropAtTop: false }));
   }
-  void g;
   return flow;
 }
 

@@ -3,7 +3,7 @@
  * a face for every glyph (the role's font, else the first fallback that has it).
  */
 import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
-import type { FontBook, FontMetrics, FontRole } from '../fonts/types.js';
+import type { FontBook, FontRole } from '../fonts/types.js';
 import { advance } from '../model/source.js';
 import {
   CLOSE_COMPRESSIBLE,
@@ -99,12 +99,6 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
   return out;
 }
 
-function pickFace(cp: number, role: FontRole, fonts: FontBook): FontMetrics | undefined {
-  const primary = fonts.forRole(role);
-  if (primary.has(cp)) return primary;
-  return fonts.fallbacks(role).find((f) => f.has(cp));
-}
-
 function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: SourceLoc, opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster {
   const { size, cell, fonts } = opts;
   const chars = [...text];
@@ -112,10 +106,10 @@ function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: Sourc
   let x = 0;
   chars.forEach((ch, k) => {
     const cp = ch.codePointAt(0)!;
-    let face = pickFace(cp, role, fonts);
+    let face = fonts.faceFor(role, cp);
     if (!face) {
       face = fonts.forRole(role);
-      const tried = [face, ...fonts.fallbacks(role)].map((f) => (f as { postscriptName?: string }).postscriptName ?? f.key);
+      const tried = [face, ...fonts.fallbacks(role)].map((f) => f.name);
       diagnostics.push(
         diagnostic(
           'font/missing-glyph',
@@ -187,38 +181,45 @@ export function splitWide(cs: Cluster[], maxWidth: number): Cluster[] {
       out.push(c);
       continue;
     }
-    let piece: PlacedGlyph[] = [];
-    let pieceStart = 0;
+    const gs = c.glyphs;
+    let start = 0;
     let lastGood = -1;
-    const flush = (upto: number) => {
-      const gs = piece.slice(0, upto);
-      const x0 = gs[0].x;
-      const width = gs.reduce((s, g) => s + g.face.advance(g.text.codePointAt(0)!) * g.size, 0);
-      const text = gs.map((g) => g.text).join('');
-      out.push({
-        ...c,
-        text,
-        glyphs: gs.map((g) => ({ ...g, x: g.x - x0 })),
-        width,
-        noStart: out.length > 0 && out[out.length - 1].loc === c.loc ? false : c.noStart,
-        noEnd: false,
-        letters: [...text].filter((ch) => /[\p{L}\p{N}]/u.test(ch)).length,
-        loc: { ...c.loc, column: c.loc.column + pieceStart },
-        glued: upto < piece.length || piece.length === 0 ? true : undefined,
-      });
-      pieceStart += gs.length;
-      piece = piece.slice(upto);
-      lastGood = -1;
-    };
-    for (const g of c.glyphs) {
-      piece.push(g);
-      const w = piece.reduce((s, p) => s + p.face.advance(p.text.codePointAt(0)!) * p.size, 0);
-      if (w > maxWidth * 0.92 && piece.length > 1) flush(lastGood > 0 ? lastGood : piece.length - 1);
-      if ('/-._?&='.includes(g.text)) lastGood = piece.length;
+    for (let i = 0; i < gs.length; i++) {
+      const right = i + 1 < gs.length ? gs[i + 1].x : c.width;
+      if (right - gs[start].x > maxWidth * 0.92 && i > start) {
+        const cut = lastGood > start ? lastGood : i;
+        out.push(subCluster(c, start, cut));
+        start = cut;
+        lastGood = -1;
+      }
+      if ('/-._?&='.includes(gs[i].text)) lastGood = i + 1;
     }
-    if (piece.length) flush(piece.length);
+    out.push(subCluster(c, start, gs.length));
   }
   return out;
+}
+
+/**
+ * Glyphs [start, end) of a Latin cluster as a cluster of its own: a piece of a split word, glued
+ * to the next piece (no gap adjustment between them); a break after it costs `penalty`.
+ */
+function subCluster(c: Cluster, start: number, end: number, penalty?: number): Cluster {
+  const gs = c.glyphs.slice(start, end);
+  const x0 = gs[0].x;
+  const last = end === c.glyphs.length;
+  const text = gs.map((g) => g.text).join('');
+  return {
+    ...c,
+    text,
+    glyphs: gs.map((g) => ({ ...g, x: g.x - x0 })),
+    width: (last ? c.width : c.glyphs[end].x) - x0,
+    noStart: start === 0 ? c.noStart : false,
+    noEnd: last ? c.noEnd : false,
+    letters: [...text].filter(isLetterLike).length,
+    loc: { ...c.loc, column: c.loc.column + start },
+    breakPenalty: last ? c.breakPenalty : penalty,
+    glued: last ? c.glued : true,
+  };
 }
 
 /** A web address or path: the one kind of Latin run that may break, after a slash. */
@@ -232,27 +233,11 @@ const URL_BREAK_PENALTY = 400;
 function splitAfterSlashes(c: Cluster): Cluster[] {
   const pieces: Cluster[] = [];
   let start = 0;
-  const glyphs = c.glyphs;
-  for (let i = 0; i < glyphs.length; i++) {
-    const end = i === glyphs.length - 1;
-    if (!end && !(glyphs[i].text === '/' && glyphs[i + 1].text !== '/')) continue;
-    const gs = glyphs.slice(start, i + 1);
-    const x0 = gs[0].x;
-    const next = end ? c.width : glyphs[i + 1].x;
-    const text = gs.map((g) => g.text).join('');
-    pieces.push({
-      ...c,
-      text,
-      glyphs: gs.map((g) => ({ ...g, x: g.x - x0 })),
-      width: next - x0,
-      noStart: start === 0 ? c.noStart : false,
-      noEnd: end ? c.noEnd : false,
-      letters: [...text].filter((ch) => /[\p{L}\p{N}]/u.test(ch)).length,
-      loc: { ...c.loc, column: c.loc.column + start },
-      breakPenalty: end ? undefined : URL_BREAK_PENALTY,
-      glued: !end,
-    });
+  for (let i = 0; i < c.glyphs.length - 1; i++) {
+    if (c.glyphs[i].text !== '/' || c.glyphs[i + 1].text === '/') continue;
+    pieces.push(subCluster(c, start, i + 1, URL_BREAK_PENALTY));
     start = i + 1;
   }
+  pieces.push(subCluster(c, start, c.glyphs.length));
   return pieces;
 }

@@ -5,7 +5,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
-import type { Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
+import type { Parents, PhrasingContent, RootContent } from 'mdast';
 import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
 import type { SourceText } from './source.js';
 import type { Article, Block, InlineStyle, Paragraph, Run } from './types.js';
@@ -428,4 +428,3 @@ function trimRuns(runs: Run[]): Run[] {
   return merged;
 }
 
-export type { Nodes };

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { CONFIG_FILE, readText } from '../archive/index.js';
@@ -147,8 +146,4 @@ function checkStyle(r: FieldReader, map: YAMLMap, base: Record<string, unknown>,
       if (!(isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number'))) bad('应为一段文字', 'should be text');
     }
   }
-}
-
-export function readSeriesFile(root: string): string {
-  return readFileSync(path.join(root, CONFIG_FILE), 'utf8');
 }

@@ -51,6 +51,6 @@ describe('font resolution', () => {
     const res = resolveFonts(root, { system: false, roles: { body: { file: 'fonts/mine.ttf', loc } } });
     expect(res.roles.body).toMatchObject({ origin: 'bulletin.yaml', path: path.join(root, 'fonts/mine.ttf'), loc });
     const book = loadFontBook(res);
-    expect((book.forRole('body') as unknown as { postscriptName: string }).postscriptName).toBe('NotoSerifSC-Regular');
+    expect(book.forRole('body').name).toBe('NotoSerifSC-Regular');
   });
 });

@@ -9,7 +9,6 @@ const cases = [
 ];
 
 const FLOW_ROLES = new Set(['body', 'note', 'heading1', 'heading2', 'heading3']);
-const isHan = (s: string) => /^[\p{Script=Han}]$/u.test(s);
 
 describe.each(cases)('$name', ({ root, number }) => {
   const { layout, diagnostics, prepared } = laidOut(root, number);

@@ -4,6 +4,7 @@ import { listIssueDirs } from '../../archive/index.js';
 import { listArchive, type ListRow } from '../../batch/list.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { archiveRoot, pickIssues, type CliContext } from '../shared.js';
+import { displayWidth, padDisplay } from '../report.js';
 
 export function statusText(row: ListRow, lang: Lang): string {
   const parts: string[] = [];
@@ -15,14 +16,6 @@ export function statusText(row: ListRow, lang: Lang): string {
   return parts.join(lang === 'zh' ? '；' : '; ');
 }
 
-/** Display width in terminal columns (CJK counts two), for aligning columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 export function formatList(rows: ListRow[], lang: Lang): string {
   const cells = rows.map((r) => [
@@ -32,8 +25,8 @@ export function formatList(rows: ListRow[], lang: Lang): string {
     r.pages !== null ? t(lang, 'listPages', { n: r.pages }) : t(lang, 'listNoPdf'),
     statusText(r, lang),
   ]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => width(c[i]))));
-  return cells.map((c) => c.map((x, i) => (i < 4 ? pad(x, widths[i]) : x)).join('  ')).join('\n') + '\n';
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => displayWidth(c[i]))));
+  return cells.map((c) => c.map((x, i) => (i < 4 ? padDisplay(x, widths[i]) : x)).join('  ')).join('\n') + '\n';
 }
 
 export function registerList(program: Command, ctx: CliContext): void {
