@@ -186,3 +186,31 @@ export function charBefore(text: string, i: number): string | undefined {
   return text[i - 1];
 }
 
+
+/** Closing quotes and brackets: a sentence may end just before them (…工作。” / …工作。）). */
+const CLOSING = /^[”’）》〕】」』]$/;
+
+/**
+ * How a period-like mark at text[i] sits among Chinese: 'end' when a Han character precedes it
+ * and the paragraph ends (blanks aside) or a closing mark follows — then it ends a sentence and
+ * 。 is its only reading; 'between' when Han characters stand on both sides — a sentence end, or a
+ * name separator (马克思.韦伯 means 马克思·韦伯), so no mechanical fix; undefined otherwise (3.14,
+ * 1. numbering, www.gov.cn, Latin text).
+ */
+export function periodContext(text: string, i: number, len = 1): 'end' | 'between' | undefined {
+  if (!isHan(charBefore(text, i))) return undefined;
+  let k = i + len;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  if (k >= text.length) return 'end';
+  const next = charAt(text, k);
+  if (next && CLOSING.test(next)) return 'end';
+  if (k === i + len && isHan(next)) return 'between';
+  return undefined;
+}
+
+/** The next non-blank index right of i (+1) or left of i (−1), or −1 at the edge. */
+export function nonBlank(text: string, i: number, step: 1 | -1): number {
+  let k = i;
+  while (k >= 0 && k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u3000')) k += step;
+  return k >= 0 && k < text.length ? k : -1;
+}
