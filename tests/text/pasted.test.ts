@@ -62,6 +62,9 @@ describe('rules', () => {
       'text/ellipsis 9:15 。 → ……',
       // An odd number of straight quotes cannot be paired safely.
       'punctuation/straight-quotes 13:5 "',
+      // ―― (U+2015, from code page 936) is not the dash the layout knows.
+      'punctuation/horizontal-bar 14:3 ― → ——',
+      'punctuation/horizontal-bar 14:10 ― → ——',
     ]);
     for (const d of ds) expect(d.severity).toBe('warning');
     expect(ds[0].hint?.zh).toContain('间隔号“·”');
@@ -81,6 +84,7 @@ describe('rules', () => {
       '（执笔：李堃　王喆　张䶮）',
       '工作&amp;落实，代码`a--b`和`x."y"`不动，见<span title="说明">附件</span>。',
       '只有一个"引号，无法配对。',
+      '工作——落实，转换——“三个一”。',
       '',
     ]);
     expect(fixAll(root).changes).toEqual([]);

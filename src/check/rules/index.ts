@@ -16,6 +16,7 @@ import { doubleHyphen } from './punctuation-double-hyphen.js';
 import { doubledMarks } from './punctuation-doubled.js';
 import { fullWidthPeriod } from './punctuation-full-width-period.js';
 import { halfWidthPeriod } from './punctuation-half-width-period.js';
+import { horizontalBar } from './punctuation-horizontal-bar.js';
 import { singleDash } from './punctuation-single-dash.js';
 import { straightQuotes } from './punctuation-straight-quotes.js';
 import { controlCharacters } from './text-control.js';
@@ -50,6 +51,7 @@ export const RULES: NamedRule[] = [
   straightQuotes,
   doubleHyphen,
   singleDash,
+  horizontalBar,
   doubledMarks,
   pairedPunctuation,
   serialComma,
