@@ -60,11 +60,22 @@ function readDisplayText(root: string, file: string): string | undefined {
 }
 
 /**
- * Terminal columns of a string (string-width: CJK characters and full-width marks take two,
- * East Asian "ambiguous" marks such as “ ” — … take one, as terminals advance the cursor).
+ * East Asian "ambiguous" marks (“ ” — … ·) take two columns only in the legacy Windows console
+ * of a Chinese system (code page 936 with a CJK font); Windows Terminal (WT_SESSION), Linux and
+ * macOS terminals advance the cursor by one.
  */
+const AMBIGUOUS_WIDE = (() => {
+  if (process.platform !== 'win32' || process.env.WT_SESSION) return false;
+  try {
+    return /^zh/i.test(Intl.DateTimeFormat().resolvedOptions().locale);
+  } catch {
+    return false;
+  }
+})();
+
+/** Terminal columns of a string (string-width: CJK characters and full-width marks take two). */
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  return stringWidth(s, { ambiguousIsNarrow: !AMBIGUOUS_WIDE });
 }
 
 /** `s` padded with spaces to `w` terminal columns, for aligning table columns. */
@@ -114,14 +125,14 @@ export function sourceWindow(line: string, column: number, length: number, gutte
   const cell = (ch: string) => visible(ch, false);
   const shown = cps.map(cell);
   const marked = shown.slice(start, end).join('');
-  const markWidth = Math.max(1, stringWidth(marked));
+  const markWidth = Math.max(1, displayWidth(marked));
   const side = opts.chars ?? 40;
   // Columns available on each side on a terminal: the gutter, the mark and two … come off first.
-  const budget = opts.columns && opts.columns > 0 ? Math.max(8, Math.floor((opts.columns - gutter - markWidth - 2 * stringWidth(ELLIPSIS) - 1) / 2)) : Infinity;
+  const budget = opts.columns && opts.columns > 0 ? Math.max(8, Math.floor((opts.columns - gutter - markWidth - 2 * displayWidth(ELLIPSIS) - 1) / 2)) : Infinity;
   let from = start;
   let leftWidth = 0;
   while (from > 0 && start - from < side) {
-    const w = stringWidth(shown[from - 1]);
+    const w = displayWidth(shown[from - 1]);
     if (leftWidth + w > budget) break;
     leftWidth += w;
     from--;
@@ -129,14 +140,14 @@ export function sourceWindow(line: string, column: number, length: number, gutte
   let to = end;
   let rightWidth = 0;
   while (to < cps.length && to - end < side) {
-    const w = stringWidth(shown[to]);
+    const w = displayWidth(shown[to]);
     if (rightWidth + w > budget) break;
     rightWidth += w;
     to++;
   }
   const left = (from > 0 ? ELLIPSIS : '') + shown.slice(from, start).join('');
   const text = left + marked + shown.slice(end, to).join('') + (to < cps.length ? ELLIPSIS : '');
-  return { text, caret: stringWidth(left), width: markWidth };
+  return { text, caret: displayWidth(left), width: markWidth };
 }
 
 export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: ChalkInstance, lines: LineSource = lineSource(root), window: WindowOptions = {}): string {
