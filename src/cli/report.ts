@@ -120,13 +120,13 @@ const ELLIPSIS = '…';
  */
 export function sourceWindow(line: string, column: number, length: number, gutter: number, opts: WindowOptions = {}): { text: string; caret: number; width: number } {
   const cps = [...line.replace(/\t/g, ' ')];
+  const side = opts.chars ?? 40;
   const start = Math.min(Math.max(0, column - 1), cps.length);
-  const end = Math.min(cps.length, start + Math.max(0, length));
-  const cell = (ch: string) => visible(ch, false);
-  const shown = cps.map(cell);
+  // A long marked stretch (a whole line a fix deletes) is itself cut to one window's width.
+  const end = Math.min(cps.length, start + Math.max(0, length), start + 2 * side);
+  const shown = cps.map((ch) => visible(ch, false));
   const marked = shown.slice(start, end).join('');
   const markWidth = Math.max(1, displayWidth(marked));
-  const side = opts.chars ?? 40;
   // Columns available on each side on a terminal: the gutter, the mark and two … come off first.
   const budget = opts.columns && opts.columns > 0 ? Math.max(8, Math.floor((opts.columns - gutter - markWidth - 2 * displayWidth(ELLIPSIS) - 1) / 2)) : Infinity;
   let from = start;
