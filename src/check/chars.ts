@@ -96,10 +96,3 @@ export function codePointLabel(ch: string): string {
   const name = charName(cp);
   return name ? `${hex} ${name}` : hex;
 }
-
-/** Text with every invisible and control character replaced by its code point in brackets, for messages. */
-export function labelUnprintable(text: string): string {
-  let out = '';
-  for (const ch of text) out += isInvisible(ch) || isControl(ch) ? `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]` : ch;
-  return out;
-}

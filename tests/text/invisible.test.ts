@@ -3,7 +3,7 @@
  * line, never a stopped build; `check` names them by code point without echoing them; `fix`
  * deletes them; nothing of a terminal escape reaches the terminal raw.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layoutParagraph, lineText } from '../../src/layout/index.js';
@@ -106,6 +106,27 @@ describe('bulletin check', () => {
     const text = readFileSync(path.join(root, 'issues/2026/1/a.md'), 'utf8');
     expect(text.split('\n').slice(4, 7)).toEqual(['会议强调，要扎实推进工作落实。', '见效明显，软连字符，变体选择符。', '危险字符结束。']);
     expect(check(root)).toEqual([]);
+  });
+});
+
+describe('the other rules read the text as printed', () => {
+  it('an invisible character hides no slip next to it, and no fix reaches across it', () => {
+    const root = copy('clean');
+    const file = path.join(root, 'issues/2026/2/a.md');
+    const head = readFileSync(file, 'utf8').split('\n---\n')[0];
+    writeFileSync(file, `${head}\n---\n明天开会\u200b.后天出发\u200b,完成任务\u2060.\n`);
+    const ds = check(root).filter((d) => d.loc.file === 'issues/2026/2/a.md');
+    expect(ds.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column}${d.fix ? ' fix' : ''}`)).toEqual([
+      'text/invisible 5:5 fix',
+      'punctuation/half-width-period 5:6',
+      'text/invisible 5:11 fix',
+      'punctuation/half-width 5:12 fix',
+      'text/invisible 5:17 fix',
+      'punctuation/half-width-period 5:18 fix',
+    ]);
+    const dirs = listIssueDirs(root);
+    fixIssues(root, dirs, dirs);
+    expect(readFileSync(file, 'utf8').split('\n---\n')[1]).toBe('明天开会.后天出发，完成任务。\n');
   });
 });
 

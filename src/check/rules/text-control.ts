@@ -1,14 +1,14 @@
 /**
  * text/control-character: control characters (ESC, BEL, NUL, DEL, C1 controls …) and whole
  * terminal escape sequences (ESC[2J clears a screen, ESC]0;…BEL retitles a window) are not text:
- * they come from logs or terminals pasted into an article. The layout leaves them out; this names
- * them by code point, with the sequence shown as visible escapes, and `bulletin fix` deletes each
- * sequence whole (its parameters were never text either).
+ * they come from logs or terminals pasted into an article. The layout leaves the control
+ * characters out; this names them by code point, with a sequence shown as visible escapes, and
+ * `bulletin fix` deletes each sequence whole (its parameters were never text either).
  */
 import { diagnostic, visible, type Diagnostic } from '../../diagnostics/index.js';
 import type { NamedRule } from '../index.js';
-import { codePointLabel, labelUnprintable } from '../chars.js';
-import { excerpt, fixAt, locAt, proseUnits } from '../text.js';
+import { codePointLabel, isControl } from '../chars.js';
+import { excerptMarked, textUnits, unprintedAt } from '../text.js';
 
 export const TEXT_CONTROL = {
   id: 'text/control-character',
@@ -24,20 +24,27 @@ export const TEXT_CONTROL = {
   hint: { zh: '删去它（可运行 bulletin fix 自动删除）', en: 'delete it (bulletin fix does it)' },
 } as const;
 
-/** A CSI or OSC terminal escape sequence, a two-character escape, or one control character. */
-const CONTROL = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+/** A CSI or OSC terminal escape sequence, or a two-character escape, starting at ESC. */
+const SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/y;
 
 export const controlCharacters: NamedRule = {
   ids: [TEXT_CONTROL.id],
   run(ctx) {
     const out: Diagnostic[] = [];
-    for (const u of proseUnits(ctx)) {
-      for (const m of u.text.matchAll(CONTROL)) {
-        const i = m.index!;
-        const fix = fixAt(u, i, m[0].length, '');
-        const context = labelUnprintable(excerpt(u.text, i, m[0].length));
-        const message = m[0].length > 1 ? TEXT_CONTROL.sequence(visible(m[0], false), context) : TEXT_CONTROL.message(codePointLabel(m[0]), context);
-        out.push(diagnostic(TEXT_CONTROL.id, TEXT_CONTROL.severity, locAt(u, i), message, { hint: TEXT_CONTROL.hint, ...(fix ? { fix } : {}) }));
+    for (const u of textUnits(ctx)) {
+      let covered = -1; // source offset up to which a reported sequence reaches
+      for (const p of u.unprinted) {
+        if (!isControl(p.ch) || (p.offset >= 0 && p.offset < covered)) continue;
+        let found = p.ch;
+        if (p.ch === '\x1b' && p.offset >= 0) {
+          SEQUENCE.lastIndex = p.offset;
+          found = SEQUENCE.exec(u.src.text)?.[0] ?? p.ch;
+          covered = p.offset + found.length;
+        }
+        const { loc, fix } = unprintedAt(u, p.offset, found);
+        const context = excerptMarked(u.text, p.index, `[${codePointLabel(p.ch).split(' ')[0]}]`);
+        const message = found.length > 1 ? TEXT_CONTROL.sequence(visible(found, false), context) : TEXT_CONTROL.message(codePointLabel(found), context);
+        out.push(diagnostic(TEXT_CONTROL.id, TEXT_CONTROL.severity, loc, message, { hint: TEXT_CONTROL.hint, ...(fix ? { fix } : {}) }));
       }
     }
     return out;

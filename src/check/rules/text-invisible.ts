@@ -2,13 +2,14 @@
  * text/invisible: characters that print nothing — zero-width spaces and joiners, word joiners,
  * a byte-order mark inside the text, soft hyphens, variation selectors and every other Unicode
  * default-ignorable code point — come with text pasted from web pages and WeChat. The layout
- * leaves them out; this says where they are, naming each by code point and Unicode name (the
- * character itself would show nothing), and `bulletin fix` deletes them.
+ * leaves them out (and so do the other rules: they read the text as printed); this says where
+ * they are, naming each by code point and Unicode name (the character itself would show
+ * nothing), and `bulletin fix` deletes them.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import type { NamedRule } from '../index.js';
-import { codePointLabel, isInvisible, labelUnprintable } from '../chars.js';
-import { excerpt, fixAt, locAt, proseUnits } from '../text.js';
+import { codePointLabel, isInvisible } from '../chars.js';
+import { excerptMarked, textUnits, unprintedAt } from '../text.js';
 
 export const TEXT_INVISIBLE = {
   id: 'text/invisible',
@@ -20,20 +21,18 @@ export const TEXT_INVISIBLE = {
   hint: { zh: '删去这个字符（可运行 bulletin fix 自动删除）', en: 'delete the character (bulletin fix does it)' },
 } as const;
 
-const CANDIDATE = /\p{Default_Ignorable_Code_Point}/gu;
-
 export const invisibleCharacters: NamedRule = {
   ids: [TEXT_INVISIBLE.id],
   run(ctx) {
     const out: Diagnostic[] = [];
-    for (const u of proseUnits(ctx)) {
-      for (const m of u.text.matchAll(CANDIDATE)) {
-        const ch = m[0];
-        if (!isInvisible(ch)) continue;
-        const i = m.index!;
-        const fix = fixAt(u, i, ch.length, '');
+    // Every unit, debris lines too: whatever is left in the file after fixing is clean.
+    for (const u of textUnits(ctx)) {
+      for (const p of u.unprinted) {
+        if (!isInvisible(p.ch)) continue;
+        const label = codePointLabel(p.ch);
+        const { loc, fix } = unprintedAt(u, p.offset, p.ch);
         out.push(
-          diagnostic(TEXT_INVISIBLE.id, TEXT_INVISIBLE.severity, locAt(u, i), TEXT_INVISIBLE.message(codePointLabel(ch), labelUnprintable(excerpt(u.text, i, ch.length))), {
+          diagnostic(TEXT_INVISIBLE.id, TEXT_INVISIBLE.severity, loc, TEXT_INVISIBLE.message(label, excerptMarked(u.text, p.index, `[${label.split(' ')[0]}]`)), {
             hint: TEXT_INVISIBLE.hint,
             ...(fix ? { fix } : {}),
           }),
