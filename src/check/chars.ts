@@ -89,6 +89,37 @@ export function charName(cp: number): string | undefined {
   return undefined;
 }
 
+/** What an office clerk calls the commonest of them. */
+const ZH_NAMES: Record<number, string> = {
+  0x1b: '转义字符',
+  0x07: '响铃字符',
+  0x00: '空字符',
+  0x7f: '删除字符',
+  0xad: '软连字符',
+  0x200b: '零宽空格',
+  0x200c: '零宽不连字',
+  0x200d: '零宽连字',
+  0x200e: '从左至右标记',
+  0x200f: '从右至左标记',
+  0x202e: '从右至左强制符',
+  0x2060: '零宽词连接符',
+  0xfeff: '零宽不换行空格（BOM）',
+};
+
+/** The Chinese name of a character, when it has a common one: 零宽空格, 变体选择符 … */
+export function zhName(ch: string): string | undefined {
+  const cp = ch.codePointAt(0)!;
+  if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) return '变体选择符';
+  return ZH_NAMES[cp];
+}
+
+/** `U+200B ZERO WIDTH SPACE` (with `（零宽空格）` for Chinese): how a message names a character it must not echo. */
+export function codePointLabels(ch: string): { zh: string; en: string } {
+  const en = codePointLabel(ch);
+  const zh = zhName(ch);
+  return { en, zh: zh ? `${en}（${zh}）` : en };
+}
+
 /** `U+200B ZERO WIDTH SPACE`: how a message names a character it must not echo. */
 export function codePointLabel(ch: string): string {
   const cp = ch.codePointAt(0)!;

@@ -83,7 +83,7 @@ describe('bulletin check', () => {
       expect(d.fix![0].replacement).toBe('');
       for (const m of [d.message.zh, d.message.en, d.hint!.zh, d.hint!.en]) expect(UNPRINTABLE.test(m), m).toBe(false);
     }
-    expect(inv[0].message.zh).toContain('U+200B ZERO WIDTH SPACE');
+    expect(inv[0].message.zh).toContain('U+200B ZERO WIDTH SPACE（零宽空格）');
   });
 
   it('text/control-character: a whole escape sequence or one control character, shown as visible escapes', () => {

@@ -7,15 +7,15 @@
  */
 import { diagnostic, visible, type Diagnostic } from '../../diagnostics/index.js';
 import type { NamedRule } from '../index.js';
-import { codePointLabel, isControl } from '../chars.js';
+import { codePointLabel, codePointLabels, isControl } from '../chars.js';
 import { excerptMarked, textUnits, unprintedAt } from '../text.js';
 
 export const TEXT_CONTROL = {
   id: 'text/control-character',
   severity: 'warning',
-  message: (name: string, context: string) => ({
-    zh: `控制字符 ${name}，不是正文内容，排版时略去：${context}`,
-    en: `a control character ${name} is not text; it is left out of the print: ${context}`,
+  message: (name: { zh: string; en: string }, context: string) => ({
+    zh: `控制字符 ${name.zh}，不是正文内容，排版时略去：${context}`,
+    en: `a control character ${name.en} is not text; it is left out of the print: ${context}`,
   }),
   sequence: (shown: string, context: string) => ({
     zh: `终端控制序列“${shown}”，不是正文内容（其中控制字符以外的部分会被印出）：${context}`,
@@ -43,7 +43,7 @@ export const controlCharacters: NamedRule = {
         }
         const { loc, fix } = unprintedAt(u, p.offset, found);
         const context = excerptMarked(u.text, p.index, `[${codePointLabel(p.ch).split(' ')[0]}]`);
-        const message = found.length > 1 ? TEXT_CONTROL.sequence(visible(found, false), context) : TEXT_CONTROL.message(codePointLabel(found), context);
+        const message = found.length > 1 ? TEXT_CONTROL.sequence(visible(found, false), context) : TEXT_CONTROL.message(codePointLabels(found), context);
         out.push(diagnostic(TEXT_CONTROL.id, TEXT_CONTROL.severity, loc, message, { hint: TEXT_CONTROL.hint, ...(fix ? { fix } : {}) }));
       }
     }

@@ -8,15 +8,15 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import type { NamedRule } from '../index.js';
-import { codePointLabel, isInvisible } from '../chars.js';
+import { codePointLabel, codePointLabels, isInvisible } from '../chars.js';
 import { excerptMarked, textUnits, unprintedAt } from '../text.js';
 
 export const TEXT_INVISIBLE = {
   id: 'text/invisible',
   severity: 'warning',
-  message: (name: string, context: string) => ({
-    zh: `看不见的字符 ${name}（多从网页或微信复制带来），排版时略去：${context}`,
-    en: `an invisible character ${name} (usually pasted from a web page or WeChat); it is left out of the print: ${context}`,
+  message: (name: { zh: string; en: string }, context: string) => ({
+    zh: `看不见的字符 ${name.zh}，多从网页或微信复制带来，排版时略去：${context}`,
+    en: `an invisible character ${name.en} (usually pasted from a web page or WeChat); it is left out of the print: ${context}`,
   }),
   hint: { zh: '删去这个字符（可运行 bulletin fix 自动删除）', en: 'delete the character (bulletin fix does it)' },
 } as const;
@@ -32,7 +32,7 @@ export const invisibleCharacters: NamedRule = {
         const label = codePointLabel(p.ch);
         const { loc, fix } = unprintedAt(u, p.offset, p.ch);
         out.push(
-          diagnostic(TEXT_INVISIBLE.id, TEXT_INVISIBLE.severity, loc, TEXT_INVISIBLE.message(label, excerptMarked(u.text, p.index, `[${label.split(' ')[0]}]`)), {
+          diagnostic(TEXT_INVISIBLE.id, TEXT_INVISIBLE.severity, loc, TEXT_INVISIBLE.message(codePointLabels(p.ch), excerptMarked(u.text, p.index, `[${label.split(' ')[0]}]`)), {
             hint: TEXT_INVISIBLE.hint,
             ...(fix ? { fix } : {}),
           }),
