@@ -95,8 +95,12 @@ describe('bulletin check', () => {
     for (const d of ctl) expect(UNPRINTABLE.test(d.message.en + d.message.zh)).toBe(false);
   });
 
-  it('the trial layout finds nothing to stop the build', () => {
+  it('the trial layout finds nothing to stop the build, and `bulletin fonts` asks no glyph for them', async () => {
     expect(check(fixture('invisible'), true).filter((d) => d.severity === 'error')).toEqual([]);
+    const { fontsReport } = await import('../../src/cli/fonts.js');
+    const r = fontsReport(fixture('invisible'), listIssueDirs(fixture('invisible'))[0], 'en');
+    expect(r.missing).toBe(false);
+    expect(r.text).toContain('every character of the issue has a glyph.');
   });
 
   it('fix deletes them all and nothing else', () => {

@@ -13,7 +13,7 @@ import { listIssueDirs } from '../../src/archive/index.js';
 import { runBatch } from '../../src/batch/index.js';
 import { formatSummary, LineReporter } from '../../src/batch/progress.js';
 import { run } from '../../src/cli/index.js';
-import { formatDiagnostic, sourceWindow } from '../../src/cli/report.js';
+import { formatDiagnostic, jsonText, sourceWindow } from '../../src/cli/report.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/index.js';
 
 const temps: string[] = [];
@@ -106,6 +106,16 @@ describe('build, build --all', () => {
     });
     expect(lines.join('')).toMatch(/\[1\/2\] 2026\/1 wrote .*; 1 warning\(s\) \(bulletin check 2026\/1 lists them\)/);
     expect(formatSummary(s, 'en', new Chalk({ level: 0 }))).toContain('with warnings: 2026/1 (1), 2026/2 (1)');
+  });
+});
+
+describe('JSON', () => {
+  it('escapes C1 controls, bidirectional and invisible characters, and stays the same value', () => {
+    const value = [{ message: 'a\u009b2Jb\u202ec\u200bd\x7f', file: 'x\u2066.md' }];
+    const text = jsonText(value);
+    expect(/[\x7f-\x9f\u202e\u2066\u200b]/.test(text)).toBe(false);
+    expect(text).toContain('a\\u009b2Jb\\u202ec\\u200bd\\u007f');
+    expect(JSON.parse(text)).toEqual(value);
   });
 });
 
