@@ -12,8 +12,8 @@ const PROTECTED = new RegExp(
     /(`+)[^`\n]+?\1/.source, // inline code
     /\b(?:https?|ftp):\/\/[!-~]+/.source, // web addresses (ASCII only; trailing marks are trimmed below)
     /\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[!-~]*)?/.source,
-    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.source, // e-mail addresses
-    /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>/.source, // HTML tags
+    /(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+/.source, // e-mail addresses (tried only where a word starts)
+    /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500})?\/?>/.source, // HTML tags
     /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});/.source, // character references
   ].join('|'),
   'g',

@@ -124,29 +124,26 @@ export function sourceWindow(line: string, column: number, length: number, gutte
   const start = Math.min(Math.max(0, column - 1), cps.length);
   // A long marked stretch (a whole line a fix deletes) is itself cut to one window's width.
   const end = Math.min(cps.length, start + Math.max(0, length), start + 2 * side);
-  const shown = cps.map((ch) => visible(ch, false));
-  const marked = shown.slice(start, end).join('');
+  // Only the characters that can appear are made visible (a line may be 50,000 characters long).
+  const lo = Math.max(0, start - side);
+  const hi = Math.min(cps.length, end + side);
+  const shown = cps.slice(lo, hi).map((ch) => visible(ch, false));
+  const marked = shown.slice(start - lo, end - lo).join('');
   const markWidth = Math.max(1, displayWidth(marked));
   // Columns available on each side on a terminal: the gutter, the mark and two … come off first.
   const budget = opts.columns && opts.columns > 0 ? Math.max(8, Math.floor((opts.columns - gutter - markWidth - 2 * displayWidth(ELLIPSIS) - 1) / 2)) : Infinity;
-  let from = start;
-  let leftWidth = 0;
-  while (from > 0 && start - from < side) {
-    const w = displayWidth(shown[from - 1]);
-    if (leftWidth + w > budget) break;
-    leftWidth += w;
-    from--;
+  let from = start - lo;
+  for (let width = 0; from > 0; from--) {
+    width += displayWidth(shown[from - 1]);
+    if (width > budget) break;
   }
-  let to = end;
-  let rightWidth = 0;
-  while (to < cps.length && to - end < side) {
-    const w = displayWidth(shown[to]);
-    if (rightWidth + w > budget) break;
-    rightWidth += w;
-    to++;
+  let to = end - lo;
+  for (let width = 0; to < shown.length; to++) {
+    width += displayWidth(shown[to]);
+    if (width > budget) break;
   }
-  const left = (from > 0 ? ELLIPSIS : '') + shown.slice(from, start).join('');
-  const text = left + marked + shown.slice(end, to).join('') + (to < cps.length ? ELLIPSIS : '');
+  const left = (lo + from > 0 ? ELLIPSIS : '') + shown.slice(from, start - lo).join('');
+  const text = left + marked + shown.slice(end - lo, to).join('') + (lo + to < cps.length ? ELLIPSIS : '');
   return { text, caret: displayWidth(left), width: markWidth };
 }
 

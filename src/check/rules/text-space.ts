@@ -54,11 +54,14 @@ const NAME_LABEL = /(?:执笔|作者|撰稿|撰文|摄影|摄像|图片|文\/图
 const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝']);
 const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '夏侯', '尉迟', '公孙', '长孙', '宇文', '司徒', '南宫', '端木', '独孤', '西门'];
 
-/** The run of Han characters ending at index `end` (exclusive) or starting at `start`. */
+const CLAUSE = 120;
+const CLAUSE_END = new Set([...'。；！？（(【[']);
+
+/** The run of Han characters (at most 6: names are shorter) ending at `at` (step −1) or starting there (+1). */
 function hanRun(text: string, at: number, step: 1 | -1): string {
   let s = '';
   let k = at;
-  for (;;) {
+  for (let n = 0; n < 6; n++) {
     const ch = step === 1 ? charAt(text, k) : charBefore(text, k);
     if (!ch || !isHan(ch)) break;
     s = step === 1 ? s + ch : ch + s;
@@ -82,9 +85,10 @@ function looksLikeName(token: string): boolean {
  * Blanks in ordinary text (市委 组织部, 研究部署　工作) are still reported and fixed.
  */
 export function separatesNames(text: string, i: number, end: number): boolean {
-  // The clause the blank belongs to: back to the last stop, opening bracket or paragraph start.
-  const before = text.slice(0, i);
-  const clauseStart = Math.max(before.search(/[^。；！？（(【[]*$/), 0);
+  // The clause the blank belongs to: back to the last stop, opening bracket or paragraph start
+  // (a byline is short: at most CLAUSE characters are looked at).
+  let clauseStart = i;
+  while (clauseStart > 0 && i - clauseStart < CLAUSE && !CLAUSE_END.has(text[clauseStart - 1])) clauseStart--;
   if (NAME_LABEL.test(text.slice(clauseStart, i))) return true;
   const left = [...hanRun(text, i, -1)];
   const right = [...hanRun(text, end, 1)];
