@@ -114,8 +114,8 @@ function locate(src: SourceText, text: string, hint: number): number {
   return -1;
 }
 
-/** Characters the layout leaves out: default-ignorables and controls (tab is a blank). */
-const UNPRINTED = /[\p{Default_Ignorable_Code_Point}\x00-\x08\x0a-\x1f\x7f-\x9f]/u;
+/** Characters the layout leaves out: default-ignorables and controls (not tab or line ends). */
+const UNPRINTED = /[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/u;
 
 function fromRuns(kind: UnitKind, src: SourceText | undefined, runs: Run[], article?: Article, block?: number): TextUnit | undefined {
   if (!src || !runs.length) return undefined;

@@ -57,9 +57,9 @@ export interface ItemizeOptions {
 /**
  * Characters with no printed form: Unicode default-ignorables (zero-width spaces and joiners, soft
  * hyphens, variation selectors, bidi controls, pasted from web pages and WeChat) and control
- * characters. Dropped here, as Typst drops default-ignorables; tab is a space, not dropped.
+ * characters. Dropped here, as Typst drops default-ignorables; tab is a space and line ends are not text, so neither is touched.
  */
-const UNPRINTED = /^[\p{Default_Ignorable_Code_Point}\x00-\x08\x0a-\x1f\x7f-\x9f]$/u;
+const UNPRINTED = /^[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]$/u;
 
 /** Split text into clusters and measure them. Reports characters no font can draw. */
 export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster[] {
