@@ -23,7 +23,7 @@ export const REPORT_MESSAGES = {
   fixed: { zh: '已自动修正 {n} 处，改写了 {files} 个文件', en: 'fixed {n} problem(s), rewrote {files} file(s)' },
   nothingToFix: { zh: '没有可自动修正的问题，未改动任何文件', en: 'nothing to fix automatically; no file changed' },
   buildWarnings: {
-    zh: '另有 {n} 个警告（{rules}），运行 bulletin check {issue} 查看详情',
+    zh: '{n} 个警告（{rules}），运行 bulletin check {issue} 查看详情',
     en: '{n} warning(s) ({rules}); run bulletin check {issue} to see them',
   },
   layoutSkipped: {

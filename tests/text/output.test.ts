@@ -93,7 +93,7 @@ describe('build, build --all', () => {
     expect(r.code).toBe(0);
     expect(r.err).toContain('warning: 4 warning(s) (punctuation/half-width ×2, punctuation/half-width-period ×2); run bulletin check 2026/1 to see them');
     const zh = await cli(['build', '1', '--archive', root], { LANG: 'zh_CN.UTF-8' });
-    expect(zh.err).toContain('警告: 另有 4 个警告（punctuation/half-width ×2, punctuation/half-width-period ×2），运行 bulletin check 2026/1 查看详情');
+    expect(zh.err).toContain('警告: 4 个警告（punctuation/half-width ×2, punctuation/half-width-period ×2），运行 bulletin check 2026/1 查看详情');
   });
 
   it('build --all says how many warnings each issue has', async () => {
