@@ -130,6 +130,7 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
       articles,
       distribution,
       copies,
+      copiesLoc: r.loc('copies'),
       file: manifestRel,
       dir: where.rel,
       listed,

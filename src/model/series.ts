@@ -69,6 +69,8 @@ export function parseSeries(src: SourceText): SeriesLoad {
       style: styleNode && isMap(styleNode) ? nodeToJs(parsed.doc, styleNode) : undefined,
       fonts,
       file: CONFIG_FILE,
+      seriesLoc: r.loc('series'),
+      officeLoc: r.loc('office'),
     },
   };
 }

@@ -38,8 +38,19 @@ export interface HouseStyle {
   masthead: {
     /** Series name size: 小初–初号 (36–42 pt) by bulletin convention. */
     size: number;
+    /** Smallest size the series name may be set at to fit the text width, pt (house style: 小初 36 pt, the low end of the 小初–初号 convention). */
+    min_size: number;
     /** Extra space between the series name's characters, in ems. */
     letter_spacing: number;
+    /** Least letter spacing the series name may be tightened to, in ems (house style: 0, characters never closer than their em boxes). */
+    min_letter_spacing: number;
+    /**
+     * Smallest size the issue number, office and date lines may be set at to fit, pt
+     * (house style: 4号 14 pt, one step below the 3号 body size of GB/T 9704 §5.2.2).
+     */
+    line_min_size: number;
+    /** Lines the office may take when one line cannot hold it at line_min_size (house style: 2). */
+    office_lines: number;
     /** Grid lines the masthead occupies on page 1, rule included. */
     lines: number;
     /** Red rule thickness, pt (convention 1–2.25 pt). */
@@ -90,7 +101,7 @@ export const DEFAULT_STYLE: HouseStyle = {
   grid: { chars: 28, lines: 22 },
   body: { size: 16, indent: 2 },
   title: { size: 22, space_before: 1, space_after: 1 },
-  masthead: { size: 42, letter_spacing: 0.1, lines: 7, rule_width: 2, rule_gap: 4, label: '' },
+  masthead: { size: 42, min_size: 36, letter_spacing: 0.1, min_letter_spacing: 0, line_min_size: 14, office_lines: 2, lines: 7, rule_width: 2, rule_gap: 4, label: '' },
   end_block: { size: 14, indent: 1, outer_rule: 0.35, inner_rule: 0.25, even_page: true },
   page_number: { size: 14, offset: 7, inset: 1 },
   attribution: { label: '供稿单位：' },
