@@ -45,6 +45,19 @@ function runsOf(block: Block | Paragraph, regular: FontRole, lead: FontRole): St
   return block.runs.map((r) => ({ text: r.text, role: r.style === 'lead' ? lead : regular, loc: r.loc }));
 }
 
+/**
+ * Balanced title lines; when the balancing finds no solution (it looks at most one line beyond
+ * the estimate, so a long title in a narrow text block has none and layoutTitle fails), the title
+ * is set as a centred paragraph instead. Either way the fit checks that every line is inside the box.
+ */
+function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
+  try {
+    return layoutTitle(parts, o, diagnostics);
+  } catch {
+    return layoutParagraph(parts, o, diagnostics);
+  }
+}
+
 /** Text that wraps in a fixed box (headings, attribution, end-block entries): set through the fit, so a line that cannot be set is an error. */
 function wrapped(ctx: Ctx, element: FitElement, parts: StyledText[], o: ParagraphOptions): TextLine[] {
   const { size, cell, x, width, ...paragraph } = o;
@@ -89,7 +102,7 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
       tracking: 0,
       maxLines: Infinity,
       paragraph: { fonts: ctx.fonts, indent: 0, align: 'center', role: 'title' },
-      set: layoutTitle,
+      set: setTitle,
     },
     ctx.diagnostics,
   ).lines;

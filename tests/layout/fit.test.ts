@@ -154,6 +154,20 @@ describe('every fixed-width element goes through the fit', () => {
     for (const page of l!.pages) insideTextBlock(page.items, g.left, g.left + g.width);
   });
 
+  it('sets a long title in a narrow text block without crashing, every line inside the block', () => {
+    const root = archive((y) => `${y}\nstyle:\n  page: { text_width: 20 }\n`);
+    const { layout: l } = layout(root, 2, (p) => {
+      p.issue.articles[0].title = '关于进一步加强新时代基层党组织建设推动组织工作高质量发展助力株洲现代化新湘军建设的实施意见和工作方案及其配套措施与考核办法';
+    });
+    const g = l!.geometry;
+    const title = l!.pages.flatMap((p) => p.items).filter((i): i is TextLine => i.kind === 'text' && i.role === 'title');
+    expect(title.slice(0, 20).map(lineText).join('').startsWith('关于进一步加强')).toBe(true);
+    for (const page of l!.pages) for (const i of page.items) if (i.kind === 'text' && i.role === 'title') {
+      expect(i.x).toBeGreaterThanOrEqual(g.left - 0.01);
+      expect(i.x + i.width).toBeLessThanOrEqual(g.left + g.width + 0.01);
+    }
+  });
+
   it('wraps a heading with a run wider than a line inside the text block', () => {
     const root = archive();
     const { diagnostics, layout: l } = layout(root, 2, (p) => {
