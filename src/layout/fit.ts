@@ -160,12 +160,16 @@ export function unfitDiagnostic(s: FitSpec, f: Fitted): Diagnostic {
   const mm = (pt: number) => (pt / MM).toFixed(1);
   const minSize = Math.min(s.minSize ?? s.size, s.size);
   const lines = s.maxLines ?? 1;
-  const limits = Number.isFinite(lines)
-    ? {
-        zh: `即使${minSize < s.size ? `字号减到 ${minSize} 磅、` : ''}${(s.minTracking ?? s.tracking) < s.tracking ? '字距减到最小、' : ''}排成 ${lines} 行，也`,
-        en: ` even at ${minSize} pt${(s.minTracking ?? s.tracking) < s.tracking ? ', the tightest tracking' : ''} and ${lines} line(s)`,
-      }
-    : { zh: '有一行', en: ': a line' };
+  const tighter = (s.minTracking ?? s.tracking) < s.tracking;
+  const smaller = minSize < s.size;
+  const limits = !Number.isFinite(lines)
+    ? { zh: '有一行', en: ': a line' }
+    : smaller || tighter || lines > 1
+      ? {
+          zh: `即使${tighter ? '字距收紧到最小、' : ''}${smaller ? `字号减到 ${minSize} 磅、` : ''}${lines > 1 ? `分成 ${lines} 行、` : ''}`.replace(/、$/, '，也'),
+          en: ` even with${[tighter ? ' the tightest letter spacing' : '', smaller ? ` ${minSize} pt type` : '', lines > 1 ? ` ${lines} lines` : ''].filter(Boolean).join(',')}`,
+        }
+      : { zh: '', en: '' };
   // Text that wraps is reported at the line that does not fit; a one-line element where it was written.
   const out = f.lines.find((l) => l.x < s.x - EPS || l.x + l.width > s.x + s.width + EPS);
   const loc = !Number.isFinite(lines) && out?.cells[0] ? out.cells[0].loc : s.loc;
@@ -174,8 +178,8 @@ export function unfitDiagnostic(s: FitSpec, f: Fitted): Diagnostic {
     'error',
     loc,
     {
-      zh: `${name.zh}“${shown}”${limits.zh}排不进宽 ${mm(s.width)} 毫米的位置（需要 ${mm(f.needed)} 毫米）`,
-      en: `${name.en} “${shown}” does not fit its ${mm(s.width)} mm${limits.en} (it needs ${mm(f.needed)} mm)`,
+      zh: `${name.zh}“${shown}”${limits.zh}排不进宽 ${mm(s.width)} 毫米的位置（${lines > 1 && Number.isFinite(lines) ? '排成一行' : ''}需要 ${mm(f.needed)} 毫米）`,
+      en: `${name.en} “${shown}” does not fit its ${mm(s.width)} mm${limits.en} (${lines > 1 && Number.isFinite(lines) ? 'on one line ' : ''}it needs ${mm(f.needed)} mm)`,
     },
     { hint: { zh: name.hint.zh, en: name.hint.en } },
   );

@@ -300,8 +300,8 @@ const say = (zh: string, en: string) => ({ zh, en });
 /** The name of the tag an HTML node opens or closes, or what kind of markup it is. */
 function htmlName(raw: string): { tag?: string; comment: boolean } {
   if (/^<!--/.test(raw)) return { comment: true };
-  const m = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(raw);
-  return { tag: m ? m[1].toLowerCase() : undefined, comment: false };
+  const m = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(raw);
+  return { tag: m ? `${m[1]}${m[2].toLowerCase()}` : undefined, comment: false };
 }
 
 function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnostic[]): Block[] {

@@ -31,6 +31,7 @@ describe('Markdown constructs', () => {
     const { ds, diagnostics } = read('这是<b>重点</b>内容。\n<script>alert(1)</script>\n');
     expect(ds).toEqual(['error markdown/html a.md:5:3', 'error markdown/html a.md:5:8', 'error markdown/html a.md:6:1']);
     expect(diagnostics[0].message.en).toContain('<b>');
+    expect(diagnostics[1].message.en).toContain('</b>');
     expect(diagnostics[2].message.zh).toContain('<script>');
   });
 
@@ -91,5 +92,40 @@ describe('Markdown constructs', () => {
     const { texts, ds } = read('# 一、总体情况\n**强化组织建设。**全市新建中心12个。\n普通段落。\n');
     expect(texts).toEqual(['#1 一、总体情况', '强化组织建设。全市新建中心12个。', '普通段落。']);
     expect(ds).toEqual([]);
+  });
+});
+
+describe('bulletin check and build on pasted web text', () => {
+  it('an HTML tag stops check and build with exit 1 at the tag; a --- line only warns', async () => {
+    const { readFileSync, rmSync, writeFileSync, existsSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { copyArchive } = await import('../helpers/tmp.js');
+    const { REPO } = await import('../helpers/archive.js');
+    const { run } = await import('../../src/cli/index.js');
+    const root = copyArchive(REPO);
+    try {
+      const file = path.join(root, 'issues/2026/2/01-wangge.md');
+      const text = readFileSync(file, 'utf8').split('\n');
+      text.splice(5, 0, '网格员<b>每天</b>巡查。', '---');
+      writeFileSync(file, text.join('\n'));
+      const cli = async (args: string[]) => {
+        let out = '';
+        const code = await run(args, { out: (t) => (out += t), err: (t) => (out += t), cwd: root, env: { LANG: 'en_US.UTF-8' }, isTTY: false });
+        return { code, out };
+      };
+      const checked = await cli(['check', '2', '--format', 'json']);
+      expect(checked.code).toBe(1);
+      const ds = (JSON.parse(checked.out) as { rule: string; severity: string; file: string; line: number; column: number }[]).filter((d) => d.rule.startsWith('markdown/'));
+      expect(ds.map((d) => `${d.severity} ${d.rule} ${d.file}:${d.line}:${d.column}`)).toEqual([
+        'error markdown/html issues/2026/2/01-wangge.md:6:4',
+        'error markdown/html issues/2026/2/01-wangge.md:6:9',
+        'warning markdown/thematic-break issues/2026/2/01-wangge.md:7:1',
+      ]);
+      const built = await cli(['build', '2']);
+      expect(built.code).toBe(1);
+      expect(existsSync(path.join(root, 'dist/2026-2.pdf'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
