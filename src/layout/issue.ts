@@ -10,7 +10,7 @@ import type { StyledText } from './itemize.js';
 import { paginate, type FlowLine } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { layoutTitle } from './title.js';
-import { fitOrReport, type FitElement, type FitSpec } from './fit.js';
+import { fitOrReport, fitText, unfitDiagnostic, type FitElement, type FitSpec } from './fit.js';
 import type { IssueLayout, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
 
 /** Baseline of an ideographic em box of `size` centred in a line of `pitch`: the em box spans 0.88 above and 0.12 below the baseline. */
@@ -25,6 +25,7 @@ interface Ctx {
   diagnostics: Diagnostic[];
   /** bulletin.yaml, where the house style is set. */
   styleFile: string;
+  pageNumberReported?: boolean;
 }
 
 function bodyOpts(ctx: Ctx, role: FontRole, extra: Partial<ParagraphOptions> = {}): ParagraphOptions {
@@ -192,7 +193,10 @@ function masthead(ctx: Ctx, series: SeriesConfig, issue: Issue): PageItem[] {
   const flowTop = g.top + m.lines * g.linePitch;
   let officeLines = 1;
   while (officeLines < m.office_lines && ruleBelow(line(4 + officeLines, body)) + m.rule_width / 2 <= flowTop) officeLines++;
-  const dateWidth = date.lines.reduce((w, l) => Math.max(w, l.width), 0);
+  // The office's room is what the longest date of the year leaves (…12月28日), so whether the office
+  // fits never changes with the date, and `check --all` reports it once, not once per issue.
+  const longest = fitText({ element: 'date', parts: [{ text: formatDateZh({ year: issue.date.year, month: 12, day: 28 }), role: 'body', loc: issue.dateLoc }], loc: issue.dateLoc, ...inner, size: body, minSize: m.line_min_size, tracking: gridTracking, paragraph: { fonts: ctx.fonts, indent: 0, align: 'right', role: 'body', ink: 'text' } }, []);
+  const dateWidth = [...date.lines, ...longest.lines].reduce((w, l) => Math.max(w, l.width), 0);
   const officeBox = { x: inner.x, width: Math.max(0, inner.width - dateWidth - g.pitch) };
   // On two lines, an office name breaks before its bracketed second name or after a separator.
   const office = fit('office', series.office, series.officeLoc ?? fileLoc, 'body', officeBox, 'left', {
@@ -262,19 +266,23 @@ function pageNumber(ctx: Ctx, n: number): TextLine {
   // A page number has no source text: one that does not fit is a house-style problem, reported at bulletin.yaml.
   const loc = { file: ctx.styleFile, line: 1, column: 1 };
   const inset = pn.inset * pn.size;
-  const [line] = fitOrReport(
-    {
-      element: 'page-number',
-      parts: [{ text: `— ${n} —`, role: 'page_number', loc }],
-      loc,
-      x: g.left + inset,
-      width: g.width - 2 * inset,
-      size: pn.size,
-      tracking: 0,
-      paragraph: { fonts: ctx.fonts, indent: 0, align: odd ? 'right' : 'left', role: 'page_number' },
-    },
-    ctx.diagnostics,
-  ).lines;
+  const spec: FitSpec = {
+    element: 'page-number',
+    parts: [{ text: `— ${n} —`, role: 'page_number', loc }],
+    loc,
+    x: g.left + inset,
+    width: g.width - 2 * inset,
+    size: pn.size,
+    tracking: 0,
+    paragraph: { fonts: ctx.fonts, indent: 0, align: odd ? 'right' : 'left', role: 'page_number' },
+  };
+  const fitted = fitText(spec, ctx.diagnostics);
+  // Reported once per issue, for the first page number that does not fit: every page has the same box.
+  if (!fitted.fits && !ctx.pageNumberReported) {
+    ctx.diagnostics.push(unfitDiagnostic(spec, fitted));
+    ctx.pageNumberReported = true;
+  }
+  const [line] = fitted.lines;
   // The dash line (about 0.27 em above the baseline) lies `offset` mm below the text block.
   const baseline = g.top + g.height + pn.offset * MM + 0.27 * pn.size;
   return { ...line, baseline };
