@@ -109,3 +109,12 @@ describe('issue numbers beyond sane ranges', () => {
     expect(ds[0].message.en).toContain('1e+30');
   });
 });
+
+describe('the masthead and the grid', () => {
+  it('a masthead too short for its rule, a name taller than its lines, a body size above the line pitch', () => {
+    expect(series('style:\n  masthead: { lines: 5 }\n').ds).toEqual(['error style/inconsistent bulletin.yaml:4:22']);
+    expect(series('style:\n  masthead: { size: 120 }\n').ds).toEqual(['error style/inconsistent bulletin.yaml:4:21']);
+    expect(series('style:\n  body: { size: 40 }\n').ds).toEqual(['error style/inconsistent bulletin.yaml:4:17']);
+    expect(series('style:\n  masthead: { lines: 6 }\n').ds).toEqual([]);
+  });
+});
