@@ -207,7 +207,15 @@ export function parseBodyChecked(src: SourceText, bodyOffset: number): { blocks:
     const blocks = markdownBody(src, bodyOffset, diagnostics);
     return { blocks, diagnostics: [...diagnostics, ...tables] };
   } catch {
-    return { blocks: plainBody(src, bodyOffset), diagnostics: [] };
+    // Never silently: the marks are printed as typed, so say so.
+    return {
+      blocks: plainBody(src, bodyOffset),
+      diagnostics: [
+        diagnostic('article/markdown', 'warning', src.loc(bodyOffset), { zh: '无法按 Markdown 读取正文，全文已按纯文本读取（标记符号会原样印出）', en: 'the body could not be read as Markdown; it was read as plain text (any marks are printed as typed)' }, {
+          hint: { zh: '检查文件是否损坏或粘贴错了内容', en: 'check whether the file is damaged or the wrong text was pasted' },
+        }),
+      ],
+    };
   }
 }
 
