@@ -201,3 +201,42 @@ describe('every fixed-width element goes through the fit', () => {
     expect(ds[0].message.en).toContain('page number');
   });
 });
+
+describe('masthead fit, any name', () => {
+  it('random series and office names: printed whole inside the text block, the office clear of the date, or an error', async () => {
+    const fc = (await import('fast-check')).default;
+    const { prepared } = await import('../helpers/archive.js');
+    const { pinnedFonts } = await import('../helpers/fonts.js');
+    const { layoutIssue } = await import('../../src/layout/index.js');
+    const p = prepared(REPO, 2);
+    const fonts = pinnedFonts();
+    const han = fc.constantFrom(...'株洲市委组织部办公室人才工作领导小组信息简报中共党建（）、·ABC2026');
+    // Lengths spread evenly up to the maximum (fast-check favours short strings).
+    const sized = (max: number) => fc.integer({ min: 1, max }).chain((n) => fc.string({ unit: han, minLength: n, maxLength: n }));
+    let printed = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(sized(22), sized(70), (series, office) => {
+        const layout = layoutIssue({ series: { ...p.series, series, office }, issue: p.issue, style: p.style, fonts });
+        const unfit = layout.diagnostics.filter((d) => d.rule === 'layout/does-not-fit');
+        if (unfit.length) {
+          refused++;
+          for (const d of unfit) expect(d.loc.file).toBe('bulletin.yaml');
+          return;
+        }
+        printed++;
+        const g = layout.geometry;
+        const head = layout.pages[0].items.filter((i): i is TextLine => i.kind === 'text' && i.gridLine < 0 && i.role !== 'page_number');
+        insideTextBlock(head, g.left, g.left + g.width);
+        expect(head.filter((t) => t.role === 'masthead').map(lineText).join('')).toBe(series);
+        const date = head.find((t) => lineText(t) === '2026年1月26日')!;
+        const officeLines = head.filter((t) => t.role === 'body' && t !== date && t.baseline > head.find((x) => lineText(x).startsWith('第'))!.baseline);
+        expect(officeLines.map(lineText).join('')).toBe(office);
+        for (const o of officeLines) if (o.baseline === date.baseline) expect(o.x + o.width).toBeLessThan(date.x);
+      }),
+      { numRuns: 60 },
+    );
+    expect(printed).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+});
