@@ -36,7 +36,8 @@ const article = (root: string) => readFileSync(path.join(root, 'issues/2026/1/a.
 describe('rules', () => {
   it('each finding at its character, fixed only where the intent is unambiguous', () => {
     const root = fixture('pasted');
-    const ds = check(root);
+    // The punctuation and text rules (markdown/* speak about the inline code and HTML of line 12).
+    const ds = check(root).filter((d) => /^(?:punctuation|text)\//.test(d.rule));
     expect(ds.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column} ${pointedAt(root, d)}${d.fix ? ' → ' + d.fix.map((f) => f.replacement || '∅').join('') : ''}`)).toEqual([
       // 开会.后天: a full stop or a name's middle dot (马克思.韦伯) — the author decides.
       'punctuation/half-width-period 5:5 .',
