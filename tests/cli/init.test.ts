@@ -8,6 +8,7 @@ import { ARTICLE_TEMPLATE } from '../../src/cli/commands/new.js';
 import { run } from '../../src/cli/index.js';
 import { loadSeries } from '../../src/model/index.js';
 import { REPO } from '../batch/archive.js';
+import { readPdf } from '../helpers/pdf.js';
 
 let cwd: string;
 beforeEach(() => {
@@ -115,7 +116,10 @@ describe('bulletin init', () => {
     expect(built.code).toBe(0);
     expect(built.out).toMatch(/wrote dist[\\/]2026-1\.pdf \(1 pages?/);
     expect(built.err).toMatch(/warning\[series\/placeholder\]/);
-    expect(readFileSync(path.join(root, 'dist/2026-1.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // Dated by the issue date (an October one: the month has two digits of its own).
+    const { info, pages } = await readPdf(readFileSync(path.join(root, 'dist/2026-1.pdf')));
+    expect(String(info.CreationDate)).toMatch(/^D:20261012/);
+    expect(pages[0].map((t) => t.str).join('')).toContain('办公室推行“一次办好”文件流转');
   });
 });
 
