@@ -109,12 +109,8 @@ export interface InitResult {
 
 /** Write the archive's files. Refuses when bulletin.yaml exists; removes what it made if it fails. */
 export function initArchive(dir: string, answers: InitAnswers, lang: Lang): InitResult {
+  refuseExisting(dir, lang);
   const config = path.join(dir, CONFIG_FILE);
-  if (existsSync(config))
-    throw new ExitError(
-      1,
-      say(lang, { zh: '{file} 已存在，不会覆盖。该文件夹已是简报档案；要重新开始，请换一个文件夹。', en: '{file} already exists; not overwriting it. The folder is already an archive; start a new one in another folder.' }, { file: config }),
-    );
   const made: string[] = [];
   const mkdir = (p: string) => {
     if (existsSync(p)) return;
@@ -146,6 +142,16 @@ export function initArchive(dir: string, answers: InitAnswers, lang: Lang): Init
   return { root: dir, created };
 }
 
+/** An archive is never overwritten: exit 1 when `dir` already holds a bulletin.yaml. */
+export function refuseExisting(dir: string, lang: Lang): void {
+  const config = path.join(dir, CONFIG_FILE);
+  if (existsSync(config))
+    throw new ExitError(
+      1,
+      say(lang, { zh: '{file} 已存在，不会覆盖。该文件夹已是简报档案；要重新开始，请换一个文件夹。', en: '{file} already exists; not overwriting it. The folder is already an archive; start a new one in another folder.' }, { file: config }),
+    );
+}
+
 /** The folders from the nearest existing one down to `dir`, top first. */
 function ancestorsToMake(dir: string): string[] {
   const out: string[] = [];
@@ -170,7 +176,7 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .addOption(ctx.langOption())
     .action(async (dirArg: string | undefined, opts: { series?: string; office?: string }) => {
       const dir = path.resolve(io.cwd, dirArg ?? '.');
-      if (existsSync(path.join(dir, CONFIG_FILE))) initArchive(dir, { series: '', office: '', placeholders: [] }, lang); // refuses
+      refuseExisting(dir, lang); // before asking anything
       for (const [flag, v] of [['--series', opts.series], ['--office', opts.office]] as const)
         if (v !== undefined && (v.trim() === '' || /[\r\n]/.test(v)))
           throw new ExitError(2, say(lang, { zh: '{flag} 应为一行非空文字', en: '{flag} must be one line of text, not empty' }, { flag }));
