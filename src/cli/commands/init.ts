@@ -193,7 +193,8 @@ export function registerInit(program: Command, ctx: CliContext): void {
         answers.placeholders.push('office');
       }
       const r = initArchive(dir, answers, lang);
-      const rel = path.relative(io.cwd, dir) || '.';
+      const below = path.relative(io.cwd, dir);
+      const rel = below === '' ? '.' : below.startsWith('..') || path.isAbsolute(below) ? dir : below;
       io.err(c.green('✓ ') + say(lang, { zh: '已在 {dir} 新建简报档案：{files}', en: 'started an archive in {dir}: {files}' }, { dir: rel, files: r.created.join(lang === 'zh' ? '、' : ', ') }) + '\n');
       const file = path.join(rel, CONFIG_FILE);
       if (answers.placeholders.length)
