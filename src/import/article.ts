@@ -138,7 +138,8 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
     const candidate = joinTitle(textOf(p));
     if (setApart || (cps(candidate) <= 50 && !/[。；，,;]$/.test(candidate))) {
       title = candidate;
-      if (!setApart)
+      // In plain text the first line is the title by convention; in Word a title is set apart.
+      if (!setApart && doc.formatted)
         guesses.push({ zh: '标题取自第一行（没有居中、加粗、加大或标题样式）', en: 'title taken from the first line (not centred, bold, larger or in a title style)' });
       paras = paras.slice(first + 1);
       // A —— subtitle in a paragraph of its own belongs to the title.

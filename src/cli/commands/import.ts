@@ -30,7 +30,7 @@ const M = {
   noConfig: { zh: 'bulletin.yaml 有错误，无法导入；请先修正：', en: 'bulletin.yaml has errors; correct them before importing:' },
   head: { zh: ['源文件', '文章', '标题', '供稿单位', '段', '段首句', '层次标题', '推断'], en: ['source file', 'article', 'title', 'unit(s)', 'paras', 'leads', 'headings', 'guesses'] },
   imported: { zh: '已导入 {n} 篇文章到第 {issues} 期', en: 'imported {n} article(s) into issue {issues}' },
-  created: { zh: '（新建了 {dirs}）', en: '(created {dirs})' },
+  created: { zh: '（新建了 {dirs}）', en: ' (created {dirs})' },
   checking: { zh: '检查第 {issue} 期：', en: 'checking issue {issue}:' },
   checkHint: { zh: '运行 bulletin check {issue} 查看每个问题的位置和修改建议', en: 'run bulletin check {issue} to see each problem with its place and a suggested change' },
   fixedHint: { zh: '导入时已自动修正 {n} 处', en: '{n} problem(s) fixed while importing' },
@@ -108,7 +108,8 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
   if (!series.config) {
     io.err(c.red(say(lang, M.noConfig)) + '\n');
     printDiagnostics(ctx, series.diagnostics, root);
-    throw new ExitError(1, '');
+    ctx.fail(1);
+    return;
   }
   const now = new Date();
   const result = await importFiles({
