@@ -74,6 +74,8 @@ interface PlannedIssue {
   number: number;
   dir: string;
   created: boolean;
+  /** Made from a whole published issue: nothing else may join it. */
+  whole: boolean;
   date: Ymd;
   total?: number;
   editorNote?: string;
@@ -92,15 +94,15 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
   const openIssue = (year: number, number: number, date: Ymd, whole: boolean): PlannedIssue | Said => {
     const key = `${year}/${number}`;
     const dir = issueDir(year, number);
-    let plan = plans.get(key);
-    if (plan) {
-      if (whole) return { zh: `第 ${key} 期在这次导入中出现了两次`, en: `issue ${key} appears twice in this import` };
-      return plan;
-    }
-    const manifestFile = path.join(dir, 'issue.yaml');
     const exists = existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.'));
     if (whole && exists)
       return { zh: `档案中已有第 ${key} 期（${path.relative(req.root, dir)}），导入整期会覆盖它；没有改动任何文件`, en: `issue ${key} already exists (${path.relative(req.root, dir)}); importing the whole issue would overwrite it, so nothing was changed` };
+    let plan = plans.get(key);
+    if (plan) {
+      if (whole || plan.whole) return { zh: `第 ${key} 期在这次导入中出现了两次；没有改动任何文件`, en: `issue ${key} is made twice by this import; nothing was changed` };
+      return plan;
+    }
+    const manifestFile = path.join(dir, 'issue.yaml');
     let existing: string[] = [];
     let manifest: string | undefined;
     if (existsSync(manifestFile)) {
@@ -111,7 +113,7 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
         return { zh: `${path.relative(req.root, manifestFile)} 有错误，无法追加文章；请先运行 bulletin check 修正`, en: `${path.relative(req.root, manifestFile)} has errors, so articles cannot be appended; run bulletin check and correct it first` };
       existing = isSeq(list) ? list.items.map((i) => String((i as { value?: unknown }).value ?? i)) : [];
     }
-    plan = { year, number, dir, created: !manifest, date, existing, manifest, added: [] };
+    plan = { year, number, dir, created: !manifest, whole, date, existing, manifest, added: [] };
     plans.set(key, plan);
     return plan;
   };
