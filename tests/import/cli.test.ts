@@ -253,6 +253,14 @@ describe('bulletin import: a whole issue as published (web copy)', () => {
     expect(r.code).toBe(0);
     expect(article(2026, 5, '02-new.md').blocks).toEqual(['今年以来，全区推行“1+1”模式，成效明显。']);
     expect(readFileSync(path.join(issueDir(2026, 5), '01-old.md'), 'utf8')).toBe(old);
-    expect(r.out).toMatch(/issues\/2026\/5\/02-new\.md:1?\d?:? ?.*→/);
+    expect(r.out).toMatch(/^issues\/2026\/5\/02-new\.md:5: 今年以来,全区推行“1\+1”模 → 今年以来，全区推行“1\+1”模$/m);
+  });
+
+  it('--fix on a whole issue fixes the issue.yaml it creates too (the 编者按)', async () => {
+    root = newArchive();
+    const r = await cli(['import', path.join(FIXTURES, 'webcopy.txt'), '--fix'], root);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(issueDir(2026, 5), 'issue.yaml'), 'utf8')).toContain('抓好基层党建，关键在于');
+    expect(article(2026, 5, '03.md').blocks[0]).toMatch(/^醴陵市在陶瓷产业链上建立联合党委，/);
   });
 });

@@ -126,7 +126,8 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
   if (!result.ok) throw new ExitError(result.usage ? 2 : 1, say(lang, result.why));
 
   // --fix: the safe fixes, on the new files only (an article already in the issue is not touched).
-  const newFiles = new Set(result.files.flatMap((f) => (f.ok ? f.articles.map((a) => a.path) : [])));
+  const newArticles = result.files.flatMap((f) => (f.ok ? f.articles.map((a) => a.path) : []));
+  const newFiles = new Set([...newArticles, ...result.issues.filter((i) => i.created).map((i) => `issues/${i.year}/${i.number}/issue.yaml`)]);
   const dirs = listIssueDirs(root);
   const targets = dirs.filter((d) => result.issues.some((i) => i.year === d.year && i.number === d.number));
   const changes: Change[] = [];
@@ -165,7 +166,7 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
   const created = result.issues.filter((i) => i.created).map((i) => `issues/${i.year}/${i.number}`);
   io.out(
     c.green('✓ ') +
-      say(lang, M.imported, { n: newFiles.size, issues: issues.join(lang === 'zh' ? '、' : ', ') }) +
+      say(lang, M.imported, { n: newArticles.length, issues: issues.join(lang === 'zh' ? '、' : ', ') }) +
       (created.length ? say(lang, M.created, { dirs: created.join(lang === 'zh' ? '、' : ', ') }) : '') +
       '\n',
   );
@@ -176,7 +177,7 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
   for (const where of targets) {
     const ref = `${where.year}/${where.number}`;
     const ds = run.diagnostics.filter((d) => d.loc.file.startsWith(where.rel + '/'));
-    io.out(say(lang, M.checking, { issue: ref }) + ' ' + summary(ds, lang) + '\n');
+    io.out(say(lang, M.checking, { issue: ref }) + (lang === 'zh' ? '' : ' ') + summary(ds, lang) + '\n');
     if (ds.length) io.out(c.dim(say(lang, M.checkHint, { issue: ref })) + '\n');
   }
   if (failures.length) {
