@@ -121,6 +121,7 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
     const visible = p.runs.filter((r) => r.text.trim());
     const setApart =
       opts.titleKnown ||
+      doc.titleKnown ||
       p.align === 'center' ||
       p.titleStyle ||
       p.headingStyle !== undefined ||
@@ -139,7 +140,7 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
     if (setApart || (cps(candidate) <= 50 && !/[。；，,;]$/.test(candidate))) {
       title = candidate;
       // In plain text the first line is the title by convention; in Word a title is set apart.
-      if (!setApart && doc.formatted)
+      if (!setApart && doc.format === 'docx')
         guesses.push({ zh: '标题取自第一行（没有居中、加粗、加大或标题样式）', en: 'title taken from the first line (not centred, bold, larger or in a title style)' });
       paras = paras.slice(first + 1);
       // A —— subtitle in a paragraph of its own belongs to the title.

@@ -81,7 +81,8 @@ function runProps(rPr: Element | undefined): RunProps {
   const fonts = kid(rPr, 'rFonts');
   const sz = val(kid(rPr, 'sz'));
   return {
-    bold: onOff(kid(rPr, 'b')) ?? onOff(kid(rPr, 'bCs')),
+    // w:bCs is bold for complex scripts (Arabic, Hebrew …), not for Chinese.
+    bold: onOff(kid(rPr, 'b')),
     font: fonts ? (val(fonts, 'eastAsia') ?? val(fonts, 'ascii') ?? val(fonts, 'hAnsi')) : undefined,
     size: sz && /^\d+$/.test(sz) ? Number(sz) / 2 : undefined,
   };

@@ -2,6 +2,7 @@
  * Formats that carry no formatting: .txt/.md (UTF-8, GB18030/GBK, UTF-16) and .doc / WPS files
  * (via word-extractor). Each line is a paragraph; bold, fonts and alignment are unknown.
  */
+import { parse } from 'yaml';
 import { decodeRaw, normaliseLines } from '../archive/index.js';
 import type { SourceDocument, SourcePara } from './types.js';
 
@@ -12,14 +13,57 @@ export function linesToParas(text: string): SourcePara[] {
 }
 
 /** A text file's bytes, or undefined when they are not text in any encoding we recognise. */
-export function readPlainText(bytes: Uint8Array): SourceDocument | undefined {
+export function readPlainText(bytes: Uint8Array, markdown = false): SourceDocument | undefined {
   const raw = decodeRaw(bytes);
   if (raw.encoding === 'binary') return undefined;
-  let text = raw.text;
-  // A Markdown file may already carry front matter: its body is what is imported.
-  const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
-  if (fm) text = text.slice(fm[0].length);
-  return { format: 'text', formatted: false, paras: linesToParas(text) };
+  const text = normaliseLines(raw.text);
+  if (!markdown) return { format: 'text', formatted: false, paras: linesToParas(text) };
+  return readMarkdown(text);
+}
+
+/**
+ * A Markdown submission, perhaps already in the archive's form: its front matter's title and
+ * source are kept, `#` lines are headings and a `**…**` opening is a lead, as the archive reads them.
+ */
+function readMarkdown(text: string): SourceDocument {
+  const paras: SourcePara[] = [];
+  let body = text;
+  let titleKnown = false;
+  let sources: string[] = [];
+  const fm = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(text);
+  if (fm) {
+    body = text.slice(fm[0].length);
+    let data: unknown;
+    try {
+      data = parse(fm[1] ?? '');
+    } catch {
+      data = undefined;
+    }
+    if (data && typeof data === 'object') {
+      const { title, source } = data as { title?: unknown; source?: unknown };
+      if (typeof title === 'string' && title.trim()) {
+        paras.push({ runs: [{ text: title.trim(), bold: false, hei: false }] });
+        titleKnown = true;
+      }
+      sources = (Array.isArray(source) ? source : [source]).filter((s): s is string => typeof s === 'string' && !!s.trim());
+    }
+  }
+  for (const line of body.split('\n')) {
+    const h = /^(#{1,3})[ \t]+(.*?)[ \t#]*$/.exec(line);
+    if (h) {
+      paras.push({ headingStyle: h[1].length, runs: [{ text: unescape(h[2]), bold: false, hei: false }] });
+      continue;
+    }
+    const lead = /^\*\*([^*]+)\*\*(.*)$/.exec(line);
+    if (lead) {
+      paras.push({ runs: [{ text: unescape(lead[1]), bold: true, hei: false }, ...(lead[2] ? [{ text: unescape(lead[2]), bold: false, hei: false }] : [])] });
+      continue;
+    }
+    paras.push({ runs: line ? [{ text: unescape(line), bold: false, hei: false }] : [] });
+  }
+  if (sources.length) paras.push({ runs: [{ text: `（供稿单位：${sources.join('、')}）`, bold: false, hei: false }] });
+  // Bold is known in Markdown: no lead is inferred from sentence shape.
+  return { format: 'text', formatted: true, paras, titleKnown };
 }
 
 /** The text of a .doc (Word 97–2003, also what WPS saves as .doc), with its own quotation marks kept. */
@@ -34,3 +78,8 @@ export async function readDoc(bytes: Buffer): Promise<SourceDocument> {
 
 /** The part of word-extractor's API used here (its published typings omit the options). */
 type WordExtractorClass = new () => { extract(source: Buffer): Promise<{ getBody(options?: { filterUnicode?: boolean }): string }> };
+
+/** Markdown backslash escapes read as the characters they stand for. */
+function unescape(s: string): string {
+  return s.replace(/\\([\\`*_[\]<>#&+\-.!|~=()])/g, '$1');
+}

@@ -72,6 +72,6 @@ export async function readSubmission(file: string): Promise<ReadOutcome> {
     return doc ? { ok: true, doc } : { ok: false, why: WHY.unknown };
   }
   if (!['.txt', '.md', '.text', '.markdown', ''].includes(ext)) return { ok: false, why: WHY.unknown };
-  const doc = readPlainText(bytes);
+  const doc = readPlainText(bytes, ext === '.md' || ext === '.markdown');
   return doc ? { ok: true, doc } : { ok: false, why: WHY.unknown };
 }

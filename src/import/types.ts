@@ -34,6 +34,8 @@ export interface SourceDocument {
   format: SourceFormat;
   formatted: boolean;
   paras: SourcePara[];
+  /** The first paragraph is the title for certain (a Markdown file's front matter said so). */
+  titleKnown?: boolean;
 }
 
 /** A sentence in both languages, for the report. */

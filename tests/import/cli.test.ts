@@ -187,6 +187,19 @@ describe('bulletin import: .doc, WPS and text files', () => {
   });
 });
 
+it('an article already in the archive’s Markdown form is imported as it is (front matter, headings, leads, escapes)', async () => {
+  root = newArchive();
+  const sample = path.resolve(import.meta.dirname, '../../issues/2026/2/01-wangge.md');
+  writeFileSync(path.join(root, 'in', 'wangge.md'), readFileSync(sample, 'utf8'));
+  writeFileSync(path.join(root, 'in', 'escaped.md'), '---\ntitle: 标题\nsource: [天元区委组织部, 芦淞区委组织部]\n---\n**抓好落实。**推行\\*试点\\*模式。\n\\# 不是标题\n');
+  const r = await cli(['import', 'in/wangge.md', 'in/escaped.md', '--issue', '2026/3', '--date', '2026-03-09'], root);
+  expect(r.code).toBe(0);
+  const original = readArticle(sample);
+  expect(article(2026, 3, '01-wangge.md')).toMatchObject({ title: original.title, sources: original.sources, blocks: original.blocks });
+  expect(article(2026, 3, '02-escaped.md')).toMatchObject({ title: '标题', sources: ['天元区委组织部', '芦淞区委组织部'], blocks: ['**抓好落实。**推行*试点*模式。', '# 不是标题'] });
+  expect(r.out).toMatch(/^in\/wangge\.md .*\s0$/m);
+});
+
 /** GB18030 bytes of a string (Node has a decoder only): every character of the test text is in GBK's two-byte range. */
 function gb18030(s: string): number[] {
   const table = new Map<string, number[]>();
