@@ -21,6 +21,22 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(name) >= 0;
 }
 
+/**
+ * A Word 97–2003 file saved with a password: the File Information Block at the start of its
+ * WordDocument stream (wIdent 0xA5EC, then nFib, the format version) has the fEncrypted bit
+ * (0x0100) set. The stream starts on a sector, or on a 64-byte mini-sector in a small file.
+ * word-extractor would read such a file as garbage rather than fail.
+ */
+function isEncryptedDoc(bytes: Uint8Array): boolean {
+  for (let o = 512; o + 12 <= bytes.length; o += 64) {
+    if (bytes[o] !== 0xec || bytes[o + 1] !== 0xa5) continue;
+    const nFib = bytes[o + 2] | (bytes[o + 3] << 8);
+    if (nFib < 0x65 || nFib > 0x200) continue;
+    return ((bytes[o + 10] | (bytes[o + 11] << 8)) & 0x0100) !== 0;
+  }
+  return false;
+}
+
 export type ReadOutcome = { ok: true; doc: SourceDocument } | { ok: false; why: Said };
 
 const WHY = {
@@ -30,7 +46,7 @@ const WHY = {
   encrypted: { zh: '文件设置了打开密码；请在 Word/WPS 中取消密码后另存，再导入', en: 'the file is password-protected; remove the password in Word/WPS, save, and import again' },
   corruptDocx: { zh: '不是完整的 .docx 文件（可能已损坏或未下载完整）；请在 Word/WPS 中打开后另存为 .docx', en: 'not a complete .docx file (damaged or partly downloaded); open it in Word/WPS and save it as .docx again' },
   notWord: { zh: '是压缩包，但不是 Word 文档（可能是 Excel 或 PPT）', en: 'a zip package but not a Word document (perhaps Excel or PowerPoint)' },
-  corruptDoc: { zh: '无法读取这个 .doc 文件（可能已损坏、设置了密码，或不是 Word 文档）；请在 Word/WPS 中另存为 .docx 再导入', en: 'cannot read this .doc file (damaged, password-protected, or not a Word document); save it as .docx in Word/WPS and import that' },
+  corruptDoc: { zh: '无法读取这个 Word/WPS 文件（可能已损坏，或不是 Word 文档）；请在 Word/WPS 中另存为 .docx 再导入', en: 'cannot read this Word/WPS file (damaged, or not a Word document); save it as .docx in Word/WPS and import that' },
   pdf: { zh: 'PDF 文件无法导入；请导入原始的 Word 文件，或把文字复制到 .txt 文件', en: 'a PDF cannot be imported; import the original Word file, or copy the text into a .txt file' },
   unknown: { zh: '不是可导入的格式（支持 .docx、.doc、WPS、.txt、.md、.htm/.html）', en: 'not a format that can be imported (.docx, .doc, WPS, .txt, .md, .htm/.html)' },
   empty: { zh: '文件是空的', en: 'the file is empty' },
@@ -56,7 +72,7 @@ export async function readSubmission(file: string): Promise<ReadOutcome> {
     }
   }
   if (startsWith(bytes, OLE)) {
-    if (isEncryptedPackage(bytes)) return { ok: false, why: WHY.encrypted };
+    if (isEncryptedPackage(bytes) || isEncryptedDoc(bytes)) return { ok: false, why: WHY.encrypted };
     try {
       return { ok: true, doc: await readDoc(bytes) };
     } catch {

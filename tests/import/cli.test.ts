@@ -151,6 +151,19 @@ describe('bulletin import: .doc, WPS and text files', () => {
     expect(r.out).toMatch(/01-word2003\.md: 2 lead sentences inferred/);
   });
 
+  it('a .doc saved with a password is refused in one line, not read as garbage', async () => {
+    root = newArchive();
+    const bytes = readFileSync(path.join(FIXTURES, 'word2003.doc'));
+    let fib = -1;
+    for (let o = 512; o < bytes.length; o += 64) if (bytes[o] === 0xec && bytes[o + 1] === 0xa5) (fib = o), (o = bytes.length);
+    expect(fib).toBeGreaterThan(0);
+    bytes.writeUInt16LE(bytes.readUInt16LE(fib + 10) | 0x0100, fib + 10); // fEncrypted
+    writeFileSync(path.join(root, 'in', 'locked.doc'), bytes);
+    const r = await cli(['import', 'in/locked.doc', '--issue', '2026/3'], root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`✗ ${path.join('in', 'locked.doc')}: the file is password-protected`);
+  });
+
   it('a .doc saved by WPS: space indents, empty paragraphs, a signature block', async () => {
     root = newArchive();
     const r = await cli(['import', path.join(FIXTURES, 'wps.doc'), '--issue', '2026/3', '--date', '2026-03-09'], root);

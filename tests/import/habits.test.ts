@@ -5,6 +5,7 @@
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { articleMarkdown, buildArticle, readDocx } from '../../src/import/index.js';
+import { isWebDebris } from '../../src/import/article.js';
 import { modelOf, UNITS } from './helpers.js';
 import { bold, brk, docxBytes, empty, heading, hei, numbered, para, right, run, styledTitle, title } from './word.js';
 
@@ -218,4 +219,28 @@ describe('attribution', () => {
 it('a paragraph alignment of a Word paragraph style is not taken for the title when the paragraph is plain body', async () => {
   const a = await imported([title('标题'), new Paragraph({ alignment: AlignmentType.BOTH, children: [run('两端对齐的正文。')] }), END]);
   expect(a.blocks).toEqual(['两端对齐的正文。']);
+});
+
+describe('web page debris', () => {
+  it.each([
+    '来源:办公室 作者:',
+    '来源：市委组织部　　作者：　　发布时间：2026-03-02',
+    '发布时间:2026-03-02 浏览次数:1024',
+    '浏览次数：88',
+    '上一篇:《株洲组织工作信息》2026年第4期',
+    '下一篇:返回列表',
+    '返回列表',
+    '打印 关闭',
+    '【打印本页】【关闭窗口】',
+    '字体大小：大 中 小',
+    '字体大小 大 中 小',
+    '【字体：大 中 小】【打印】【关闭】',
+    '当前位置：首页 > 工作信息',
+  ])('“%s” is removed', (line) => {
+    expect(isWebDebris(line)).toBe(true);
+  });
+
+  it.each(['来源于群众、服务群众，是做好工作的根本。', '打印机、复印机等设备统一采购。', '作者认为，基层治理重在落实。'])('“%s” is text', (line) => {
+    expect(isWebDebris(line)).toBe(false);
+  });
 });
