@@ -13,7 +13,7 @@ import { layoutDiagnostics } from '../../build/trial.js';
 import { checkArchive } from '../../check/run.js';
 import { applyFixes, type Change } from '../../fix/index.js';
 import { t, type Lang } from '../../i18n/index.js';
-import { importFiles, type FileOutcome, type Said } from '../../import/index.js';
+import type { FileOutcome } from '../../import/index.js';
 import { loadSeries, parseDate } from '../../model/index.js';
 import { displayWidth, formatChange, padDisplay, say, summary } from '../report.js';
 import { archiveRoot, ExitError, printDiagnostics, type CliContext } from '../shared.js';
@@ -112,6 +112,8 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
     return;
   }
   const now = new Date();
+  // Loaded on use: the readers' parsers and unzip tables cost every other command's start-up nothing.
+  const { importFiles } = await import('../../import/index.js');
   const result = await importFiles({
     root,
     files,
