@@ -38,6 +38,12 @@ export interface ImportRequest {
   /** --date */
   date?: Ymd;
   today: Ymd;
+  /**
+   * What a new issue made from submissions carries over from the issue before it (its running
+   * total, distribution and copies), as `bulletin new` does. Not used for a whole published issue,
+   * whose page says what it says.
+   */
+  carryOver?: (year: number, number: number) => { total?: number; lines: string[] };
 }
 
 export interface ImportedFile {
@@ -79,6 +85,8 @@ interface PlannedIssue {
   date: Ymd;
   total?: number;
   editorNote?: string;
+  /** Manifest lines carried over from the previous issue (distribution, copies). */
+  carried?: string[];
   /** Article file names already listed in issue.yaml. */
   existing: string[];
   manifest?: string;
@@ -171,6 +179,11 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
     const year = req.issue.year ?? date.year;
     const plan = openIssue(year, req.issue.number, date, false);
     if (!('dir' in plan)) return { ok: false, usage: false, why: plan, files };
+    if (plan.created && !plan.added.length && req.carryOver) {
+      const carried = req.carryOver(year, req.issue.number);
+      plan.total = carried.total;
+      plan.carried = carried.lines;
+    }
     const article = buildArticle(read.doc, { units: req.units, fallbackTitle: name });
     const n = nameFor(plan, file, article);
     plan.added.push({ name: n, article, from: i });
@@ -227,6 +240,7 @@ function newManifest(plan: PlannedIssue, names: string[]): string {
   if (plan.total !== undefined) lines.push(`total: ${plan.total}`);
   lines.push('articles:', ...names.map((n) => `  - ${n}`));
   if (plan.editorNote) lines.push(`editor_note: |`, `  ${plan.editorNote}`);
+  if (plan.carried) lines.push(...plan.carried);
   return lines.join('\n') + '\n';
 }
 

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
 import { prepareIssue } from '../../src/build/index.js';
 import { cli } from '../batch/archive.js';
+import { REPO } from '../helpers/archive.js';
+import { copyArchive } from '../helpers/tmp.js';
 import { FIXTURES, newArchive, readArticle, snapshot } from './helpers.js';
 import { bold, docxBytes, empty, hei, numbered, para, right, run, title } from './word.js';
 
@@ -61,6 +63,17 @@ describe('bulletin import: Word submissions into an issue', () => {
     const p = prepareIssue(root, listIssueDirs(root)[0]);
     expect(p.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(p.issue!.articles.map((a) => a.sources[0])).toEqual(['芦淞区委组织部', '荷塘区委组织部', '炎陵县委组织部']);
+  });
+
+  it('a new issue carries over the running total, distribution and copies of the issue before it, as `new` does', async () => {
+    root = copyArchive(REPO);
+    mkdirSync(path.join(root, 'in'));
+    await writeDocx('a.docx', [title('标题'), para('正文。'), para('（供稿单位：天元区委组织部）')]);
+    const r = await cli(['import', 'in/a.docx', '--issue', '2026/3', '--date', '2026-02-09'], root);
+    expect(r.code).toBe(0);
+    const manifest = readFileSync(path.join(issueDir(2026, 3), 'issue.yaml'), 'utf8');
+    expect(manifest).toMatch(/^number: 3\ndate: 2026-02-09\ntotal: 143\narticles:\n  - 01-a\.md\ndistribution:\n  报: \[省委组织部, 市委常委, .*\]\n  送: .*\n  发: .*\ncopies: 120\n$/);
+    expect(r.out).toMatch(/^checking issue 2026\/3: no problems found/m);
   });
 
   it('appends to an existing issue and never overwrites a file: a taken name gets a suffix', async () => {

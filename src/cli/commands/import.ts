@@ -5,7 +5,7 @@
  * Exit 0 imported (even with warnings), 1 a file could not be read (the others are imported) or
  * nothing could be written, 2 a usage error.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { listIssueDirs } from '../../archive/index.js';
@@ -16,6 +16,7 @@ import { t, type Lang } from '../../i18n/index.js';
 import type { FileOutcome } from '../../import/index.js';
 import { loadSeries, parseDate } from '../../model/index.js';
 import { displayWidth, formatChange, padDisplay, say, summary } from '../report.js';
+import { readPrevious } from './new.js';
 import { archiveRoot, ExitError, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
@@ -75,6 +76,26 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : padDisplay(cell, widths[i]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
+/** What a new issue takes from the one before it, as `bulletin new` does: total + 1, distribution, copies. */
+function carryOver(root: string, year: number, number: number, numbering: string): { total?: number; lines: string[] } {
+  const before = listIssueDirs(root).filter((d) => d.year < year || (d.year === year && d.number < number));
+  const previous = before[before.length - 1];
+  if (!previous) return { lines: [] };
+  let facts;
+  try {
+    facts = readPrevious(readFileSync(path.join(previous.dir, 'issue.yaml'), 'utf8'));
+  } catch {
+    return { lines: [] };
+  }
+  const prevNumber = facts.number ?? previous.number;
+  // The running total advances by one only when this is the very next issue.
+  const next = (previous.year === year && prevNumber + 1 === number) || (numbering !== 'continuous' && previous.year + 1 === year && number === 1) || (numbering === 'continuous' && prevNumber + 1 === number);
+  const lines: string[] = [];
+  if (facts.distribution) lines.push(facts.distribution);
+  if (facts.copies !== undefined) lines.push(`copies: ${facts.copies}`);
+  return { total: next && facts.total !== undefined ? facts.total + 1 : undefined, lines };
+}
+
 export function registerImport(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
   program
@@ -121,6 +142,7 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
     issue,
     date,
     today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
+    carryOver: (year, number) => carryOver(root, year, number, series.config!.numbering),
   });
   const shown = (f: string) => path.relative(io.cwd, f) || f;
   const failures = result.files.filter((f): f is Extract<FileOutcome, { ok: false }> => !f.ok);
