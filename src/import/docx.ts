@@ -320,6 +320,8 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
       const rPr = kid(r, 'rPr');
       const cstyle = resolved(styles, val(kid(rPr, 'rStyle')), cache);
       const props = merge(merge(base, cstyle?.run ?? {}), runProps(rPr));
+      // Hidden text (w:vanish) is not printed by Word, and not imported.
+      if (onOff(kid(rPr, 'vanish')) ?? false) return;
       let text = '';
       for (const c of kids(r)) {
         switch (local(c)) {

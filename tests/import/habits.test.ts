@@ -85,6 +85,11 @@ describe('paragraphs', () => {
   });
 });
 
+it('hidden text (w:vanish) is not imported', async () => {
+  const a = await imported([title('标题'), para([run('看得见的字。'), run('隐藏的批注。', { vanish: true })]), END]);
+  expect(a.blocks).toEqual(['看得见的字。']);
+});
+
 describe('leads', () => {
   it('a bold run at the start of a paragraph becomes **…**', async () => {
     const a = await imported([title('标题'), para([bold('织密组织网络。'), run('全区划分网格486个。')]), END]);
@@ -236,6 +241,7 @@ describe('web page debris', () => {
     '字体大小 大 中 小',
     '【字体：大 中 小】【打印】【关闭】',
     '当前位置：首页 > 工作信息',
+    '版权所有：中共株洲市委组织部　湘ICP备00000000号',
   ])('“%s” is removed', (line) => {
     expect(isWebDebris(line)).toBe(true);
   });
