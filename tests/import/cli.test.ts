@@ -65,6 +65,16 @@ describe('bulletin import: Word submissions into an issue', () => {
     expect(p.issue!.articles.map((a) => a.sources[0])).toEqual(['芦淞区委组织部', '荷塘区委组织部', '炎陵县委组织部']);
   });
 
+  it('a folder given as FILE stands for the files in it that can be imported', async () => {
+    root = newArchive();
+    await threeSubmissions();
+    writeFileSync(path.join(root, 'in', '~$wangge.docx'), 'Word lock file');
+    writeFileSync(path.join(root, 'in', 'notes.xlsx'), 'not a submission');
+    const r = await cli(['import', 'in', '--issue', '2026/3', '--date', '2026-03-09'], root);
+    expect(r.code).toBe(0);
+    expect(readdirSync(issueDir(2026, 3)).sort()).toEqual(['01-jiceng.md', '02-wangge.md', '03.md', 'issue.yaml']);
+  });
+
   it('a new issue carries over the running total, distribution and copies of the issue before it, as `new` does', async () => {
     root = copyArchive(REPO);
     mkdirSync(path.join(root, 'in'));

@@ -5,7 +5,7 @@
  * Exit 0 imported (even with warnings), 1 a file could not be read (the others are imported) or
  * nothing could be written, 2 a usage error.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { listIssueDirs } from '../../archive/index.js';
@@ -45,10 +45,24 @@ interface ImportOptions {
   fix?: boolean;
 }
 
-/** Expand * and ? in a file name ourselves: Windows shells pass them through unexpanded. */
+/** What a folder given as FILE stands for: the files in it that can be imported. */
+const IMPORTABLE = /\.(?:docx|doc|wps|txt|md|htm|html)$/i;
+
+/** Expand * and ? in a file name ourselves (Windows shells pass them through unexpanded), and a folder into its files. */
 function expand(cwd: string, arg: string, lang: Lang): string[] {
   const abs = path.resolve(cwd, arg);
   const base = path.basename(abs);
+  let folder = false;
+  try {
+    folder = statSync(abs).isDirectory();
+  } catch {
+    // not there: reported when it is read
+  }
+  if (folder) {
+    const names = readdirSync(abs).filter((n) => IMPORTABLE.test(n) && !n.startsWith('~$') && !n.startsWith('.'));
+    if (!names.length) throw new ExitError(2, say(lang, M.noFiles, { pattern: arg }));
+    return names.sort().map((n) => path.join(abs, n));
+  }
   if (!/[*?]/.test(base)) return [abs];
   const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
   let names: string[] = [];
