@@ -44,6 +44,8 @@ export interface ImportRequest {
    * whose page says what it says.
    */
   carryOver?: (year: number, number: number) => { total?: number; lines: string[] };
+  /** How a file is named to the user (relative to where they are). */
+  show?: (file: string) => string;
 }
 
 export interface ImportedFile {
@@ -90,7 +92,7 @@ interface PlannedIssue {
   /** Article file names already listed in issue.yaml. */
   existing: string[];
   manifest?: string;
-  added: { name: string; article: ImportedArticle; from: number }[];
+  added: { name: string; article: ImportedArticle }[];
 }
 
 export async function importFiles(req: ImportRequest): Promise<ImportResult> {
@@ -139,7 +141,7 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
     }
   };
 
-  for (const [i, file] of req.files.entries()) {
+  for (const file of req.files) {
     const shown = file;
     const read = await readSubmission(file);
     if (!read.ok) {
@@ -162,7 +164,7 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
       plan.editorNote = whole.editorNote;
       const articles = whole.articles.map((a) => {
         const n = nameFor(plan, '', a);
-        plan.added.push({ name: n, article: a, from: i });
+        plan.added.push({ name: n, article: a });
         return { path: path.relative(req.root, path.join(plan.dir, n)).split(path.sep).join('/'), article: a };
       });
       files.push({ file: shown, ok: true, issue: `${year}/${number}`, whole: true, articles, guesses });
@@ -172,7 +174,7 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
       return {
         ok: false,
         usage: true,
-        why: { zh: `${shown} 是一篇稿件，不是整期；请用 --issue 指定放入哪一期（例如 --issue 2026/3）`, en: `${shown} is one submission, not a whole issue: say which issue it joins with --issue (e.g. --issue 2026/3)` },
+        why: { zh: `${(req.show ?? String)(file)} 是一篇稿件，不是整期；请用 --issue 指定放入哪一期（例如 --issue 2026/3）`, en: `${(req.show ?? String)(file)} is one submission, not a whole issue: say which issue it joins with --issue (e.g. --issue 2026/3)` },
         files,
       };
     const date = req.date ?? req.today;
@@ -186,7 +188,7 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
     }
     const article = buildArticle(read.doc, { units: req.units, fallbackTitle: name });
     const n = nameFor(plan, file, article);
-    plan.added.push({ name: n, article, from: i });
+    plan.added.push({ name: n, article });
     files.push({
       file: shown,
       ok: true,

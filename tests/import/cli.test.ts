@@ -131,7 +131,7 @@ describe('bulletin import: Word submissions into an issue', () => {
     const before = snapshot(root);
     const noIssue = await cli(['import', 'in/a.docx'], root);
     expect(noIssue.code).toBe(2);
-    expect(noIssue.err).toMatch(/is one submission, not a whole issue: say which issue it joins with --issue/);
+    expect(noIssue.err).toContain(`${path.join('in', 'a.docx')} is one submission, not a whole issue: say which issue it joins with --issue (e.g. --issue 2026/3)`);
     expect((await cli(['import', 'in/a.docx', '--issue', 'third'], root)).code).toBe(2);
     const badDate = await cli(['import', 'in/a.docx', '--issue', '3', '--date', '2026-02-30'], root);
     expect(badDate.code).toBe(2);

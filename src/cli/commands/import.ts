@@ -146,6 +146,7 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
     ctx.fail(1);
     return;
   }
+  const shown = (f: string) => path.relative(io.cwd, f) || f;
   const now = new Date();
   // Loaded on use: the readers' parsers and unzip tables cost every other command's start-up nothing.
   const { importFiles } = await import('../../import/index.js');
@@ -157,8 +158,8 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
     date,
     today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
     carryOver: (year, number) => carryOver(root, year, number, series.config!.numbering),
+    show: (f) => shown(f),
   });
-  const shown = (f: string) => path.relative(io.cwd, f) || f;
   const failures = result.files.filter((f): f is Extract<FileOutcome, { ok: false }> => !f.ok);
   for (const f of failures) io.err(c.red(say(lang, M.failed, { file: shown(f.file), why: say(lang, f.why) })) + '\n');
   if (!result.ok) throw new ExitError(result.usage ? 2 : 1, say(lang, result.why));
