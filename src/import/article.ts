@@ -33,6 +33,16 @@ const DEBRIS = [
   /版权所有|ICP备|公网安备|网站标识码|技术支持\s*[:：]/,
 ];
 
+/** Says which lines were taken for page debris and removed. */
+export function debrisNote(lines: string[]): Said {
+  const shown = lines.slice(0, 3).map((l) => `“${l.trim()}”`);
+  const more = lines.length > 3 ? lines.length - 3 : 0;
+  return {
+    zh: `删去了 ${lines.length} 行网页多余内容：${shown.join('、')}${more ? ` 等` : ''}`,
+    en: `removed ${lines.length} line(s) of web page debris: ${shown.join(', ')}${more ? ` and ${more} more` : ''}`,
+  };
+}
+
 export function isWebDebris(text: string): boolean {
   const t = text.trim();
   return t.length <= 160 && DEBRIS.some((re) => re.test(t));
@@ -113,7 +123,13 @@ const isEmpty = (p: SourcePara) => !textOf(p).replace(EDGE_SPACE, '').replace(/\
 export function buildArticle(doc: SourceDocument, opts: ArticleOptions): ImportedArticle {
   const guesses: Said[] = [];
   let paras = doc.paras;
-  if (doc.format !== 'docx') paras = paras.filter((p) => !isWebDebris(textOf(p)));
+  if (doc.format !== 'docx') {
+    const debris = paras.map(textOf).filter(isWebDebris);
+    if (debris.length) {
+      paras = paras.filter((p) => !isWebDebris(textOf(p)));
+      guesses.push(debrisNote(debris));
+    }
+  }
 
   // ---- title
   let first = paras.findIndex((p) => !isEmpty(p));

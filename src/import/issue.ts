@@ -12,7 +12,7 @@
  * Article boundaries are the title lines: the first line after the header (and 编者按), then the
  * line after each paragraph that ends with an attribution.
  */
-import { buildArticle, isWebDebris } from './article.js';
+import { buildArticle, debrisNote, isWebDebris } from './article.js';
 import { findAttribution } from './attribution.js';
 import type { ImportedIssue, Said, SourceDocument, SourcePara } from './types.js';
 
@@ -27,6 +27,8 @@ export interface IssueHeader {
   number: number;
   total?: number;
   date: { year: number; month: number; day: number };
+  /** Index of the 第N期 line (lines before it are the page's masthead and navigation). */
+  start: number;
   /** Index of the first line after the header. */
   next: number;
 }
@@ -43,7 +45,7 @@ export function findHeader(lines: string[]): IssueHeader | undefined {
       const d = DATE.exec(lines[j]);
       if (d && [...lines[j]].length <= 60) {
         const date = { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]) };
-        return { number: toInt(m[1]), total, date, next: j + 1 };
+        return { number: toInt(m[1]), total, date, start: i, next: j + 1 };
       }
     }
   }
@@ -55,13 +57,18 @@ const lineOf = (text: string): SourcePara => ({ runs: [{ text, bold: false, hei:
 /** Read a document as a whole issue, or undefined when it has no issue header. */
 export function splitIssue(doc: SourceDocument, units: readonly string[], name: string): (ImportedIssue & { guesses: Said[] }) | undefined {
   // Each paragraph of the page as one line, its run formatting kept (a page may keep <strong> leads).
+  const debris: string[] = [];
   const paras = doc.paras.flatMap((p) => {
     const text = p.runs.map((r) => r.text).join('').trim();
+    if (text && isWebDebris(text)) debris.push(text);
     return text && !isWebDebris(text) ? [{ ...p, text }] : [];
   });
   const header = findHeader(paras.map((p) => p.text));
   if (!header) return undefined;
-  const guesses: Said[] = [];
+  const guesses: Said[] = debris.length ? [debrisNote(debris)] : [];
+  const above = paras.slice(0, header.start).map((p) => `“${p.text}”`);
+  if (above.length)
+    guesses.push({ zh: `删去了期号上方的 ${above.length} 行：${above.join('、')}`, en: `removed ${above.length} line(s) above the issue number: ${above.join(', ')}` });
   let i = header.next;
   let editorNote: string | undefined;
   if (i < paras.length && EDITOR.test(paras[i].text)) {

@@ -275,6 +275,8 @@ describe('bulletin import: a whole issue as published (web copy)', () => {
     const all = ['01.md', '02.md', '03.md'].map((f) => readFileSync(path.join(issueDir(2026, 5), f), 'utf8')).join('');
     expect(all).not.toMatch(/来源|作者|上一篇|下一篇|返回列表|打印|关闭|浏览次数|发布时间|供稿/);
     expect(r.out).toMatch(/01\.md: 3 lead sentences inferred/);
+    // What was taken for page debris is said, never dropped silently.
+    expect(r.out).toMatch(new RegExp(`${name}: removed ${name.endsWith('.htm') ? 6 : 4} line\\(s\\) of web page debris: “(?:当前位置|来源)`));
     expect(r.out).toMatch(/02\.md: unit “攸县县委党校” is not among the units/);
     expect(r.out).toMatch(/03\.md: unit “醴陵市组织部” taken as the nearest known unit “醴陵市委组织部”/);
   });
