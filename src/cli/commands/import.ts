@@ -21,7 +21,7 @@ import { archiveRoot, ExitError, printDiagnostics, type CliContext } from '../sh
 
 const M = {
   desc: { zh: '导入 Word、WPS、文本或网页稿件（.docx .doc .txt .md .htm），生成文章和期目录', en: 'import Word, WPS, text or web-page submissions (.docx .doc .txt .md .htm) as articles of an issue' },
-  files: { zh: '稿件文件（可用 *.docx）', en: 'submission files (*.docx works)' },
+  files: { zh: '稿件文件或文件夹（可用 *.docx）', en: 'submission files or folders (*.docx works)' },
   issue: { zh: '放入哪一期，如 2026/3 或 3（整期网页可省略，期号从页面读出）', en: 'the issue to add them to, e.g. 2026/3 or 3 (a whole published issue says its own)' },
   date: { zh: '新建一期时的日期 YYYY-MM-DD（默认今天）', en: 'date of a new issue, YYYY-MM-DD (default: today)' },
   fix: { zh: '导入时一并做安全的机械修正（半角标点、空格、省略号……）', en: 'apply the safe mechanical fixes (half-width punctuation, spaces, ellipses …) while importing' },
