@@ -16,7 +16,9 @@ import { check, copyFixture, fixture, pointedAt } from '../check/helpers.js';
 import { pinnedFonts } from '../helpers/fonts.js';
 
 const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 const copy = (name: string) => {
   const d = copyFixture(name);
   temps.push(d);

@@ -17,7 +17,9 @@ import { formatDiagnostic, jsonText, sourceWindow } from '../../src/cli/report.j
 import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/index.js';
 
 const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 function archive(articles: Record<string, string>, issues = [1]): string {
   const root = mkdtempSync(path.join(tmpdir(), 'bulletin-output-'));
@@ -65,7 +67,7 @@ describe('a window of the source line', () => {
     const text = formatDiagnostic(d, '/nonexistent', 'en', new Chalk({ level: 0 }), (_f, n) => (n === 5 ? line : undefined));
     const [, shownLine, caretLine] = text.split('\n').slice(2);
     const body = shownLine.replace(/^5 \| /, '');
-    const caret = caretLine.replace(/^  \| /, '');
+    const caret = caretLine.replace(/^ {2}\| /, '');
     const before = body.slice(0, body.indexOf(','));
     expect(caret).toBe(' '.repeat(stringWidth(before)) + '^');
     expect(body.startsWith('…')).toBe(true);

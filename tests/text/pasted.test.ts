@@ -14,7 +14,9 @@ import { fixIssues } from '../../src/fix/index.js';
 import { check, copyFixture, fixture, pointedAt } from '../check/helpers.js';
 
 const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 function fixAll(root: string) {
   const dirs = listIssueDirs(root);
