@@ -2,15 +2,19 @@
  * Break a paragraph's clusters into lines, choosing breaks over the whole paragraph
  * (in the manner of Knuth–Plass) rather than greedily.
  *
- * A line's cost comes from how it is made to fit its width:
- *  - compressing a full-width mark's blank half (at the line end, or between two adjacent marks)
- *    is cheapest: clreq prefers pushing a mark in to pushing a character out;
- *  - squeezing the gaps slightly is next;
+ * A line's cost comes from how it is made to fit its width (clreq §3.8, JLREQ §3.8: compress
+ * punctuation, then expand the spaces between characters; never tighten ideographs):
+ *  - pushing a line-end mark in by setting its blank half away is cheapest: clreq prefers it to
+ *    pushing a character out (adjacent marks are always closed up, by itemize, not here);
  *  - stretching the gaps costs more, and beyond 1/8 em it is "loose" and avoided wherever any
- *    other breaking avoids it.
+ *    other breaking avoids it;
+ *  - characters are never set closer than the grid pitch: a line that fits only that way is
+ *    not a candidate (only a line that cannot be set at all, a last resort, is squeezed).
  * A break that puts a prohibited mark at a line start or end is allowed only when nothing else
- * fits, at a prohibitive cost, so the algorithm always returns a result.
+ * fits, at a prohibitive cost, so the algorithm always returns a result. A break between a number
+ * and the unit after it (2025|年, 52.3|岁) is allowed at a cost.
  */
+import { isNumberUnitBreak } from './classify.js';
 import { canBreakBetween, type Cluster } from './itemize.js';
 
 export interface BreakOptions {
@@ -44,10 +48,14 @@ export interface LineFit {
 }
 
 const COST_COMPRESS = 1;
+/** Setting a mark inside the line half-width: still cheaper than a line stretched to fit (≥ 50). */
+const COST_COMPRESS_INNER = 30;
 const COST_PROHIBITED = 1e7;
 const COST_LONELY_LAST = 5000;
 const COST_OFF_SEPARATOR = 400;
-/** Squeezing beyond this (in ems per gap) would make glyphs touch. */
+/** A break between a number and its unit: taken only when the alternative costs more (a line ~0.8 of the way to loose). */
+const COST_NUMBER_UNIT = 250;
+/** Only a line that cannot be set at all is squeezed, by at most this (ems per gap). */
 const MAX_SQUEEZE_EM = 1 / 24;
 /** Stretching beyond this (in ems per gap) is visibly loose (clreq; issue: "no gap stretched beyond 1/8 em"). */
 const LOOSE_EM = 1 / 8;
@@ -68,12 +76,6 @@ function raggedCost(slack: number, em: number): number {
   return (slack / em) ** 2;
 }
 
-function squeezeCost(r: number, em: number): number {
-  if (r <= 1e-9) return 0;
-  const rel = r / (em * MAX_SQUEEZE_EM);
-  return rel <= 1 ? 2 + 10 * rel * rel : Infinity;
-}
-
 /** Fit clusters [start, end) into `width`: the cheapest mix of compression and gap adjustment. */
 export function fitLine(cs: Cluster[], start: number, end: number, width: number, em: number, isLast: boolean, justify: boolean): LineFit {
   // A trailing space at a break disappears.
@@ -86,24 +88,26 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
     if (k < stop - 1 && !cs[k].glued) gaps++;
   }
 
-  // Candidate compressions in order of preference: the line-end mark, then adjacent pairs.
-  const options: { side: 'l' | 'r'; index: number; amount: number }[] = [];
-  if (cs[stop - 1].squeezeRight > 0) options.push({ side: 'r', index: stop - 1, amount: cs[stop - 1].squeezeRight });
-  for (let k = start; k < stop - 1; k++) {
-    const a = cs[k];
-    const b = cs[k + 1];
-    if (a.squeezeRight > 0 && (b.squeezeRight > 0 || b.squeezeLeft > 0)) options.push({ side: 'r', index: k, amount: a.squeezeRight });
-    else if (a.squeezeLeft > 0 && b.squeezeLeft > 0) options.push({ side: 'l', index: k + 1, amount: b.squeezeLeft });
-  }
+  // Compressions left to line fitting, in order of preference: the line-end mark's blank half
+  // (push-in), then the blank halves of marks inside the line, closing marks first (clreq §3.8:
+  // compress punctuation before expanding the spaces between characters).
+  const options: { side: 'l' | 'r'; index: number; amount: number; cost: number }[] = [];
+  if (cs[stop - 1].squeezeRight > 0) options.push({ side: 'r', index: stop - 1, amount: cs[stop - 1].squeezeRight, cost: COST_COMPRESS });
+  for (let k = stop - 2; k >= start; k--) if (cs[k].squeezeRight > 0 && !cs[k].paired) options.push({ side: 'r', index: k, amount: cs[k].squeezeRight, cost: COST_COMPRESS_INNER });
+  for (let k = stop - 1; k > start; k--) if (cs[k].squeezeLeft > 0 && !cs[k].paired) options.push({ side: 'l', index: k, amount: cs[k].squeezeLeft, cost: COST_COMPRESS_INNER });
 
   let best: LineFit | undefined;
   let used = 0;
+  let compressCost = 0;
   for (let m = 0; m <= options.length; m++) {
-    if (m > 0) used += options[m - 1].amount;
+    if (m > 0) {
+      used += options[m - 1].amount;
+      compressCost += options[m - 1].cost;
+    }
     const w = natural - used;
     const slack = width - w;
     let gap = 0;
-    let cost = m * COST_COMPRESS;
+    let cost = compressCost;
     if (slack >= 0) {
       if (isLast || !justify) {
         if (m > 0) break; // no reason to compress a line that already fits
@@ -116,9 +120,8 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
         cost += slack > 1e-6 ? 20000 : 0;
       }
     } else {
-      if (gaps === 0) continue;
-      gap = slack / gaps;
-      cost += squeezeCost(-gap, em);
+      // Tighter than the grid pitch: never (clreq and JLREQ never tighten ideographs).
+      continue;
     }
     if (!best || cost < best.cost) {
       best = {
@@ -189,9 +192,9 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
       natural += c.width;
       if (j - 1 > i && cs[j - 2].glued) glued++;
       letters += c.letters;
-      shrinkable += c.squeezeLeft + c.squeezeRight + em * MAX_SQUEEZE_EM;
-      // Past this, no compression or squeeze can make the line fit.
-      if (natural - shrinkable > width && j > i + 1) break;
+      shrinkable += c.squeezeLeft + c.squeezeRight;
+      // Past this, no compression makes the line fit.
+      if (natural - shrinkable > width + 1e-9 && j > i + 1) break;
       const isLast = j === n;
       // First pass: a justified line this short would be loose; a longer one may not be.
       if (tightOnly && !isLast && opts.justify && natural + (j - i - 1) * em * LOOSE_EM < width) continue;
@@ -214,6 +217,7 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
       }
       if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
       if (!isLast) cost += c.breakPenalty ?? 0;
+      if (!isLast && isNumberUnitBreak(c.text, cs[j].text)) cost += COST_NUMBER_UNIT;
       if (!isLast && opts.preferBreakAfter && !opts.preferBreakAfter.includes(c.text.slice(-1))) cost += COST_OFF_SEPARATOR;
       if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
       if (!Number.isFinite(cost)) {

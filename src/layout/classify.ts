@@ -44,3 +44,14 @@ export function isLetterLike(ch: string): boolean {
   if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0x2000 && c <= 0x206f)) return false;
   return /[\p{L}\p{N}]/u.test(ch);
 }
+
+/**
+ * A break between a number and the word after it: 2025|年, 52.3|岁, 5126|人, 20-40|万元. clreq
+ * allows it, but a typesetter keeps a number with its unit where that costs nothing.
+ */
+export function isNumberUnitBreak(before: string, after: string): boolean {
+  const a = before.charCodeAt(before.length - 1);
+  if (!(a >= 48 && a <= 57)) return false;
+  const b = after.codePointAt(0)!;
+  return (b >= 0x4e00 && b <= 0x9fff) || (b >= 0x3400 && b <= 0x4dbf) || b === 0x3007;
+}

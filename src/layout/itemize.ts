@@ -4,6 +4,7 @@
  */
 import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
 import type { FontBook, FontRole } from '../fonts/types.js';
+import { halfWidthSpans } from '../model/punctuation.js';
 import { advance } from '../model/source.js';
 import {
   CLOSE_COMPRESSIBLE,
@@ -37,6 +38,8 @@ export interface Cluster {
   breakPenalty?: number;
   /** The next cluster continues the same word: the gap between them is never stretched or squeezed. */
   glued?: boolean;
+  /** One of two adjacent marks whose shared blank is closed up: line fitting compresses it no further, except a line-end push-in. */
+  paired?: boolean;
   loc: SourceLoc;
 }
 
@@ -57,8 +60,10 @@ export interface ItemizeOptions {
 /** Split text into clusters and measure them. Reports characters no font can draw. */
 export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster[] {
   const out: Cluster[] = [];
-  for (const part of parts) {
+  const fullWidth = fullWidthInChinese(parts);
+  parts.forEach((part, p) => {
     const chars = [...part.text];
+    const subst = fullWidth[p];
     let loc = part.loc;
     let i = 0;
     const take = (n: number) => {
@@ -71,7 +76,13 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
     while (i < chars.length) {
       const ch = chars[i];
       const next = chars[i + 1];
-      if ((ch === '—' && next === '—') || (ch === '…' && next === '…')) {
+      const sub = subst?.get(i);
+      if (sub !== undefined) {
+        // A half-width mark in Chinese text is set full-width (the blanks typed around it vanish
+        // with it); `check` warns about the source, which stays as written.
+        const { at } = take(1);
+        if (sub) out.push(makeCluster('ideo', sub, part.role, at, opts, diagnostics));
+      } else if ((ch === '—' && next === '—') || (ch === '…' && next === '…')) {
         const { text, at } = take(2);
         out.push(makeCluster('pair', text, part.role, at, opts, diagnostics));
       } else if (isSpace(ch)) {
@@ -81,6 +92,7 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
         let n = 1;
         while (i + n < chars.length) {
           const c = chars[i + n];
+          if (subst?.has(i + n)) break;
           if (isLatinWordChar(c)) n++;
           else if (isLatinInner(c) && i + n + 1 < chars.length && /[A-Za-z0-9]/.test(chars[i + n + 1])) n++;
           else break;
@@ -95,8 +107,61 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
         out.push(makeCluster(narrow ? 'latin' : 'ideo', text, part.role, at, opts, diagnostics));
       }
     }
-  }
+  });
+  closeUpAdjacentMarks(out);
   return out;
+}
+
+/**
+ * Per part, code point index → what layout sets there: the full-width form of a half-width mark
+ * in Chinese text, or '' for a blank that goes with it. The decision is the one the check rule
+ * punctuation/half-width makes, read over the whole paragraph (context crosses styled runs).
+ */
+function fullWidthInChinese(parts: StyledText[]): (Map<number, string> | undefined)[] {
+  const text = parts.map((p) => p.text).join('');
+  const spans = halfWidthSpans(text);
+  if (!spans.length) return [];
+  const byOffset = new Map<number, string>();
+  for (const s of spans) for (let k = s.start; k < s.end; k++) byOffset.set(k, k === s.index ? s.full : '');
+  let offset = 0;
+  return parts.map((part) => {
+    const m = new Map<number, string>();
+    let i = 0;
+    for (const ch of part.text) {
+      const sub = byOffset.get(offset);
+      if (sub !== undefined) m.set(i, sub);
+      offset += ch.length;
+      i++;
+    }
+    return m.size ? m : undefined;
+  });
+}
+
+/**
+ * Adjacent marks share their blank halves wherever they fall (clreq §3.1.6): a closing mark
+ * followed by another mark loses its right half (”。 ）、 ”“ ：“), an opening mark preceded by
+ * an opening mark loses its left half (“《). Every such pair is 1.5 em everywhere; only the
+ * line-end push-in remains a line-fitting choice.
+ */
+function closeUpAdjacentMarks(cs: Cluster[]): void {
+  for (let k = 0; k + 1 < cs.length; k++) {
+    const a = cs[k];
+    const b = cs[k + 1];
+    if (a.kind !== 'ideo' || b.kind !== 'ideo') continue;
+    if (a.squeezeRight > 0 && (b.squeezeRight > 0 || b.squeezeLeft > 0)) {
+      a.width -= a.squeezeRight;
+      a.squeezeRight = 0;
+      a.paired = b.paired = true;
+      // The mark's ink is in its left half: it declares the narrower width, so text extraction
+      // sees no overlapping glyphs.
+      a.glyphs[0].advance = a.width / a.glyphs[0].size;
+    } else if (a.squeezeLeft > 0 && b.squeezeLeft > 0) {
+      for (const g of b.glyphs) g.x -= b.squeezeLeft;
+      b.width -= b.squeezeLeft;
+      b.squeezeLeft = 0;
+      a.paired = b.paired = true;
+    }
+  }
 }
 
 function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: SourceLoc, opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster {

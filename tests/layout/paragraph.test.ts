@@ -135,3 +135,98 @@ describe('fonts', () => {
     expect(diagnostics[0]).toMatchObject({ rule: 'font/missing-glyph', severity: 'error', loc: { file: 'a.md', line: 5, column: 6 } });
   });
 });
+
+const HAN_RE = /\p{Script=Han}/u;
+
+/** Distances between the left edges of consecutive ideographs of a line (the character pitch). */
+function pitches(l: TextLine): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < l.cells.length; i++) {
+    const a = l.cells[i - 1];
+    const b = l.cells[i];
+    if (HAN_RE.test(a.text) && HAN_RE.test(b.text) && [...a.text].length === 1) out.push(b.x - a.x);
+  }
+  return out;
+}
+
+describe('issue 9: proof-reader’s marks', () => {
+  it('never sets ideographs closer than the grid pitch, even where a Latin run leaves a fraction of a cell', () => {
+    const texts = [
+      `今年以来，全区推进5G基站建设，累计开通APP服务事项1200余项，群众满意率达到98.6%以上，${han(60)}。`,
+      `${han(20)}统一社会信用代码91430200MA4L123456${han(40, 3)}，热线0731-28888888${han(30, 5)}。`,
+      `${han(26)}。${han(27, 2)}，${han(28, 4)}。`,
+    ];
+    for (const t of texts) {
+      const lines = body(t);
+      expectFlush(lines);
+      for (const l of lines) for (const p of pitches(l)) expect(p, lineText(l)).toBeGreaterThanOrEqual(g.pitch - 1e-6);
+    }
+  });
+
+  it('closes up adjacent marks to 1.5 em wherever the pair falls, line end or not', () => {
+    const widths = new Map<string, Set<string>>();
+    for (let shift = 0; shift < 30; shift++) {
+      const text = `${han(shift)}他说：“${han(5, 3)}。”${han(7, 9)}“${han(3)}”“${han(4, 2)}”（${han(3, 5)}）、《${han(4, 8)}》，${han(30, 1)}。`;
+      for (const l of body(text)) {
+        l.cells.forEach((c, i) => {
+          const next = l.cells[i + 1];
+          if (!next || !/^[“”‘’（）《》：。，、]$/.test(c.text) || !/^[“”‘’（）《》：。，、]$/.test(next.text)) return;
+          const pair = c.text + next.text;
+          if (!widths.has(pair)) widths.set(pair, new Set());
+          widths.get(pair)!.add((next.x - c.x).toFixed(2));
+        });
+      }
+    }
+    expect([...widths.keys()].sort()).toEqual(['。”', '”“', '”（', '）、', '》，', '：“', '、《'].sort());
+    for (const [pair, w] of widths) {
+      // One width per pair: half a cell (plus the line's own tracking, at most 1/8 em).
+      const values = [...w].map(Number);
+      expect(Math.max(...values) - Math.min(...values), pair).toBeLessThanOrEqual(16 / 8);
+      expect(Math.min(...values), pair).toBeCloseTo(g.pitch / 2, 1);
+    }
+  });
+
+  it('sets half-width , : ; ( ) ? ! between Chinese characters full-width, where check would propose it', () => {
+    const lines = body('去年以来,天元区(试点)推进改革;要求:早谋划?抓落实!全年完成1,000项,会议10:30开始,网址http://a.cn/x。');
+    const text = lines.map(lineText).join('');
+    expect(text).toBe('去年以来，天元区（试点）推进改革；要求：早谋划？抓落实！全年完成1,000项，会议10:30开始，网址http://a.cn/x。');
+    // A full-width mark takes a full cell on the grid.
+    const comma = lines.flatMap((l) => l.cells).find((c) => c.text === '，')!;
+    expect(comma.width).toBeCloseTo(g.pitch, 2);
+  });
+
+  it('drops the blank typed after a half-width comma set full-width (“去年以来, 天元区”)', () => {
+    const lines = body('去年以来, 天元区推进改革。');
+    expect(lines.map(lineText).join('')).toBe('去年以来，天元区推进改革。');
+  });
+
+  it('keeps a number with its unit unless every other break is nearly loose', () => {
+    // Over 28 positions of each in the line: a short number never parts from its unit; a long one
+    // at most once, where the alternative (截至 | 2025年底) stretches its line to the brink of 1/8 em.
+    const splits = (pattern: string) => {
+      let n = 0;
+      for (let shift = 0; shift < 28; shift++) {
+        const lines = body(`${han(shift)}${pattern}${han(60, 3)}。`);
+        expectFlush(lines);
+        for (let i = 0; i + 1 < lines.length; i++) if (/[0-9]$/.test(lineText(lines[i]))) n++;
+      }
+      return n;
+    };
+    expect(splits('共3人')).toBe(0);
+    expect(splits('第12期')).toBe(0);
+    for (const p of ['截至2025年底', '共有5126人参加', '平均年龄52.3岁，', '每个20-40万元']) expect(splits(p), p).toBeLessThanOrEqual(1);
+  });
+
+  it('breaks a URL or an e-mail address after . / - _ @ rather than stretching the line before it', () => {
+    for (let shift = 0; shift < 28; shift += 3) {
+      const lines = body(`${han(shift)}党员登录www.tyqdj.gov.cn网站，或发送邮件至tyqzzb_dj@163.com反馈，${han(40, 2)}。`);
+      expectFlush(lines);
+      for (const l of lines.slice(0, -1)) {
+        for (let i = 1; i < l.cells.length; i++) {
+          const gap = l.cells[i].x - (l.cells[i - 1].x + l.cells[i - 1].width);
+          expect(gap, lineText(l)).toBeLessThanOrEqual(16 / 8 + 1e-6);
+        }
+      }
+    }
+  });
+});
