@@ -66,7 +66,7 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
   const flow: FlowLine[] = [];
   const titleLines = layoutTitle(
     [{ text: a.title, role: 'title', loc: a.titleLoc }],
-    { ...bodyOpts(ctx, 'title'), size: style.title.size, cell: style.title.size, indent: 0, align: 'center' },
+    { ...bodyOpts(ctx, 'title'), size: style.title.size, cell: style.title.size, indent: 0, align: 'center', subtitleSize: style.title.subtitle_size },
     ctx.diagnostics,
   );
   titleLines.forEach((l, i) => flow.push({ lines: [l], keep: i > 0, dropAtTop: false }));

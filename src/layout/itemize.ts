@@ -287,22 +287,25 @@ function subCluster(c: Cluster, start: number, end: number, penalty?: number): C
   };
 }
 
-/** A web address or path: the one kind of Latin run that may break, after a slash. */
+/** A web address, path or e-mail address: the kinds of Latin run that may break inside. */
 function isUrl(text: string): boolean {
-  return /^(https?:\/\/|www\.)/i.test(text) || (text.match(/\//g)?.length ?? 0) >= 3;
+  return /^(https?:\/\/|www\.)/i.test(text) || (text.match(/\//g)?.length ?? 0) >= 3 || /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(text);
 }
 
 const URL_BREAK_PENALTY = 400;
+/** clreq allows a long Latin run to break after these; never before the run's last character. */
+const URL_BREAK_AFTER = new Set([...'./-_@']);
 
-/** Split a URL after each slash into pieces that may break apart at a cost. */
+/** Split a URL or e-mail address after . / - _ @ into pieces that may break apart at a cost. */
 function splitAfterSlashes(c: Cluster): Cluster[] {
   const pieces: Cluster[] = [];
   let start = 0;
-  for (let i = 0; i < c.glyphs.length - 1; i++) {
-    if (c.glyphs[i].text !== '/' || c.glyphs[i + 1].text === '/') continue;
+  const gs = c.glyphs;
+  for (let i = 0; i < gs.length - 2; i++) {
+    if (!URL_BREAK_AFTER.has(gs[i].text) || URL_BREAK_AFTER.has(gs[i + 1].text)) continue;
     pieces.push(subCluster(c, start, i + 1, URL_BREAK_PENALTY));
     start = i + 1;
   }
-  pieces.push(subCluster(c, start, c.glyphs.length));
+  pieces.push(subCluster(c, start, gs.length));
   return pieces;
 }

@@ -35,6 +35,11 @@ export function placeLine(cs: Cluster[], fit: LineFit, x0: number, boxWidth: num
     left.add(fit.start);
     fit = { ...fit, natural: fit.natural - cs[fit.start].squeezeLeft };
   }
+  // … and one ending with a closing mark shifted left by its blank half.
+  if (align === 'center' && cs[stop - 1].squeezeRight > 0 && !right.has(stop - 1)) {
+    right.add(stop - 1);
+    fit = { ...fit, natural: fit.natural - cs[stop - 1].squeezeRight };
+  }
   const gap = align === 'justify' ? fit.gap : Math.min(fit.gap, 0);
   let gaps = 0;
   for (let k = fit.start; k < stop - 1; k++) if (!cs[k].glued) gaps++;
