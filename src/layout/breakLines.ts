@@ -48,10 +48,13 @@ export interface LineFit {
 }
 
 const COST_COMPRESS = 1;
-/** Setting a mark inside the line half-width: still cheaper than a line stretched to fit (≥ 50). */
-const COST_COMPRESS_INNER = 30;
+/** Setting a bracket or quote inside the line half-width: preferred only to a line stretched well over halfway to loose. */
+const COST_COMPRESS_INNER = 120;
+const BRACKETS = new Set([...'‘’“”（）〔〕［］｛｝【】〖〗《》〈〉「」『』']);
 const COST_PROHIBITED = 1e7;
 const COST_LONELY_LAST = 5000;
+/** A justified line of one unbreakable cluster (坚 alone, its paragraph pushed on): worse than any loose line. */
+const COST_LONE_CLUSTER = 1e6;
 const COST_OFF_SEPARATOR = 400;
 /** A break between a number and its unit: taken only when the alternative costs more (a line ~0.8 of the way to loose). */
 const COST_NUMBER_UNIT = 250;
@@ -87,14 +90,23 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
     natural += cs[k].width;
     if (k < stop - 1 && !cs[k].glued) gaps++;
   }
+  // A line holding nothing but pieces of one broken URL spreads its letters instead.
+  if (gaps === 0) gaps = stop - start - 1;
 
   // Compressions left to line fitting, in order of preference: the line-end mark's blank half
-  // (push-in), then the blank halves of marks inside the line, closing marks first (clreq §3.8:
-  // compress punctuation before expanding the spaces between characters).
+  // (push-in), then the blank halves of brackets and quotes inside the line (clreq §3.8:
+  // compress punctuation before expanding the spaces between characters). A comma or stop
+  // inside the line keeps its full cell: set half-width, ，党 reads as a Latin comma.
   const options: { side: 'l' | 'r'; index: number; amount: number; cost: number }[] = [];
   if (cs[stop - 1].squeezeRight > 0) options.push({ side: 'r', index: stop - 1, amount: cs[stop - 1].squeezeRight, cost: COST_COMPRESS });
-  for (let k = stop - 2; k >= start; k--) if (cs[k].squeezeRight > 0 && !cs[k].paired) options.push({ side: 'r', index: k, amount: cs[k].squeezeRight, cost: COST_COMPRESS_INNER });
-  for (let k = stop - 1; k > start; k--) if (cs[k].squeezeLeft > 0 && !cs[k].paired) options.push({ side: 'l', index: k, amount: cs[k].squeezeLeft, cost: COST_COMPRESS_INNER });
+  for (let k = stop - 2; k >= start; k--) {
+    const c = cs[k];
+    if (c.squeezeRight > 0 && !c.paired && BRACKETS.has(c.text)) options.push({ side: 'r', index: k, amount: c.squeezeRight, cost: COST_COMPRESS_INNER });
+  }
+  for (let k = stop - 1; k > start; k--) {
+    const c = cs[k];
+    if (c.squeezeLeft > 0 && !c.paired && BRACKETS.has(c.text)) options.push({ side: 'l', index: k, amount: c.squeezeLeft, cost: COST_COMPRESS_INNER });
+  }
 
   let best: LineFit | undefined;
   let used = 0;
@@ -117,7 +129,7 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
         gap = slack / gaps;
         cost += stretchCost(gap, em);
       } else {
-        cost += slack > 1e-6 ? 20000 : 0;
+        cost += slack > 1e-6 ? COST_LONE_CLUSTER : 0;
       }
     } else {
       // Tighter than the grid pitch: never (clreq and JLREQ never tighten ideographs).
@@ -209,8 +221,8 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
         // A ragged line (a list of recipients) should still be filled before the next begins.
         cost = raggedCost(width - natural, em);
       } else if (!trailingSpace && natural <= width && opts.justify) {
-        const gaps = j - i - 1 - glued;
-        cost = gaps > 0 ? stretchCost((width - natural) / gaps, em) : 20000;
+        const gaps = j - i - 1 - glued || j - i - 1;
+        cost = gaps > 0 ? stretchCost((width - natural) / gaps, em) : COST_LONE_CLUSTER;
       } else {
         fit = fitLine(cs, i, j, width, em, isLast, opts.justify);
         cost = fit.cost;

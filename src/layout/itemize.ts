@@ -268,7 +268,7 @@ export function splitWide(cs: Cluster[], maxWidth: number): Cluster[] {
  * Glyphs [start, end) of a Latin cluster as a cluster of its own: a piece of a split word, glued
  * to the next piece (no gap adjustment between them); a break after it costs `penalty`.
  */
-function subCluster(c: Cluster, start: number, end: number, penalty?: number): Cluster {
+function subCluster(c: Cluster, start: number, end: number, penalty?: number, glue = true): Cluster {
   const gs = c.glyphs.slice(start, end);
   const x0 = gs[0].x;
   const last = end === c.glyphs.length;
@@ -283,7 +283,7 @@ function subCluster(c: Cluster, start: number, end: number, penalty?: number): C
     letters: [...text].filter(isLetterLike).length,
     loc: { ...c.loc, column: c.loc.column + start },
     breakPenalty: last ? c.breakPenalty : penalty,
-    glued: last ? c.glued : true,
+    glued: last ? c.glued : glue,
   };
 }
 
@@ -303,7 +303,8 @@ function splitAfterSlashes(c: Cluster): Cluster[] {
   const gs = c.glyphs;
   for (let i = 0; i < gs.length - 2; i++) {
     if (!URL_BREAK_AFTER.has(gs[i].text) || URL_BREAK_AFTER.has(gs[i + 1].text)) continue;
-    pieces.push(subCluster(c, start, i + 1, URL_BREAK_PENALTY));
+    // Not glued: a justified line may spread a little between the pieces of an address.
+    pieces.push(subCluster(c, start, i + 1, URL_BREAK_PENALTY, false));
     start = i + 1;
   }
   pieces.push(subCluster(c, start, gs.length));

@@ -54,8 +54,16 @@ describe.each(cases)('$name', ({ root, number }) => {
       for (const l of p.slice(0, -1)) {
         const indent = l.cells[0].x - g.left > g.pitch ? 2 : 0;
         const compressed = l.cells.some((c) => Math.abs(c.width - g.pitch) > 0.01);
-        expect(l.cells.length + indent, lineText(l)).toBe(compressed ? l.cells.length + indent : 28);
         if (compressed) continue;
+        if (l.cells.length + indent === 27) {
+          // A character pushed out (a closing mark would otherwise start the next line): the
+          // line is spread evenly, never beyond 1/8 em, and never tighter than the grid.
+          const pitch = (l.cells[l.cells.length - 1].x - l.cells[0].x) / (l.cells.length - 1);
+          expect(pitch - g.pitch, lineText(l)).toBeGreaterThan(0);
+          expect(pitch - g.pitch, lineText(l)).toBeLessThanOrEqual(16 / 8);
+          continue;
+        }
+        expect(l.cells.length + indent, lineText(l)).toBe(28);
         l.cells.forEach((c, i) => expect(Math.abs(c.x - (g.left + (i + indent) * g.pitch))).toBeLessThan(0.01));
         checked++;
       }

@@ -61,13 +61,23 @@ describe('line breaking around prohibited marks', () => {
     });
   }
 
-  it('pushes a comma at column 29 into the line by compressing it, rather than pushing a character out', () => {
-    const text = `${han(12)}，${han(13, 2)}，${han(30, 5)}。`;
+  it('pushes a comma at column 28.5 into the line by compressing it, rather than pushing a character out', () => {
+    // 2 (indent) + 10 + 。” (closed up to 1.5) + 14 = 27.5 cells; the comma would end at 28.5.
+    const text = `${han(10)}。”${han(14, 2)}，${han(30, 5)}。`;
     const lines = body(text);
-    // 2 (indent) + 12 + 1 + 13 = 28 cells; the second comma is the 29th and stays on line 1.
-    expect(lineText(lines[0])).toBe(`${han(12)}，${han(13, 2)}，`);
+    expect(lineText(lines[0])).toBe(`${han(10)}。”${han(14, 2)}，`);
     const last = lines[0].cells[lines[0].cells.length - 1];
     expect(last.width).toBeCloseTo(g.pitch / 2, 2);
+    expectFlush(lines);
+  });
+
+  it('pushes a character out rather than set the line tighter than the grid when a comma falls at column 29', () => {
+    const text = `${han(12)}，${han(13, 2)}，${han(30, 5)}。`;
+    const lines = body(text);
+    expect(lines.map(lineText).join('')).toBe(text);
+    for (const l of lines) expect(NO_START.has(l.cells[0].text[0])).toBe(false);
+    // The comma inside the line keeps its full cell.
+    expect(lines[0].cells.find((c) => c.text === '，')!.width).toBeCloseTo(g.pitch, 2);
     expectFlush(lines);
   });
 
