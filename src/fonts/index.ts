@@ -202,6 +202,11 @@ export class LoadedFace implements FontMetrics {
     return [b.minX / this.upem, b.maxX / this.upem];
   }
 
+  inkBox(cp: number): [number, number, number, number] {
+    const b = this.font.glyphForCodePoint(cp).bbox;
+    return [b.minX / this.upem, b.minY / this.upem, b.maxX / this.upem, b.maxY / this.upem];
+  }
+
   get name(): string {
     return this.font.postscriptName;
   }

@@ -3,7 +3,7 @@
  * a face for every glyph (the role's font, else the first fallback that has it).
  */
 import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
-import type { FontBook, FontRole } from '../fonts/types.js';
+import type { FontBook, FontMetrics, FontRole } from '../fonts/types.js';
 import { halfWidthSpans } from '../model/punctuation.js';
 import { advance } from '../model/source.js';
 import {
@@ -204,6 +204,12 @@ function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: Sourc
       const scaleX = cell / inkWidth;
       glyphs.push({ text: ch, face, size, x: x - l * size * scaleX, scaleX });
       x += cell;
+    } else if (kind === 'pair' && ch === '…' && evenEllipsis(face, cp, size, cell)) {
+      // …… is one unit of two ems: six dots evenly spaced, centred on the em box (fonts differ:
+      // FandolFang's ellipsis sits low and leaves a wider gap between its two glyphs).
+      const e = evenEllipsis(face, cp, size, cell)!;
+      glyphs.push({ text: ch, face, size, x: x + e.dx, scaleX: e.scaleX, rise: e.rise });
+      x += cell;
     } else {
       // Full-width glyphs start at their cell; others (· — in some fonts) are centred in it.
       const dx = Math.abs(adv - size) < 0.01 * size ? 0 : (cell - adv) / 2;
@@ -226,6 +232,24 @@ function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: Sourc
     letters: chars.filter(isLetterLike).length,
     loc,
   };
+}
+
+/** ELLIPSIS centre height: the ideographic em box spans 0.88 em above the baseline and 0.12 below. */
+const EM_BOX_CENTRE = 0.38;
+
+/**
+ * How to draw one … of a …… so that the six dots are evenly spaced at a third of a cell and sit
+ * on the em box's centre line: a horizontal scale, an offset in the cell and a rise. Undefined
+ * when the glyph does not look like three dots in a row (then it is drawn as the font has it).
+ */
+function evenEllipsis(face: FontMetrics, cp: number, size: number, cell: number): { dx: number; scaleX: number; rise: number } | undefined {
+  const [l, b, r, t] = face.inkBox(cp);
+  const dot = t - b;
+  const pitch = (r - l - dot) / 2;
+  if (!(dot > 0 && pitch > dot)) return undefined;
+  const scaleX = cell / 3 / (pitch * size);
+  if (scaleX < 0.7 || scaleX > 1.4) return undefined;
+  return { dx: cell / 6 - (l + dot / 2) * size * scaleX, scaleX, rise: (EM_BOX_CENTRE - (b + t) / 2) * size };
 }
 
 /** A break between clusters a and b is allowed by clreq's line-start and line-end rules. */

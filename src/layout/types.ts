@@ -19,6 +19,8 @@ export interface PlacedGlyph {
    * The renderer writes this width into the PDF so text extraction sees no overlapping glyphs.
    */
   advance?: number;
+  /** Raised this far above the baseline, pt (…… is centred on the ideographic em box whatever the font does). */
+  rise?: number;
 }
 
 /** A cell: one unbreakable unit (an ideograph, a mark, a Latin word, ——) and where it was put. */

@@ -139,6 +139,7 @@ function drawLine(doc: PdfDoc, line: TextLine, color: Cmyk, embed: Embed): void 
       line.glyphs[j].face.key === first.face.key &&
       line.glyphs[j].size === first.size &&
       line.glyphs[j].scaleX === first.scaleX &&
+      (line.glyphs[j].rise ?? 0) === (first.rise ?? 0) &&
       (line.glyphs[j].advance === undefined) === (first.advance === undefined)
     )
       j++;
@@ -173,5 +174,5 @@ function runOps(doc: PdfDoc, glyphs: PlacedGlyph[], y: number, embed: Embed): st
   }
   const tz = scaleX !== 1 ? `${num(scaleX * 100)} Tz ` : '';
   const reset = scaleX !== 1 ? ' 100 Tz' : '';
-  return `/${ef.id} ${num(size)} Tf ${tz}1 0 0 1 ${num(glyphs[0].x)} ${num(y)} Tm [${parts.join(' ')}] TJ${reset}`;
+  return `/${ef.id} ${num(size)} Tf ${tz}1 0 0 1 ${num(glyphs[0].x)} ${num(y + (glyphs[0].rise ?? 0))} Tm [${parts.join(' ')}] TJ${reset}`;
 }

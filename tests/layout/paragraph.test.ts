@@ -240,3 +240,34 @@ describe('issue 9: proof-reader’s marks', () => {
     }
   });
 });
+
+describe('issue 9: …… and ——', () => {
+  it('sets …… as six evenly spaced dots over two cells, centred on the em box, even where the font’s ellipsis sits low with a gap', () => {
+    // A face whose … is drawn like FandolFang's: ink 0.169–0.831 em wide, 0.248–0.352 em high.
+    const base = fonts.forRole('body');
+    const lowEllipsis = Object.create(base, { inkBox: { value: (cp: number) => (cp === 0x2026 ? [0.169, 0.248, 0.831, 0.352] : base.inkBox(cp)) } });
+    const book = { ...fonts, forRole: () => lowEllipsis, faceFor: () => lowEllipsis, fallbacks: () => [] };
+    const [line] = layoutParagraph(
+      [{ text: '每天早上准时开门……他说', role: 'body', loc }],
+      { fonts: book, size: 16, cell: g.pitch, x: g.left, width: g.width, indent: 2, align: 'justify', role: 'body' },
+      [],
+    );
+    const cell = line.cells.find((c) => c.text === '……')!;
+    const dots = line.glyphs.filter((gl) => gl.text === '…').flatMap((gl) => [0, 1, 2].map((k) => gl.x + (0.169 + 0.052 + k * 0.279) * 16 * gl.scaleX));
+    expect(dots).toHaveLength(6);
+    for (let k = 0; k < 6; k++) expect(dots[k]).toBeCloseTo(cell.x + ((2 * k + 1) * cell.width) / 12, 1);
+    for (const gl of line.glyphs.filter((x) => x.text === '…')) expect(gl.rise! + 0.3 * 16).toBeCloseTo(0.38 * 16, 2);
+  });
+
+  it('draws —— as one rule across both cells', () => {
+    const [line] = body('精力分散——这些都需要解决');
+    const cell = line.cells.find((c) => c.text === '——')!;
+    const dashes = line.glyphs.filter((gl) => gl.text === '—');
+    const face = dashes[0].face;
+    const [l, r] = face.ink(0x2014);
+    const inks = dashes.map((d) => [d.x + l * d.size * d.scaleX, d.x + r * d.size * d.scaleX]);
+    expect(inks[0][0]).toBeCloseTo(cell.x, 1);
+    expect(inks[1][0]).toBeCloseTo(inks[0][1], 1);
+    expect(inks[1][1]).toBeCloseTo(cell.x + cell.width, 1);
+  });
+});
