@@ -256,3 +256,54 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
   }
   return lines.reverse();
 }
+
+/**
+ * Break a paragraph into exactly `count` lines (TeX's looseness: one line more or fewer than
+ * the best breaking, to fill a page foot), or undefined when that needs a loose, prohibited
+ * or overfull line.
+ */
+export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number): LineFit[] | undefined {
+  const n = cs.length;
+  if (count < 1 || count > n) return undefined;
+  const { em } = opts;
+  // best[l][j]: cheapest way to set clusters [0, j) in l lines.
+  const best = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+  const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
+  best[0][0] = 0;
+  for (let l = 0; l < count; l++) {
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(best[l][i])) continue;
+      const width = i === 0 ? opts.firstWidth : opts.width;
+      let natural = 0;
+      let shrinkable = 0;
+      let letters = 0;
+      for (let j = i + 1; j <= n; j++) {
+        const c = cs[j - 1];
+        natural += c.width;
+        shrinkable += c.squeezeLeft + c.squeezeRight;
+        letters += c.letters;
+        if (natural - shrinkable > width + 1e-9) break;
+        const isLast = j === n;
+        if (isLast !== (l === count - 1)) continue;
+        let cost = fitLine(cs, i, j, width, em, isLast, opts.justify).cost;
+        if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
+        if (!isLast) cost += (c.breakPenalty ?? 0) + (isNumberUnitBreak(c.text, cs[j].text) ? COST_NUMBER_UNIT : 0);
+        if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
+        if (!(cost < COST_LOOSE_OR_WORSE)) continue;
+        if (best[l][i] + cost < best[l + 1][j]) {
+          best[l + 1][j] = best[l][i] + cost;
+          from[l + 1][j] = i;
+        }
+      }
+    }
+  }
+  if (!Number.isFinite(best[count][n])) return undefined;
+  const lines: LineFit[] = [];
+  let j = n;
+  for (let l = count; l > 0; l--) {
+    const i = from[l][j];
+    lines.push(fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify));
+    j = i;
+  }
+  return lines.reverse();
+}

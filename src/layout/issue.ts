@@ -7,7 +7,7 @@ import type { FontBook, FontRole } from '../fonts/types.js';
 import { formatDateZh, type Block, type Issue, type Paragraph, type SeriesConfig } from '../model/types.js';
 import { geometry, MM, type Geometry, type HouseStyle } from '../style/index.js';
 import type { StyledText } from './itemize.js';
-import { paginate, type FlowLine } from './paginate.js';
+import { paginate, type FlowLine, type PageSlice } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { layoutTitle } from './title.js';
 import type { IssueLayout, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
@@ -22,6 +22,14 @@ interface Ctx {
   style: HouseStyle;
   fonts: FontBook;
   diagnostics: Diagnostic[];
+  /** Body paragraphs that may be set a line longer or shorter to fill a page foot. */
+  relayable: Relayable[];
+}
+
+/** A paragraph's flow lines and how to set it with another line count. */
+export interface Relayable {
+  lines: FlowLine[];
+  relayout(looseness: number): FlowLine[] | undefined;
 }
 
 function bodyOpts(ctx: Ctx, role: FontRole, extra: Partial<ParagraphOptions> = {}): ParagraphOptions {
@@ -78,10 +86,21 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
   for (const b of a.blocks) {
     const heading = b.kind === 'heading';
     const role: FontRole = !heading ? 'body' : b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'heading3';
-    const f = paragraphFlow(layoutParagraph(runsOf(b, role, heading ? role : 'lead'), bodyOpts(ctx, role), ctx.diagnostics));
+    const runs = runsOf(b, role, heading ? role : 'lead');
+    const f = paragraphFlow(layoutParagraph(runs, bodyOpts(ctx, role), ctx.diagnostics));
     if (afterHeading && f[0]) f[0].keep = true;
     if (heading) f.forEach((x, i) => (x.keep ||= i > 0));
     text.push(...f);
+    if (!heading && f.length)
+      ctx.relayable.push({
+        lines: f,
+        relayout(looseness) {
+          const lines = layoutParagraph(runs, bodyOpts(ctx, role), [], looseness);
+          if (!lines) return undefined;
+          // The same keep rules: its own widow/orphan lines, and whatever its first two lines were kept with.
+          return paragraphFlow(lines).map((x, i) => ({ ...x, keep: x.keep || (i < 2 && !!f[i]?.keep) }));
+        },
+      });
     afterHeading = heading;
   }
   // The title keeps with the first two lines of its text.
@@ -98,6 +117,62 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
     lines.forEach((l) => flow.push({ lines: [l], keep: true, dropAtTop: false }));
   }
   return flow;
+}
+
+/** Empty grid rows at the foot of each page but the last (a page followed by more text). */
+function footGaps(slices: PageSlice[], perPage: number): number[] {
+  return slices.slice(0, -1).map((s) => {
+    let used = s.lines.length;
+    while (used > 0 && !s.lines[used - 1].lines.length) used--;
+    return perPage - s.start - used;
+  });
+}
+
+/** Pages that end three or more rows short of the foot, and how many rows they leave in all. */
+function shortness(slices: PageSlice[], perPage: number): [number, number] {
+  const short = footGaps(slices, perPage).filter((e) => e >= SHORT_FOOT);
+  return [short.length, short.reduce((a, b) => a + b, 0)];
+}
+
+const SHORT_FOOT = 3;
+
+/**
+ * Paginate, then fill page feet that keep rules left three or more rows empty (a title that must
+ * keep its first lines, a paragraph too short to split): set a paragraph on that page one line
+ * shorter or longer (TeX's looseness) where that needs no loose line, as long as the feet get
+ * fuller and the issue no longer.
+ */
+export function fillPageFeet(flow: FlowLine[], relayable: Relayable[], firstStart: number, perPage: number): PageSlice[] {
+  let slices = paginate(flow, firstStart, perPage);
+  for (let round = 0; round < 8; round++) {
+    const gaps = footGaps(slices, perPage);
+    const page = gaps.findIndex((e) => e >= SHORT_FOOT);
+    if (page < 0) break;
+    const [count, rows] = shortness(slices, perPage);
+    const onPage = new Set(slices[page].lines);
+    let improved = false;
+    for (const p of [...relayable].reverse()) {
+      if (!p.lines.every((l) => onPage.has(l))) continue;
+      for (const looseness of [-1, 1]) {
+        const lines = p.relayout(looseness);
+        if (!lines) continue;
+        const at = flow.indexOf(p.lines[0]);
+        const trial = [...flow.slice(0, at), ...lines, ...flow.slice(at + p.lines.length)];
+        const next = paginate(trial, firstStart, perPage);
+        const [c2, r2] = shortness(next, perPage);
+        if (next.length <= slices.length && (c2 < count || (c2 === count && r2 < rows))) {
+          flow = trial;
+          slices = next;
+          p.lines = lines;
+          improved = true;
+          break;
+        }
+      }
+      if (improved) break;
+    }
+    if (!improved) break;
+  }
+  return slices;
 }
 
 /** The masthead on page 1, drawn in the first `style.masthead.lines` grid lines. */
@@ -207,7 +282,7 @@ export interface LayoutInput {
 
 export function layoutIssue({ series, issue, style, fonts }: LayoutInput): IssueLayout {
   const g = geometry(style);
-  const ctx: Ctx = { g, style, fonts, diagnostics: [] };
+  const ctx: Ctx = { g, style, fonts, diagnostics: [], relayable: [] };
   const flow: FlowLine[] = [];
   if (issue.editorNote.length) {
     flow.push(...noteFlow(ctx, issue.editorNote, '编者按：'));
@@ -218,7 +293,7 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
     flow.push(...articleFlow(ctx, issue, i));
   });
   const perPage = style.grid.lines;
-  const slices = paginate(flow, style.masthead.lines, perPage);
+  const slices = fillPageFeet(flow, ctx.relayable, style.masthead.lines, perPage);
   const pages: PageLayout[] = slices.map((s, p) => {
     const items: PageItem[] = p === 0 ? masthead(ctx, series, issue) : [];
     s.lines.forEach((f, k) => {

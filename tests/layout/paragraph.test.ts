@@ -271,3 +271,23 @@ describe('issue 9: …… and ——', () => {
     expect(inks[1][1]).toBeCloseTo(cell.x + cell.width, 1);
   });
 });
+
+describe('issue 9: looseness for page feet', () => {
+  const opts = { fonts, size: 16, cell: g.pitch, x: g.left, width: g.width, indent: 2, align: 'justify' as const, role: 'body' as const };
+  it('sets a paragraph one line longer without a loose line when its last line is nearly full', () => {
+    const text = `${han(26)}，${han(27, 3)}。${han(25, 5)}。`;
+    const best = layoutParagraph([{ text, role: 'body', loc }], opts, []);
+    const longer = layoutParagraph([{ text, role: 'body', loc }], opts, [], 1)!;
+    expect(longer.length).toBe(best.length + 1);
+    expect(longer.map(lineText).join('')).toBe(text);
+    expectFlush(longer);
+    for (const l of longer.slice(0, -1)) for (const p of pitches(l)) expect(p - g.pitch, lineText(l)).toBeLessThanOrEqual(16 / 8);
+    expect([...lineText(longer[longer.length - 1])].filter((c) => HAN_RE.test(c)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a line count that needs a loose or a squeezed line', () => {
+    const text = `${han(26)}${han(28, 3)}${han(3, 5)}。`;
+    expect(layoutParagraph([{ text, role: 'body', loc }], opts, [], -1)).toBeUndefined();
+    expect(layoutParagraph([{ text, role: 'body', loc }], opts, [], 1)).toBeUndefined();
+  });
+});
