@@ -10,7 +10,7 @@ import type { StyledText } from './itemize.js';
 import { paginate, type FlowLine, type PageSlice } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { layoutTitle } from './title.js';
-import type { IssueLayout, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
+import type { IssueLayout, OutlineEntry, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
 
 /** Baseline of an ideographic em box of `size` centred in a line of `pitch`: the em box spans 0.88 above and 0.12 below the baseline. */
 function baselineIn(top: number, pitch: number, size: number): number {
@@ -24,6 +24,8 @@ interface Ctx {
   diagnostics: Diagnostic[];
   /** Body paragraphs that may be set a line longer or shorter to fill a page foot. */
   relayable: Relayable[];
+  /** Each article's title and its first flow line, for the bookmarks. */
+  titles: { title: string; first: FlowLine }[];
 }
 
 /** A paragraph's flow lines and how to set it with another line count. */
@@ -78,6 +80,7 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
     ctx.diagnostics,
   );
   titleLines.forEach((l, i) => flow.push({ lines: [l], keep: i > 0, dropAtTop: false }));
+  if (titleLines.length) ctx.titles.push({ title: a.title, first: flow[0] });
   for (let k = 0; k < style.title.space_after; k++) flow.push(blank(true, false));
   const text: FlowLine[] = [];
   if (a.note.length) text.push(...noteFlow(ctx, a.note, '编者按：'));
@@ -282,7 +285,7 @@ export interface LayoutInput {
 
 export function layoutIssue({ series, issue, style, fonts }: LayoutInput): IssueLayout {
   const g = geometry(style);
-  const ctx: Ctx = { g, style, fonts, diagnostics: [], relayable: [] };
+  const ctx: Ctx = { g, style, fonts, diagnostics: [], relayable: [], titles: [] };
   const flow: FlowLine[] = [];
   if (issue.editorNote.length) {
     flow.push(...noteFlow(ctx, issue.editorNote, '编者按：'));
@@ -316,5 +319,10 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
     eb.place(target.items, perPage - eb.lines);
   }
   for (const page of pages) if (page.number > 0) page.items.push(pageNumber(ctx, page.number));
-  return { geometry: g, pages, diagnostics: ctx.diagnostics };
+  const outline: OutlineEntry[] = [];
+  for (const t of ctx.titles) {
+    const page = slices.findIndex((s) => s.lines.includes(t.first));
+    if (page >= 0) outline.push({ title: t.title, page, top: g.top + (slices[page].start + slices[page].lines.indexOf(t.first)) * g.linePitch });
+  }
+  return { geometry: g, pages, outline, diagnostics: ctx.diagnostics };
 }

@@ -65,9 +65,20 @@ export interface PageLayout {
   items: PageItem[];
 }
 
+/** A bookmark: an article title and where it starts. */
+export interface OutlineEntry {
+  title: string;
+  /** Index into `pages`. */
+  page: number;
+  /** Top of the title's first line, pt from the top of the page. */
+  top: number;
+}
+
 export interface IssueLayout {
   geometry: Geometry;
   pages: PageLayout[];
+  /** One entry per article, in order (the PDF's bookmarks). */
+  outline: OutlineEntry[];
   diagnostics: Diagnostic[];
 }
 
