@@ -31,8 +31,9 @@ export function isLatinInner(ch: string): boolean {
   return ch === ',' || ch === ';' || ch === '!' || ch === '?';
 }
 
+/** A blank: a line may break after it, and one at a line end is dropped (U+3000 between names too). */
 export function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u00a0';
+  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000';
 }
 
 /** Counts as a character for the 孤字 rule (not punctuation). */

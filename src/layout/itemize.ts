@@ -194,7 +194,11 @@ function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: Sourc
       );
     }
     const adv = face.advance(cp) * size;
-    if (kind === 'latin' || kind === 'space') {
+    if (kind === 'space' && ch === '\u3000') {
+      // An ideographic space takes one cell of the grid.
+      glyphs.push({ text: ch, face, size, x, scaleX: 1 });
+      x += cell;
+    } else if (kind === 'latin' || kind === 'space') {
       glyphs.push({ text: ch, face, size, x, scaleX: 1 });
       x += adv;
     } else if (kind === 'pair' && ch === '—') {

@@ -291,3 +291,14 @@ describe('issue 9: looseness for page feet', () => {
     expect(layoutParagraph([{ text, role: 'body', loc }], opts, [], 1)).toBeUndefined();
   });
 });
+
+describe('issue 9: names separated by U+3000', () => {
+  it('drops an ideographic space that falls at a line end, so the line stays flush', () => {
+    for (let shift = 20; shift < 28; shift++) {
+      const lines = body(`${han(shift)}成员王建国　李卫东　周晓燕　欧阳志刚　谭小红等同志分别带队，${han(30, 4)}。`);
+      expectFlush(lines);
+      for (const l of lines) expect(lineText(l).endsWith('\u3000') || lineText(l).startsWith('\u3000'), lineText(l)).toBe(false);
+      for (const l of lines) for (const c of l.cells.filter((x) => x.text === '\u3000')) expect(c.width).toBeGreaterThanOrEqual(g.pitch - 1e-6);
+    }
+  });
+});
