@@ -28,6 +28,7 @@ export interface ParagraphOptions {
   minLastLetters?: number;
   /** Prefer breaks after these marks (see BreakOptions). */
   preferBreakAfter?: string;
+  preferBreakBefore?: string;
 }
 
 /**
@@ -51,6 +52,7 @@ export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagno
     justify: o.align === 'justify',
     minLastLetters: o.minLastLetters ?? 2,
     preferBreakAfter: o.preferBreakAfter,
+    preferBreakBefore: o.preferBreakBefore,
   };
   let fits = breakLines(clusters, breakOpts);
   if (looseness) {
