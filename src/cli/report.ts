@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { decodeText } from '../archive/index.js';
 import stringWidth from 'string-width';
-import { visible, type Diagnostic } from '../diagnostics/index.js';
+import { LineTable, visible, type Diagnostic } from '../diagnostics/index.js';
 import type { Change } from '../fix/index.js';
 import { pick, say, t, type Lang } from '../i18n/index.js';
 
@@ -38,15 +38,15 @@ export { say };
 export type LineSource = (file: string, line: number) => string | undefined;
 
 export function lineSource(root: string): LineSource {
-  const files = new Map<string, string[] | null>();
+  const files = new Map<string, LineTable | null>();
   return (file, line) => {
     let lines = files.get(file);
     if (lines === undefined) {
       const text = readDisplayText(root, file);
-      lines = text === undefined ? null : text.split('\n');
+      lines = text === undefined ? null : new LineTable(text);
       files.set(file, lines);
     }
-    return lines?.[line - 1];
+    return lines?.line(line);
   };
 }
 

@@ -3,6 +3,8 @@
  * can print them like a compiler (file:line:column, caret, hint) or as JSON.
  */
 
+export { LineTable } from './lines.js';
+
 export type Severity = 'error' | 'warning';
 
 /** A place in a source file. `file` is relative to the archive root; line and column are 1-based, column counts code points. */

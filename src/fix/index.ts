@@ -8,7 +8,7 @@ import { chmodSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeRaw, isInside, listIssueDirs, type IssueDir } from '../archive/index.js';
 import { writeAtomic } from '../build/index.js';
-import { compareCodeUnits, type Diagnostic, type Fix } from '../diagnostics/index.js';
+import { compareCodeUnits, LineTable, type Diagnostic, type Fix } from '../diagnostics/index.js';
 import { checkArchive } from '../check/run.js';
 
 export type ChangeKind = 'edit' | 'delete-line' | 'insert-line' | 'convert';
@@ -102,7 +102,7 @@ function fixFile(root: string, file: string, ds: Diagnostic[]): Change[] {
   }
 
   const text = raw.text;
-  const lines = lineTable(text);
+  const lines = new LineTable(text);
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
   const accepted: { edits: Edit[]; d: Diagnostic }[] = [];
   const taken: Edit[] = [];
@@ -143,19 +143,6 @@ function overlaps(a: Edit, b: Edit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Start offsets of lines, where a line ends at CRLF, LF or a lone CR (as the checks counted them). */
-function lineTable(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
 /** Offset after `n` code points from `o`, a line end (CRLF or LF) counting as one. Undefined past the end. */
 function advance(text: string, o: number, n: number): number | undefined {
   let i = o;
@@ -169,10 +156,10 @@ function advance(text: string, o: number, n: number): number | undefined {
   return i;
 }
 
-function toEdit(text: string, lines: number[], f: Fix, eol: string): Edit | undefined {
-  const lineStart = lines[f.loc.line - 1];
+function toEdit(text: string, lines: LineTable, f: Fix, eol: string): Edit | undefined {
+  const lineStart = lines.start(f.loc.line);
   if (lineStart === undefined || f.loc.column < 1 || f.length < 0) return undefined;
-  const lineEnd = f.loc.line < lines.length ? lines[f.loc.line] : text.length;
+  const lineEnd = lines.next(f.loc.line);
   const s = advance(text, lineStart, f.loc.column - 1);
   if (s === undefined || s > lineEnd) return undefined;
   const end = advance(text, s, f.length);
@@ -181,14 +168,12 @@ function toEdit(text: string, lines: number[], f: Fix, eol: string): Edit | unde
 }
 
 /** Up to `n` code points of context on each side of an edit, within its line. */
-function describe(file: string, text: string, lines: number[], e: Edit, rule: string): Change {
-  let li = 0;
-  while (li + 1 < lines.length && lines[li + 1] <= e.start) li++;
-  const lineStart = lines[li];
-  const nextStart = li + 1 < lines.length ? lines[li + 1] : text.length;
+function describe(file: string, text: string, lines: LineTable, e: Edit, rule: string): Change {
+  const line = lines.lineAt(e.start);
+  const lineStart = lines.start(line)!;
+  const nextStart = lines.next(line);
   const lineEnd = nextStart - (text[nextStart - 1] === '\n' ? (text[nextStart - 2] === '\r' ? 2 : 1) : text[nextStart - 1] === '\r' ? 1 : 0);
   const removed = text.slice(e.start, e.end);
-  const line = li + 1;
   if (e.start === lineStart && e.replacement === '' && /\r?\n$|\r$/.test(removed) && e.end === nextStart)
     return { file, line, kind: 'delete-line', before: removed.replace(/\r?\n$|\r$/, ''), after: '', rule };
   if (e.start === e.end && e.start === lineStart && /\n$|\r$/.test(e.replacement))
