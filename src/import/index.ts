@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, isSeq } from 'yaml';
+import { formatDate } from '../dates.js';
 import { buildArticle } from './article.js';
 import { splitIssue } from './issue.js';
 import { articleMarkdown } from './markdown.js';
@@ -64,7 +65,6 @@ export type ImportResult =
   | { ok: false; usage: boolean; why: Said; files: FileOutcome[] };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const isoDate = (d: Ymd) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 /** Plain ASCII words of a name, for a file name: 'Wangge Report.docx' → 'wangge-report'. */
 function asciiSlug(s: string): string {
@@ -156,8 +156,8 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
       const number = req.issue?.number ?? whole.number!;
       if (req.issue && (req.issue.number !== whole.number || (req.issue.year !== undefined && req.issue.year !== whole.date!.year)))
         guesses.push({ zh: `页面上是 ${whole.date!.year} 年第 ${whole.number} 期，按 --issue 存为 ${year}/${number}`, en: `the page says issue ${whole.number} of ${whole.date!.year}; stored as ${year}/${number} as --issue says` });
-      if (req.date && isoDate(req.date) !== isoDate(whole.date!))
-        guesses.push({ zh: `页面上的日期是 ${isoDate(whole.date!)}，按 --date 取 ${isoDate(req.date)}`, en: `the page is dated ${isoDate(whole.date!)}; ${isoDate(req.date)} taken from --date` });
+      if (req.date && formatDate(req.date) !== formatDate(whole.date!))
+        guesses.push({ zh: `页面上的日期是 ${formatDate(whole.date!)}，按 --date 取 ${formatDate(req.date)}`, en: `the page is dated ${formatDate(whole.date!)}; ${formatDate(req.date)} taken from --date` });
       const plan = openIssue(year, number, req.date ?? whole.date!, true);
       if (!('dir' in plan)) return { ok: false, usage: false, why: plan, files };
       plan.total = whole.total;
@@ -238,7 +238,7 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
 }
 
 function newManifest(plan: PlannedIssue, names: string[]): string {
-  const lines = [`number: ${plan.number}`, `date: ${isoDate(plan.date)}`];
+  const lines = [`number: ${plan.number}`, `date: ${formatDate(plan.date)}`];
   if (plan.total !== undefined) lines.push(`total: ${plan.total}`);
   lines.push('articles:', ...names.map((n) => `  - ${n}`));
   if (plan.editorNote) lines.push(`editor_note: |`, `  ${plan.editorNote}`);

@@ -4,7 +4,8 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import { archiveOf, type NamedRule } from '../index.js';
-import { compareDates, label, self, showDate } from './numbering.js';
+import { formatDate } from '../../dates.js';
+import { compareDates, label, self } from './numbering.js';
 
 export const dateOrder: NamedRule = {
   ids: ['date/order'],
@@ -22,7 +23,7 @@ export const dateOrder: NamedRule = {
           'date/order',
           'error',
           me.summary.dateLoc,
-          { zh: `本期日期 ${showDate(date)} 早于上一期（${l.zh}）的日期 ${showDate(prev.summary.date)}`, en: `this issue is dated ${showDate(date)}, before the previous one (${l.en}, ${showDate(prev.summary.date)})` },
+          { zh: `本期日期 ${formatDate(date)} 早于上一期（${l.zh}）的日期 ${formatDate(prev.summary.date)}`, en: `this issue is dated ${formatDate(date)}, before the previous one (${l.en}, ${formatDate(prev.summary.date)})` },
           { hint: { zh: '核对本期和上一期的日期与期号', en: 'check the dates and numbers of this issue and the previous one' } },
         ),
       );
@@ -35,7 +36,7 @@ export const dateOrder: NamedRule = {
           'date/order',
           'error',
           me.summary.dateLoc,
-          { zh: `本期日期 ${showDate(date)} 晚于下一期（${l.zh}）的日期 ${showDate(next.summary.date)}`, en: `this issue is dated ${showDate(date)}, after the next one (${l.en}, ${showDate(next.summary.date)})` },
+          { zh: `本期日期 ${formatDate(date)} 晚于下一期（${l.zh}）的日期 ${formatDate(next.summary.date)}`, en: `this issue is dated ${formatDate(date)}, after the next one (${l.en}, ${formatDate(next.summary.date)})` },
           { hint: { zh: '核对本期和下一期的日期与期号', en: 'check the dates and numbers of this issue and the next one' } },
         ),
       );

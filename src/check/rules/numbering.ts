@@ -20,10 +20,6 @@ export function label(s: ManifestSummary, withYear = false): { zh: string; en: s
   return s.supplement ? { zh: `${y}增刊第${n}期`, en: `supplement ${n}${withYear ? ` of ${s.year}` : ''}` } : { zh: `${y}第${n}期`, en: `issue ${n}${withYear ? ` of ${s.year}` : ''}` };
 }
 
-export function showDate(d: { year: number; month: number; day: number }): string {
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
-
 export function compareDates(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { listIssueDirs, type IssueDir } from '../../archive/index.js';
+import { formatDate } from '../../dates.js';
 import { loadSeries, parseDate, type IssueDate } from '../../model/index.js';
 import { PLACEHOLDER } from '../../check/placeholders.js';
 import { t, type Lang } from '../../i18n/index.js';
@@ -38,10 +39,6 @@ export interface NewIssuePlan {
 
 export function todayLocal(now = new Date()): IssueDate {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
-
-export function formatIsoDate(d: IssueDate): string {
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 interface PreviousFacts {
@@ -104,7 +101,7 @@ export function planNextIssue(root: string, date: IssueDate, lang: Lang): NewIss
     const last = thisYear[thisYear.length - 1];
     number = last ? ((last === previous ? prev : facts(last)).number ?? last.number) + 1 : 1;
   }
-  const lines = [`number: ${number}`, `date: ${formatIsoDate(date)}`];
+  const lines = [`number: ${number}`, `date: ${formatDate(date)}`];
   if (prev.total !== undefined) lines.push(`total: ${prev.total + 1}`);
   lines.push('articles:', '  # 按刊登顺序列出本期文章 / the articles, in print order', `  - ${ARTICLE_TEMPLATE_NAME}`);
   if (prev.distribution) lines.push(prev.distribution);
