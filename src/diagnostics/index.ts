@@ -3,7 +3,7 @@
  * can print them like a compiler (file:line:column, caret, hint) or as JSON.
  */
 
-export { LineTable } from './lines.js';
+export { codePoints, LineTable } from './lines.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,4 +1,23 @@
 /**
+ * Number of code points in a string: what a column or a fix's length counts. A surrogate pair is
+ * one, a lone surrogate one too (as `[...text].length` counts, without making the array).
+ */
+export function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) {
+      const h = text.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
  * Where each line of a text starts, shared by the model (offset ↔ line:column), `fix` (edits on
  * a file's exact text) and the CLI (the source line a diagnostic shows). A line ends at LF, CRLF
  * or a lone CR, as the checks count lines; the model's texts have LF only.

@@ -3,6 +3,7 @@
  * headings and the contributing unit, each decision made from the Word habits units actually have,
  * and everything guessed said in `guesses`.
  */
+import { codePoints } from '../diagnostics/index.js';
 import { BYLINE, findAttribution, isDateLine, looksLikeUnitLine, splitUnits } from './attribution.js';
 import type { ImportedArticle, ImportedBlock, Said, SourceDocument, SourcePara, SourceRun } from './types.js';
 import { matchUnit } from './units.js';
@@ -19,7 +20,6 @@ export interface ArticleOptions {
 const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g;
 
 const textOf = (p: { runs: SourceRun[] }) => p.runs.map((r) => r.text).join('');
-const cps = (s: string) => [...s].length;
 
 /** Web page lines that are not part of any article. */
 const DEBRIS = [
@@ -64,7 +64,7 @@ export function labelLevel(text: string): 1 | 2 | 3 | undefined {
 /** A heading is short and one phrase: no sentence ends inside it. */
 function headingShaped(text: string): boolean {
   const body = text.replace(/[。．.]$/, '');
-  return cps(body) <= 40 && !SENTENCE_END.test(body);
+  return codePoints(body) <= 40 && !SENTENCE_END.test(body);
 }
 
 /** Split a paragraph at its manual line breaks, keeping each piece's run formatting. */
@@ -156,7 +156,7 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
       p = paras[first];
     }
     const candidate = joinTitle(textOf(p));
-    if (setApart || (cps(candidate) <= 50 && !/[。；，,;]$/.test(candidate))) {
+    if (setApart || (codePoints(candidate) <= 50 && !/[。；，,;]$/.test(candidate))) {
       title = candidate;
       // In plain text the first line is the title by convention; in Word a title is set apart.
       if (!setApart && doc.format === 'docx')
@@ -164,7 +164,7 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
       paras = paras.slice(first + 1);
       // A —— subtitle in a paragraph of its own belongs to the title.
       const next = paras.findIndex((q) => !isEmpty(q));
-      if (next >= 0 && /^[—–-]{1,2}/.test(textOf(paras[next]).replace(EDGE_SPACE, '')) && cps(textOf(paras[next])) <= 50) {
+      if (next >= 0 && /^[—–-]{1,2}/.test(textOf(paras[next]).replace(EDGE_SPACE, '')) && codePoints(textOf(paras[next])) <= 50) {
         title += joinTitle(textOf(paras[next]));
         paras = paras.slice(next + 1);
       }

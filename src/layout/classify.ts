@@ -1,6 +1,7 @@
 /**
  * Character classes for Chinese line breaking (W3C clreq §3.1.7, GB/T 15834 §5.1).
  */
+import { CJK_RANGES, inRange, isBmpIdeograph, isIdeographCode } from '../model/punctuation.js';
 
 /**
  * Never at a line start: closing marks, pause/stop marks, middle dots, their half-width forms,
@@ -40,9 +41,9 @@ export function isSpace(ch: string): boolean {
 export function isLetterLike(ch: string): boolean {
   const c = ch.codePointAt(0)!;
   // Fast paths for the common cases: CJK ideographs, ASCII letters and digits, CJK punctuation.
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3ffff)) return true;
+  if (isIdeographCode(c)) return true;
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0x2000 && c <= 0x206f)) return false;
+  if (inRange(c, CJK_RANGES.symbols) || inRange(c, CJK_RANGES.fullwidthPunctuation) || (c >= 0x2000 && c <= 0x206f)) return false;
   return /[\p{L}\p{N}]/u.test(ch);
 }
 
@@ -54,5 +55,5 @@ export function isNumberUnitBreak(before: string, after: string): boolean {
   const a = before.charCodeAt(before.length - 1);
   if (!(a >= 48 && a <= 57)) return false;
   const b = after.codePointAt(0)!;
-  return (b >= 0x4e00 && b <= 0x9fff) || (b >= 0x3400 && b <= 0x4dbf) || b === 0x3007;
+  return isBmpIdeograph(b) || b === 0x3007;
 }

@@ -8,7 +8,8 @@ import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import type { Parents, PhrasingContent, RootContent } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
+import { codePoints, diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
+import { CJK_TEXT } from './punctuation.js';
 import type { SourceText } from './source.js';
 import type { Article, Block, InlineStyle, Paragraph, Run } from './types.js';
 import { FieldReader, parseYaml } from './yaml.js';
@@ -227,7 +228,6 @@ const BLOCK_START = /^(?:[ \t]|[-+*=#>~]|\d{1,9}[.)](?:[ \t]|$))/;
 const LEAD = /^\*\*([^\s*_`[\]<&\\](?:[^*_`[\]<&\\]*[^\s*_`[\]<&\\])?)\*\*/;
 /** An ATX heading with plain text and no closing #s. */
 const HEADING = /^(#{1,6})[ \t]+([^#\s](?:[^#]*[^#\s])?)[ \t]*$/;
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—]/u;
 
 /**
  * The body read without the Markdown parser, when every line is plain text or a plain text opened
@@ -257,9 +257,9 @@ export function simpleBody(src: SourceText, bodyOffset: number): Block[] | undef
       const inner = lead[1];
       const after = line[lead[0].length];
       // Flanking: a lead ending in punctuation closes only before CJK text, punctuation or the line end.
-      if (!CJK.test(inner[inner.length - 1]) && !/[\p{L}\p{N}]/u.test(inner[inner.length - 1])) return undefined;
+      if (!CJK_TEXT.test(inner[inner.length - 1]) && !/[\p{L}\p{N}]/u.test(inner[inner.length - 1])) return undefined;
       if (after !== undefined && /\s/.test(after)) return undefined;
-      if (after !== undefined && !CJK.test(after) && /[\p{P}\p{S}]/u.test(inner[inner.length - 1])) return undefined;
+      if (after !== undefined && !CJK_TEXT.test(after) && /[\p{P}\p{S}]/u.test(inner[inner.length - 1])) return undefined;
       runs.push({ text: inner, style: 'lead', loc: src.loc(start + 2) });
       rest = line.slice(lead[0].length);
       if (rest && INLINE_SYNTAX.test(rest)) return undefined;
@@ -559,7 +559,7 @@ function trimRuns(runs: Run[]): Run[] {
   if (out.length) {
     const stripped = out[0].text.replace(IDEOGRAPHIC_SPACE, '');
     const cut = out[0].text.length - stripped.length;
-    if (cut) out[0] = { ...out[0], text: stripped, loc: { ...out[0].loc, column: out[0].loc.column + [...out[0].text.slice(0, cut)].length } };
+    if (cut) out[0] = { ...out[0], text: stripped, loc: { ...out[0].loc, column: out[0].loc.column + codePoints(out[0].text.slice(0, cut)) } };
   }
   while (out.length && out[out.length - 1].text.trim() === '') out.pop();
   if (out.length) out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text.trimEnd() };
@@ -567,7 +567,7 @@ function trimRuns(runs: Run[]): Run[] {
   const merged: Run[] = [];
   for (const r of out) {
     const last = merged[merged.length - 1];
-    if (last && last.style === r.style && last.loc.line === r.loc.line && last.loc.column + [...last.text].length === r.loc.column) last.text += r.text;
+    if (last && last.style === r.style && last.loc.line === r.loc.line && last.loc.column + codePoints(last.text) === r.loc.column) last.text += r.text;
     else merged.push(r);
   }
   return merged;

@@ -1,5 +1,6 @@
 export * from './types.js';
-export { SourceText, codePoints } from './source.js';
+export { SourceText } from './source.js';
+export { codePoints } from '../diagnostics/index.js';
 export { loadSeries, parseSeries, SERIES_KEYS, FONT_ROLE_KEYS, type SeriesLoad } from './series.js';
 export { loadIssue, parseDate, readManifestSummary, summaryOf, ISSUE_KEYS, type IssueLoad } from './issue.js';
 export { parseArticle, parseBody, markdownHazard, ARTICLE_KEYS } from './article.js';

@@ -4,6 +4,54 @@
  * full-width form in their place, so a source that was not fixed still prints right.
  */
 
+/**
+ * The CJK code-point ranges, [first, last] inclusive: one table for the model, the check rules and
+ * layout (which reads them through the functions below on its hot path).
+ */
+export const CJK_RANGES = {
+  /** CJK Unified Ideographs: 一 … 鿿. */
+  unified: [0x4e00, 0x9fff],
+  /** CJK Unified Ideographs Extension A: 㐀 … 䶿. */
+  extensionA: [0x3400, 0x4dbf],
+  /** Planes 2 and 3: Extension B onward (𠀀 … 𰻝 …). */
+  supplementary: [0x20000, 0x3ffff],
+  /** CJK Symbols and Punctuation: 、。〈〉《》「」【】〇 and the ideographic space. */
+  symbols: [0x3000, 0x303f],
+  /** The Halfwidth and Fullwidth Forms block. */
+  fullwidthBlock: [0xff00, 0xffef],
+  /** Full-width forms of ASCII ！ … ～ and the white parentheses ｟｠. */
+  fullwidthAscii: [0xff01, 0xff60],
+  /** Full-width signs ￠￡￢￣￤￥￦. */
+  fullwidthSigns: [0xffe0, 0xffe6],
+  /** Full-width ！＂＃＄％＆＇（）＊＋，－．／ (and U+FF00). */
+  fullwidthPunctuation: [0xff00, 0xff0f],
+} as const satisfies Record<string, readonly [number, number]>;
+
+const { unified, extensionA, supplementary, symbols, fullwidthBlock, fullwidthAscii, fullwidthSigns } = CJK_RANGES;
+
+/** A code point in a range of the table. */
+export function inRange(c: number, [first, last]: readonly [number, number]): boolean {
+  return c >= first && c <= last;
+}
+
+/** A code point of the BMP ideograph blocks (Unified and Extension A). */
+export function isBmpIdeograph(c: number): boolean {
+  return (c >= unified[0] && c <= unified[1]) || (c >= extensionA[0] && c <= extensionA[1]);
+}
+
+/** A code point of any ideograph block, planes 2 and 3 included (unassigned ones too: cheap, and harmless). */
+export function isIdeographCode(c: number): boolean {
+  return isBmpIdeograph(c) || (c >= supplementary[0] && c <= supplementary[1]);
+}
+
+/** A regex character class body for ranges of the table: `\u{3000}-\u{303f}…`. */
+function rangeClass(...ranges: (readonly [number, number])[]): string {
+  return ranges.map(([a, b]) => `\\u{${a.toString(16)}}-\\u{${b.toString(16)}}`).join('');
+}
+
+/** Han ideographs, CJK symbols and punctuation, full-width forms and the Chinese quotes, ellipsis and dash. */
+export const CJK_TEXT = new RegExp(`[\\p{Script=Han}${rangeClass(symbols, fullwidthBlock)}“”‘’…—]`, 'u');
+
 const HAN = /[\p{Script=Han}〇]/u;
 
 /** Ideographs, and the full-width punctuation and forms that belong to Chinese text. */
@@ -11,9 +59,9 @@ export function isChinese(ch: string | undefined): boolean {
   if (!ch) return false;
   const c = ch.codePointAt(0)!;
   return (
-    (c >= 0x3000 && c <= 0x303f) || // CJK symbols and punctuation
-    (c >= 0xff01 && c <= 0xff60) || // full-width forms
-    (c >= 0xffe0 && c <= 0xffe6) ||
+    inRange(c, symbols) || // CJK symbols and punctuation
+    inRange(c, fullwidthAscii) || // full-width forms
+    inRange(c, fullwidthSigns) ||
     c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || // “ ” ‘ ’
     c === 0x2026 || c === 0x2014 || c === 0x00b7 || // … — ·
     HAN.test(ch)

@@ -1,4 +1,4 @@
-import { LineTable, type SourceLoc } from '../diagnostics/index.js';
+import { codePoints, LineTable, type SourceLoc } from '../diagnostics/index.js';
 
 /** A file's text with a fast offset ↔ line:column map (columns in code points, 1-based). */
 export class SourceText {
@@ -91,17 +91,5 @@ export class SourceText {
 
 /** Advance a location by the code points of `text` (which must lie on one source line). */
 export function advance(loc: SourceLoc, text: string): SourceLoc {
-  let n = 0;
-  for (const _ of text) n++;
-  return { ...loc, column: loc.column + n };
-}
-
-/** Number of code points in a string. */
-export function codePoints(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) n++;
-  }
-  return n;
+  return { ...loc, column: loc.column + codePoints(text) };
 }

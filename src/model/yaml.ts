@@ -5,8 +5,8 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
-import { diagnostic, type Diagnostic, type Message, type SourceLoc } from '../diagnostics/index.js';
-import { codePoints, type SourceText } from './source.js';
+import { codePoints, diagnostic, type Diagnostic, type Message, type SourceLoc } from '../diagnostics/index.js';
+import type { SourceText } from './source.js';
 
 export interface ParsedYaml {
   doc?: Document.Parsed;

@@ -1,6 +1,6 @@
 /** One line table for the model, `fix` and the CLI: lines end at LF, CRLF or a lone CR. */
 import { describe, expect, it } from 'vitest';
-import { LineTable } from '../../src/diagnostics/index.js';
+import { codePoints, LineTable } from '../../src/diagnostics/index.js';
 import { SourceText } from '../../src/model/index.js';
 
 describe('LineTable', () => {
@@ -40,5 +40,11 @@ describe('SourceText on the line table', () => {
     expect(src.offset(9, 1)).toBe(src.text.indexOf('末')); // clamped to the last line
     expect(src.lineStart(2)).toBe(4);
     expect(src.line(4)).toBe('');
+  });
+});
+
+describe('codePoints', () => {
+  it('counts a surrogate pair once and a lone surrogate once, as spreading the string does', () => {
+    for (const s of ['', 'abc', '𰻝𰻝面', '\ud800', '\udc00', '\udc00\ud800', 'a\ud800\udc00\udc00b', '\ud83d\ude00\ud83d']) expect(codePoints(s)).toBe([...s].length);
   });
 });
