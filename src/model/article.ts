@@ -150,11 +150,6 @@ function stripIndent(s: string): string {
   return s.replace(IDEOGRAPHIC_SPACE, '');
 }
 
-/** Parse the Markdown body into blocks, one paragraph per source line. */
-export function parseBody(src: SourceText, bodyOffset: number): Block[] {
-  return parseBodyChecked(src, bodyOffset).blocks;
-}
-
 /**
  * Markdown constructs whose parsing cost grows too fast (deeply nested lists, thousands of `*`),
  * found by a cheap scan so a damaged or hostile file cannot stall the tool. Returns the offending
@@ -272,11 +267,6 @@ export function simpleBody(src: SourceText, bodyOffset: number): Block[] | undef
     if (p.runs.some((r) => r.text.trim() !== '')) blocks.push(p);
   }
   return blocks;
-}
-
-/** The body as micromark reads it (exported for tests comparing it with the fast reading). */
-export function markdownBlocks(src: SourceText, bodyOffset: number): Block[] {
-  return markdownBody(src, bodyOffset, []);
 }
 
 /** Each non-blank line a paragraph, no Markdown: the safe reading of a file Markdown cannot be trusted with. */
