@@ -15,7 +15,6 @@ export const REPORT_MESSAGES = {
   fixInsert: { zh: '插入“{text}”', en: 'insert “{text}”' },
   fixReplace: { zh: '“{from}”改为“{to}”', en: '“{from}” → “{to}”' },
   fixConvert: { zh: '把文件转换为 UTF-8 编码', en: 'convert the file to UTF-8' },
-  fixRun: { zh: '（运行 bulletin fix 自动修正）', en: '(bulletin fix applies it)' },
   lineDeleted: { zh: '（删除此行）', en: '(line deleted)' },
   lineInserted: { zh: '（新增一行）', en: '(new line)' },
   more: { zh: '…… {file} 中另有 {n} 条 [{rule}] 未列出（用 --format json 可列出全部）', en: '… {n} more [{rule}] in {file} not shown (--format json lists them all)' },
