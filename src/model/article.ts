@@ -29,6 +29,23 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
  * still look at its text and offer fixes.
  */
 export function parseArticle(src: SourceText): ArticleParse {
+  const front = readFrontMatter(src);
+  if (!front.fields) return { diagnostics: front.diagnostics };
+  const body = parseBodyChecked(src, front.fields.bodyOffset);
+  return { diagnostics: [...front.diagnostics, ...body.diagnostics], article: assembleArticle(src, front.fields, body.blocks) };
+}
+
+/** What the front matter gives an article: its fields, read and checked, and where the body starts. */
+interface FrontMatterFields {
+  reader: FieldReader;
+  title: string;
+  sources: { value: string; loc: SourceLoc }[];
+  noteText?: string;
+  bodyOffset: number;
+}
+
+/** Step 1: the YAML between the two --- lines at the top; no fields when the file is empty, has none, or its YAML is broken. */
+function readFrontMatter(src: SourceText): { fields?: FrontMatterFields; diagnostics: Diagnostic[] } {
   const text = src.text;
   if (text.trim() === '') {
     return {
@@ -55,10 +72,18 @@ export function parseArticle(src: SourceText): ArticleParse {
   }
   const yamlOffset = text.indexOf('\n') + 1; // after the opening "---" line
   const parsed = parseYaml(src, yamlOffset, fm[1] ?? '', ARTICLE_KEYS);
-  const diagnostics = [...parsed.diagnostics];
-  if (parsed.diagnostics.length) return { diagnostics };
+  if (parsed.diagnostics.length) return { diagnostics: [...parsed.diagnostics] };
   const r = new FieldReader(src, parsed.map, yamlOffset, 'article', parsed.doc);
   const fmLoc = src.loc(0);
+  const title = readTitle(r, fmLoc);
+  const sources = readSources(r, fmLoc);
+  const noteText = r.string('note');
+  r.unknownKeys(ARTICLE_KEYS);
+  return { fields: { reader: r, title, sources, noteText, bodyOffset: fm[0].length }, diagnostics: [...r.diagnostics] };
+}
+
+/** Step 1a: `title`, reported when missing or empty (then the article's title is ''). */
+function readTitle(r: FieldReader, fmLoc: SourceLoc): string {
   let title = r.has('title') ? r.string('title') : undefined;
   if (!r.has('title') || title === '') {
     const d = diagnostic(
@@ -72,7 +97,11 @@ export function parseArticle(src: SourceText): ArticleParse {
     if (!r.pair('title')) r.noteMissing('title', d);
     title = title ?? '';
   }
-  let sources: { value: string; loc: SourceLoc }[] = [];
+  return title ?? '';
+}
+
+/** Step 1b: `source`, one unit or a list, reported when missing or empty. */
+function readSources(r: FieldReader, fmLoc: SourceLoc): { value: string; loc: SourceLoc }[] {
   if (!r.pair('source')) {
     const d = diagnostic(
       'attribution/missing',
@@ -83,40 +112,35 @@ export function parseArticle(src: SourceText): ArticleParse {
     );
     r.diagnostics.push(d);
     r.noteMissing('source', d);
-  } else {
-    const read = r.has('source') ? r.strings('source', false, true) : [];
-    if (read) {
-      sources = read.filter((s) => s.value !== '');
-      if (!sources.length)
-        r.diagnostics.push(
-          diagnostic('attribution/missing', 'error', r.keyLoc('source'), { zh: '文章的供稿单位 `source` 是空的', en: 'the article’s `source` (contributing unit) is empty' }, {
-            hint: { zh: '在“source:”后写上供稿单位名称', en: 'write the contributing unit after `source:`' },
-          }),
-        );
-    }
+    return [];
   }
-  const noteText = r.string('note');
-  r.unknownKeys(ARTICLE_KEYS);
-  diagnostics.push(...r.diagnostics);
+  const read = r.has('source') ? r.strings('source', false, true) : [];
+  if (!read) return [];
+  const sources = read.filter((s) => s.value !== '');
+  if (!sources.length)
+    r.diagnostics.push(
+      diagnostic('attribution/missing', 'error', r.keyLoc('source'), { zh: '文章的供稿单位 `source` 是空的', en: 'the article’s `source` (contributing unit) is empty' }, {
+        hint: { zh: '在“source:”后写上供稿单位名称', en: 'write the contributing unit after `source:`' },
+      }),
+    );
+  return sources;
+}
 
-  const bodyOffset = fm[0].length;
-  const body = parseBodyChecked(src, bodyOffset);
-  diagnostics.push(...body.diagnostics);
+/** Step 3 (step 2 is parseBodyChecked): the article from its front matter and body blocks. */
+function assembleArticle(src: SourceText, front: FrontMatterFields, blocks: Block[]): Article {
+  const r = front.reader;
   const noteLoc = r.loc('note');
-  const note = noteText ? textParagraphs(noteText, noteLoc, src, src.offset(noteLoc.line, noteLoc.column)) : [];
+  const note = front.noteText ? textParagraphs(front.noteText, noteLoc, src, src.offset(noteLoc.line, noteLoc.column)) : [];
   return {
-    diagnostics,
-    article: {
-      file: src.file,
-      title: title ?? '',
-      titleLoc: r.loc('title'),
-      sources: sources.map((s) => s.value),
-      sourceLoc: r.loc('source'),
-      sourceLocs: sources.map((s) => s.loc),
-      note,
-      blocks: body.blocks,
-      bodyOffset,
-    },
+    file: src.file,
+    title: front.title,
+    titleLoc: r.loc('title'),
+    sources: front.sources.map((s) => s.value),
+    sourceLoc: r.loc('source'),
+    sourceLocs: front.sources.map((s) => s.loc),
+    note,
+    blocks,
+    bodyOffset: front.bodyOffset,
   };
 }
 
