@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { isInside, readText, relPath, type IssueDir, type TextRead } from '../archive/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
 import { parseArticle, textParagraphs } from './article.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
@@ -29,28 +29,49 @@ function readForModel(read: TextRead, rel: string, diagnostics: Diagnostic[]): s
 export function loadIssue(root: string, where: IssueDir): IssueLoad {
   const sources = new Map<string, SourceText>();
   const diagnostics: Diagnostic[] = [];
+  const manifest = readManifest(root, where, sources, diagnostics);
+  if (!manifest) return { sources, diagnostics };
+  const { articles, listed } = loadArticles(root, where, manifest.articleNames, sources, diagnostics);
+  if (manifest.head.number === undefined || manifest.head.date === undefined) return { sources, diagnostics };
+  return { sources, diagnostics, issue: assembleIssue(where, manifest, articles, listed) };
+}
+
+/** The fields of an issue.yaml, read and checked, with the reader that locates them. */
+interface Manifest {
+  file: string;
+  src: SourceText;
+  reader: FieldReader;
+  head: ReturnType<typeof readHead>;
+  copies?: number;
+  noteText?: string;
+  articleNames: { value: string; loc: SourceLoc }[];
+  distribution: DistributionLine[];
+}
+
+/** Step 1: issue.yaml read and its fields checked; undefined when it is missing, unreadable or its YAML is broken. */
+function readManifest(root: string, where: IssueDir, sources: Map<string, SourceText>, diagnostics: Diagnostic[]): Manifest | undefined {
   const manifestAbs = path.join(where.dir, 'issue.yaml');
   const manifestRel = relPath(root, manifestAbs);
   const read = readText(root, manifestAbs);
   if (!read.ok && (read.reason === 'missing' || read.reason === 'not-file')) {
-    return {
-      sources,
-      diagnostics: [
-        diagnostic('file/missing', 'error', { file: manifestRel, line: 1, column: 1 }, { zh: `期文件夹 ${where.rel} 中没有 issue.yaml`, en: `the issue folder ${where.rel} has no issue.yaml` }, {
-          hint: { zh: '从上一期复制一份 issue.yaml 并改写期号、日期和文章列表（或运行 bulletin new）', en: 'copy issue.yaml from the previous issue and change its number, date and articles (or run bulletin new)' },
-        }),
-      ],
-    };
+    diagnostics.push(
+      diagnostic('file/missing', 'error', { file: manifestRel, line: 1, column: 1 }, { zh: `期文件夹 ${where.rel} 中没有 issue.yaml`, en: `the issue folder ${where.rel} has no issue.yaml` }, {
+        hint: { zh: '从上一期复制一份 issue.yaml 并改写期号、日期和文章列表（或运行 bulletin new）', en: 'copy issue.yaml from the previous issue and change its number, date and articles (or run bulletin new)' },
+      }),
+    );
+    return undefined;
   }
   const manifestText = readForModel(read, manifestRel, diagnostics);
-  if (manifestText === undefined) return { sources, diagnostics };
+  if (manifestText === undefined) return undefined;
   const src = new SourceText(manifestRel, manifestText);
   sources.set(manifestRel, src);
   const parsed = parseYaml(src, 0, src.text, ISSUE_KEYS);
-  if (parsed.diagnostics.length) return { sources, diagnostics: [...diagnostics, ...parsed.diagnostics] };
+  if (parsed.diagnostics.length) {
+    diagnostics.push(...parsed.diagnostics);
+    return undefined;
+  }
   const r = new FieldReader(src, parsed.map, 0, 'issue', parsed.doc);
   const head = readHead(r);
-  const { number, date } = head;
   const copies = r.int('copies', false, 1, MAX_COPIES);
   const noteText = r.string('editor_note');
   const articleNames = r.strings('articles', true) ?? [];
@@ -63,78 +84,95 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
   const distribution = readDistribution(r);
   r.unknownKeys(ISSUE_KEYS);
   diagnostics.push(...r.diagnostics);
+  return { file: manifestRel, src, reader: r, head, copies, noteText, articleNames, distribution };
+}
 
+/**
+ * Steps 2–4 for each listed article: refused when its path leads outside the archive, skipped when
+ * listed twice, then read and parsed. `listed` holds every listed path inside the archive.
+ */
+function loadArticles(root: string, where: IssueDir, names: Manifest['articleNames'], sources: Map<string, SourceText>, diagnostics: Diagnostic[]): { articles: Article[]; listed: string[] } {
   const articles: Article[] = [];
   const listed: string[] = [];
-  const seen = new Map<string, string>();
-  for (const name of articleNames) {
+  const seen = new Set<string>();
+  for (const name of names) {
     const abs = path.resolve(where.dir, name.value);
     const rel = relPath(root, abs);
     // Listed, even if refused below: a link in the folder pointing outside is not "unlisted".
     if (!rel.startsWith('..') && !path.isAbsolute(rel)) listed.push(rel);
-    if (path.isAbsolute(name.value) || /^[A-Za-z]:[\\/]/.test(name.value) || !isInside(root, abs)) {
-      diagnostics.push(
-        diagnostic(
-          'file/outside-archive',
-          'error',
-          name.loc,
-          { zh: `文章路径 ${name.value} 指向档案文件夹之外，拒绝读取`, en: `the article path ${name.value} leads outside the archive; refused` },
-          { hint: { zh: '把文章放进本期文件夹，这里只写文件名', en: 'put the article into this issue’s folder and write only its file name here' } },
-        ),
-      );
+    const refused = outsideArchive(root, abs, name) ?? (seen.has(rel) ? listedTwice(name) : undefined);
+    if (refused) {
+      diagnostics.push(refused);
       continue;
     }
-    if (seen.has(rel)) {
-      diagnostics.push(
-        diagnostic('article/duplicate', 'error', name.loc, { zh: `文章 ${name.value} 在列表中出现了两次`, en: `the article ${name.value} is listed twice` }, {
-          hint: { zh: '删去重复的一行', en: 'delete the repeated line' },
-        }),
-      );
-      continue;
-    }
-    seen.set(rel, name.value);
-    const text = readText(root, abs);
-    if (!text.ok && (text.reason === 'missing' || text.reason === 'not-file')) {
-      diagnostics.push(
-        diagnostic('article/missing', 'error', name.loc, { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` }, {
-          hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
-        }),
-      );
-      continue;
-    }
-    const articleText = readForModel(text, rel, diagnostics);
-    if (articleText === undefined) continue;
-    const asrc = new SourceText(rel, articleText);
-    sources.set(rel, asrc);
-    const a = parseArticle(asrc);
-    diagnostics.push(...a.diagnostics);
-    if (a.article) articles.push(a.article);
+    seen.add(rel);
+    const article = loadArticle(root, where, abs, rel, name, sources, diagnostics);
+    if (article) articles.push(article);
   }
+  return { articles, listed };
+}
 
-  if (number === undefined || date === undefined) return { sources, diagnostics };
+/** Step 2: a listed path that leads outside the archive (absolute, a drive letter, or through ..), refused. */
+function outsideArchive(root: string, abs: string, name: { value: string; loc: SourceLoc }): Diagnostic | undefined {
+  if (!path.isAbsolute(name.value) && !/^[A-Za-z]:[\\/]/.test(name.value) && isInside(root, abs)) return undefined;
+  return diagnostic(
+    'file/outside-archive',
+    'error',
+    name.loc,
+    { zh: `文章路径 ${name.value} 指向档案文件夹之外，拒绝读取`, en: `the article path ${name.value} leads outside the archive; refused` },
+    { hint: { zh: '把文章放进本期文件夹，这里只写文件名', en: 'put the article into this issue’s folder and write only its file name here' } },
+  );
+}
+
+/** Step 3: an article listed a second time. */
+function listedTwice(name: { value: string; loc: SourceLoc }): Diagnostic {
+  return diagnostic('article/duplicate', 'error', name.loc, { zh: `文章 ${name.value} 在列表中出现了两次`, en: `the article ${name.value} is listed twice` }, {
+    hint: { zh: '删去重复的一行', en: 'delete the repeated line' },
+  });
+}
+
+/** Step 4: one listed article read (its source kept for checks and fixes) and parsed; undefined when missing or unreadable. */
+function loadArticle(root: string, where: IssueDir, abs: string, rel: string, name: { value: string; loc: SourceLoc }, sources: Map<string, SourceText>, diagnostics: Diagnostic[]): Article | undefined {
+  const text = readText(root, abs);
+  if (!text.ok && (text.reason === 'missing' || text.reason === 'not-file')) {
+    diagnostics.push(
+      diagnostic('article/missing', 'error', name.loc, { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` }, {
+        hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
+      }),
+    );
+    return undefined;
+  }
+  const articleText = readForModel(text, rel, diagnostics);
+  if (articleText === undefined) return undefined;
+  const asrc = new SourceText(rel, articleText);
+  sources.set(rel, asrc);
+  const a = parseArticle(asrc);
+  diagnostics.push(...a.diagnostics);
+  return a.article;
+}
+
+/** Step 5: the Issue from the manifest's fields and the articles read. */
+function assembleIssue(where: IssueDir, m: Manifest, articles: Article[], listed: string[]): Issue {
+  const { reader: r, head, src } = m;
   const noteLoc = r.loc('editor_note');
   return {
-    sources,
-    diagnostics,
-    issue: {
-      year: where.year,
-      number,
-      date,
-      dateLoc: r.loc('date'),
-      numberLoc: head.numberLoc,
-      total: head.total,
-      totalLoc: head.totalLoc,
-      supplement: head.supplement,
-      supplementLoc: r.loc('supplement'),
-      editorNote: noteText ? textParagraphs(noteText, noteLoc, src, src.offset(noteLoc.line, noteLoc.column)) : [],
-      articles,
-      distribution,
-      copies,
-      copiesLoc: r.loc('copies'),
-      file: manifestRel,
-      dir: where.rel,
-      listed,
-    },
+    year: where.year,
+    number: head.number!,
+    date: head.date!,
+    dateLoc: r.loc('date'),
+    numberLoc: head.numberLoc,
+    total: head.total,
+    totalLoc: head.totalLoc,
+    supplement: head.supplement,
+    supplementLoc: r.loc('supplement'),
+    editorNote: m.noteText ? textParagraphs(m.noteText, noteLoc, src, src.offset(noteLoc.line, noteLoc.column)) : [],
+    articles,
+    distribution: m.distribution,
+    copies: m.copies,
+    copiesLoc: r.loc('copies'),
+    file: m.file,
+    dir: where.rel,
+    listed,
   };
 }
 
