@@ -12,6 +12,7 @@ import { registerFix } from './commands/fix.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerWeb } from './commands/web.js';
+import { registerWechat } from './commands/wechat.js';
 import { localiseCommander } from './commander-zh.js';
 import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
 
@@ -42,6 +43,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerNew(program, ctx);
   registerList(program, ctx);
   registerWeb(program, ctx);
+  registerWechat(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   localiseCommander(program, lang, io.err);
 

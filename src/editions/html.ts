@@ -30,4 +30,10 @@ export function isoDate(issue: Pick<Issue, 'date'>): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
+/** The article's page name: its file's stem when that is a safe URL segment, else its position. */
+export function articleSlug(a: Pick<Article, 'file'>, index: number): string {
+  const stem = a.file.split('/').pop()!.replace(/\.md$/i, '');
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$/.test(stem) && stem.toLowerCase() !== 'index' ? stem : String(index + 1);
+}
+
 export type { Article, Issue, Paragraph, Run, SeriesConfig };

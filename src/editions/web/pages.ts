@@ -5,7 +5,9 @@
  */
 import type { Article, Block, Issue, Paragraph, Run } from '../../model/index.js';
 import { formatDateZh } from '../../model/index.js';
-import { attributionText, esc, isoDate, issueNumberLabel } from '../html.js';
+import { articleSlug, attributionText, esc, isoDate, issueNumberLabel } from '../html.js';
+
+export { articleSlug };
 
 /** What the index and the navigation of other pages know about an issue. Stored in the site manifest. */
 export interface IssueCard {
@@ -27,12 +29,6 @@ export interface SiteInfo {
   office: string;
   attributionLabel: string;
   generator: string;
-}
-
-/** The article's page name: its file's stem when that is a safe URL segment, else its position. */
-export function articleSlug(a: Pick<Article, 'file'>, index: number): string {
-  const stem = a.file.split('/').pop()!.replace(/\.md$/i, '');
-  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$/.test(stem) && stem.toLowerCase() !== 'index' ? stem : String(index + 1);
 }
 
 export function cardOf(key: string, issue: Issue, pdf?: string): IssueCard {
