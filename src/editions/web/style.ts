@@ -14,7 +14,8 @@ export const STYLESHEET = `/* bulletin web edition */
   --red: #c00000;
   --ink: #1a1a1a;
   --muted: #555;
-  --measure: 36em;
+  /* In rem, so the crumbs, the text and the pager share one column whatever their font size. */
+  --measure: 40.5rem;
   color-scheme: light;
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -57,7 +58,7 @@ article p, .note p { text-indent: 2em; }
   font-size: clamp(1.75rem, 8vw, 2.75rem); line-height: 1.3; letter-spacing: 0.1em;
 }
 .masthead .number { margin: 0.5rem 0 0; text-align: center; }
-.masthead .office { margin: 0.25rem 0 0; text-align: center; color: var(--ink); }
+.masthead p.office { margin: 0.25rem 0 0; text-align: center; }
 .masthead-foot { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 1em; margin: 0.5rem 0 0; text-align: left; }
 .masthead-foot .date { margin-left: auto; }
 .crumbs { padding: 0.75rem 0; font-size: 0.95rem; }
@@ -98,6 +99,7 @@ article p.attribution { text-indent: 0; text-align: right; margin-top: 0.5em; }
 .back { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-top: 1.5rem; font-size: 0.95rem; }
 
 @media (min-width: 48em) {
+  :root { --measure: 45rem; }
   body { font-size: 1.25rem; }
 }
 
