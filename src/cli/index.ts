@@ -13,6 +13,7 @@ import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerWeb } from './commands/web.js';
 import { registerWechat } from './commands/wechat.js';
+import { registerImage } from './commands/image.js';
 import { localiseCommander } from './commander-zh.js';
 import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
 
@@ -44,6 +45,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerList(program, ctx);
   registerWeb(program, ctx);
   registerWechat(program, ctx);
+  registerImage(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   localiseCommander(program, lang, io.err);
 
