@@ -186,6 +186,12 @@ if (!/ 0 file\(s\) written/.test(webNoop[0].stdout)) throw new Error(`expected n
 results.webNoChange = stats(webNoop.map((r) => r.wall));
 row('7', '`web --all`, nothing changed (100 issues)', 's', results.webNoChange, 2);
 
+// 8. Phone image of the 8-page sample issue.
+log('8. image 2026/2 …');
+const image = repeat(QUICK ? 3 : 5, () => must(cli(['image', '2026/2'], sample), 'image 2026/2'));
+results.image = { wall: stats(image.map((r) => r.wall)), slices: Number(/(\d+) slice/.exec(image[0].stdout)?.[1] ?? NaN) };
+row('8', `\`image 2026/2\` (8-page issue → ${results.image.slices} slices of 1080 px)`, 's', results.image.wall, 2);
+
 for (const [issue, { bytes, pages }] of Object.entries(results.pdfSize))
   row('5', `PDF size of the sample issue ${issue} (${pages} pages; 1 KB = 1000 bytes)`, 'KB', { median: bytes / 1000, min: bytes / 1000, max: bytes / 1000, n: 1 }, 250);
 
