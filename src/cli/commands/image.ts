@@ -1,12 +1,10 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { diagnostic, hasErrors, sortDiagnostics } from '../../diagnostics/index.js';
-import { IMAGE_WIDTH, phoneStyle, renderSlices, separateMasthead } from '../../editions/image/index.js';
+import { hasErrors, sortDiagnostics } from '../../diagnostics/index.js';
+import { IMAGE_WIDTH, phoneImage } from '../../editions/image/index.js';
 import { loadForEdition } from '../../editions/load.js';
 import { writeFileAtomic } from '../../editions/write.js';
-import { FontLoadError, loadFontBook, resolveFonts } from '../../fonts/index.js';
-import { layoutIssue } from '../../layout/index.js';
 import { say, t } from '../../i18n/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
 
@@ -42,22 +40,11 @@ export function registerImage(program: Command, ctx: CliContext): void {
       };
       const loaded = loadForEdition(root, where);
       if (!loaded.source) return fail(loaded.diagnostics);
-      const { series, issue, style } = loaded.source;
-      let fonts;
-      try {
-        fonts = loadFontBook(resolveFonts(root, series.fonts));
-      } catch (e) {
-        if (!(e instanceof FontLoadError)) throw e;
-        const loc = e.choice.loc ?? { file: series.file, line: 1, column: 1 };
-        return fail([diagnostic('font/unreadable', 'error', loc, { zh: `无法打开字体文件 ${e.choice.path}：${e.reason}`, en: `cannot open the font file ${e.choice.path}: ${e.reason}` })]);
-      }
-      const phone = phoneStyle(style, series.series);
-      const layout = layoutIssue({ series, issue, style: phone, fonts });
-      const diagnostics = sortDiagnostics([...loaded.diagnostics, ...layout.diagnostics]);
+      const made = await phoneImage(root, loaded.source);
+      const diagnostics = sortDiagnostics([...loaded.diagnostics, ...made.diagnostics]);
       if (hasErrors(diagnostics)) return fail(diagnostics);
       printDiagnostics(ctx, diagnostics, root);
-      separateMasthead(layout, phone);
-      const slices = await renderSlices(layout, phone);
+      const { slices } = made;
       const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'image', `${where.year}-${where.number}`);
       const base = `${where.year}-${where.number}-`;
       const digits = Math.max(2, String(slices.length).length);

@@ -10,7 +10,10 @@
  */
 import { createCanvas, Path2D, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Font as FontkitFont } from 'fontkit';
-import type { IssueLayout, PageItem, PageLayout, TextLine } from '../../layout/index.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import { FontLoadError, loadFontBook, resolveFonts } from '../../fonts/index.js';
+import { layoutIssue, type IssueLayout, type PageItem, type PageLayout, type TextLine } from '../../layout/index.js';
+import type { EditionSource } from '../load.js';
 import { MM, type Cmyk, type HouseStyle } from '../../style/index.js';
 import { encodePng } from './png.js';
 
@@ -210,4 +213,27 @@ export async function renderSlices(layout: IssueLayout, style: HouseStyle, width
     return draw(items, Math.max(0, b.top - (i === 0 ? 0 : pad)), b.bottom + pad);
   });
   return (await Promise.all(parts)).flat();
+}
+
+/**
+ * The phone image of a checked issue: fonts as the PDF resolves them, the layout at the phone
+ * measure, the slices. Font files that cannot be opened and layout errors (a character no font
+ * has) come back as diagnostics, with no slices.
+ */
+export async function phoneImage(root: string, source: EditionSource): Promise<{ slices: ImageSlice[]; diagnostics: Diagnostic[] }> {
+  const { series, issue, style } = source;
+  let fonts;
+  try {
+    fonts = loadFontBook(resolveFonts(root, series.fonts));
+  } catch (e) {
+    if (!(e instanceof FontLoadError)) throw e;
+    const loc = e.choice.loc ?? { file: series.file, line: 1, column: 1 };
+    return { slices: [], diagnostics: [diagnostic('font/unreadable', 'error', loc, { zh: `无法打开字体文件 ${e.choice.path}：${e.reason}`, en: `cannot open the font file ${e.choice.path}: ${e.reason}` })] };
+  }
+  const phone = phoneStyle(style, series.series);
+  const layout = layoutIssue({ series, issue, style: phone, fonts });
+  const diagnostics = sortDiagnostics(layout.diagnostics);
+  if (hasErrors(diagnostics)) return { slices: [], diagnostics };
+  separateMasthead(layout, phone);
+  return { slices: await renderSlices(layout, phone), diagnostics };
 }
