@@ -8,7 +8,8 @@
  * with their text, no lone line); a slice is one such page cropped to its ink, so every cut falls
  * in the gap between two lines and the slices stack into one continuous column.
  */
-import { createCanvas, Path2D, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createRequire } from 'node:module';
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { Font as FontkitFont } from 'fontkit';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { FontLoadError, loadFontBook, resolveFonts } from '../../fonts/index.js';
@@ -16,6 +17,13 @@ import { layoutIssue, type IssueLayout, type PageItem, type PageLayout, type Tex
 import type { EditionSource } from '../load.js';
 import { MM, type Cmyk, type HouseStyle } from '../../style/index.js';
 import { encodePng } from './png.js';
+
+type CanvasLib = typeof import('@napi-rs/canvas');
+let canvasLib: CanvasLib | undefined;
+/** The native canvas, loaded on first use: every other command starts without it. */
+function canvas(): CanvasLib {
+  return (canvasLib ??= createRequire(import.meta.url)('@napi-rs/canvas') as CanvasLib);
+}
 
 export const IMAGE_WIDTH = 1080;
 /** Characters a line on the phone: 18–20 reads comfortably at 1080 px. */
@@ -113,13 +121,13 @@ class GlyphSprites {
       const y0 = Math.floor(-box.maxY * unit) - 1;
       const y1 = Math.ceil(-box.minY * unit) + 1;
       if (x1 > x0 && y1 > y0) {
-        const canvas = createCanvas(x1 - x0, y1 - y0);
-        const ctx = canvas.getContext('2d');
+        const sheet = canvas().createCanvas(x1 - x0, y1 - y0);
+        const ctx = sheet.getContext('2d');
         ctx.fillStyle = colour;
         ctx.translate(-x0, -y0);
         ctx.scale(unit * scaleX, -unit);
-        ctx.fill(new Path2D(svg));
-        sprite = { canvas, dx: x0, dy: y0 };
+        ctx.fill(new (canvas().Path2D)(svg));
+        sprite = { canvas: sheet, dx: x0, dy: y0 };
       }
     }
     this.cache.set(k, sprite);
@@ -183,12 +191,12 @@ export async function renderSlices(layout: IssueLayout, style: HouseStyle, width
   const pad = (style.page.text_height / style.grid.lines) * MM * 0.2;
   const draw = async (items: PageItem[], top: number, bottom: number): Promise<ImageSlice[]> => {
     const height = Math.max(1, Math.ceil((bottom - top) * scale));
-    const canvas = createCanvas(width, height);
-    const ctx = canvas.getContext('2d');
+    const slice = canvas().createCanvas(width, height);
+    const ctx = slice.getContext('2d');
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
     drawItems(ctx, items, style.colors, sprites, scale, top);
-    const png = await encodePng(canvas.data(), width, height);
+    const png = await encodePng(slice.data(), width, height);
     if (png.length < maxBytes) return [{ png, width, height }];
     // Too large: cut between two lines (never through one) and draw each part.
     const spans = items.map((it) => ({ it, span: extent(it) })).sort((a, b) => a.span[0] - b.span[0]);

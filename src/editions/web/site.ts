@@ -1,7 +1,8 @@
 /**
  * Publishing the web edition: load and check the issues exactly as `build` does, render their
  * pages, and write only the files whose content changed. The site keeps a manifest
- * (.bulletin-web.json) of what it holds: a content hash per file and, per issue, the card the
+ * (.bulletin-web.json) of what it holds: a content hash per page (for a copied PDF, a hash of its
+ * source's size and time) and, per issue, the card the
  * index and the navigation of other pages need. So `web 22` rewrites issue 22, the pages of its
  * neighbours whose 上一篇/下一篇 point into it, and the index; other issues' pages stay as they are.
  */
@@ -122,14 +123,16 @@ export function publishWeb(opts: WebOptions): WebResult {
     attributionLabel: s.style.attribution.label,
     generator: opts.generator,
   };
-  const outputs = new Map<string, string | Uint8Array>();
+  /** A page's text, or a file copied into the site (the PDF). */
+  type Output = string | { copyOf: string };
+  const outputs = new Map<string, Output>();
   const owned = new Map<string, string[]>();
   outputs.set('style.css', STYLESHEET);
   outputs.set('index.html', indexPage(info, sequence));
   for (const [key, issue] of models) {
     const card = cards.get(key)!;
     const files: string[] = [];
-    const put = (rel: string, data: string | Uint8Array) => {
+    const put = (rel: string, data: Output) => {
       outputs.set(rel, data);
       files.push(rel);
     };
@@ -139,18 +142,21 @@ export function publishWeb(opts: WebOptions): WebResult {
     issue.articles.forEach((_, i) => {
       put(`${key}/${card.articles[i].slug}.html`, articlePage(info, card, issue, i, articles[first + i - 1], articles[first + i + 1]));
     });
-    if (card.pdf) put(`${key}/${card.pdf}`, readFileSync(opts.pdfFor!(dirsByKey.get(key)!)!));
+    if (card.pdf) put(`${key}/${card.pdf}`, { copyOf: opts.pdfFor!(dirsByKey.get(key)!)! });
     owned.set(key, files);
   }
 
   // Write what changed; leave identical files alone (their mtime too).
   const next: Manifest = { format: 1, files: {}, issues: {} };
-  for (const [rel, data] of outputs) {
-    const hash = sha(data);
+  for (const [rel, out] of outputs) {
     const abs = path.join(outDir, rel);
-    if (manifest.files[rel] === hash && sizeOf(abs) === byteLength(data)) result.unchanged++;
+    // A copied file is known by its source's size and time, so an unchanged PDF is not read at all.
+    const source = typeof out === 'string' ? undefined : statSync(out.copyOf);
+    const hash = source ? sha(`copy\0${source.size}\0${source.mtimeMs}`) : sha(out as string);
+    const size = source ? source.size : Buffer.byteLength(out as string);
+    if (manifest.files[rel] === hash && sizeOf(abs) === size) result.unchanged++;
     else {
-      writeFileAtomic(abs, data);
+      writeFileAtomic(abs, typeof out === 'string' ? out : readFileSync(out.copyOf));
       result.written.push(rel);
     }
     next.files[rel] = hash;
@@ -192,10 +198,6 @@ function sizeOf(abs: string): number {
   } catch {
     return -1;
   }
-}
-
-function byteLength(data: string | Uint8Array): number {
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
 }
 
 /** Remove the folders a removed issue leaves empty (2026/9, then 2026), never the site root. */
