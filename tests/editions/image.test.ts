@@ -97,6 +97,16 @@ describe('bulletin image', () => {
     const phone = phoneStyle(p.style, p.series.series);
     const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)) });
     expect(layout.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // The office runs into the date at this measure: the date goes a line down, the red rule under it.
+    const line = (text: string) => layout.pages[0].items.find((it) => it.kind === 'text' && it.cells.map((c) => c.text).join('') === text) as { x: number; width: number; baseline: number };
+    const office = line('中共株洲市委组织部办公室');
+    const date = line('2026年1月5日');
+    const overlapped = office.baseline === date.baseline && office.x + office.width > date.x;
+    expect(overlapped).toBe(true);
+    separateMasthead(layout, phone);
+    expect(date.baseline).toBeGreaterThan(office.baseline + 20);
+    const rule = layout.pages[0].items.find((it) => it.kind === 'rule' && it.ink === 'red') as { y: number };
+    expect(rule.y).toBeGreaterThan(date.baseline);
     const bodyLines = layout.pages.flatMap((pg) => pg.items).filter((it) => it.kind === 'text' && it.role === 'body' && !it.last && it.gridLine >= 0);
     const counts = bodyLines.map((l) => (l.kind === 'text' ? l.cells.length : 0));
     expect(Math.max(...counts)).toBeLessThanOrEqual(21);

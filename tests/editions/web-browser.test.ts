@@ -161,6 +161,38 @@ describe('the web edition in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('the WeChat files render as set: nothing wider than a phone, bold leads, centred title, attribution at the right', async () => {
+    expect((await cli(['wechat', '2026/2', '-o', 'wx'], root)).code).toBe(0);
+    const page = await b.browser.newPage();
+    await page.setViewport({ width: 375, height: 800 });
+    const where = listIssueDirs(root).find((d) => d.number === 2)!;
+    const issue = prepareIssue(root, where).issue!;
+    for (const [i, a] of issue.articles.entries()) {
+      await page.goto(pathToFileURL(path.join(root, 'wx', `${articleSlug(a, i)}.html`)).href);
+      const r = await page.evaluate(() => {
+        const ps = [...document.querySelectorAll('section > p')];
+        const style = (e: Element) => getComputedStyle(e);
+        return {
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          title: { text: ps[0].textContent, align: style(ps[0]).textAlign },
+          attribution: { text: ps[ps.length - 1].textContent, align: style(ps[ps.length - 1]).textAlign },
+          leads: ps.slice(1).flatMap((p) => [...p.querySelectorAll('strong')]).map((e) => ({ text: e.textContent, weight: Number(style(e).fontWeight) })),
+          indents: ps.slice(1, -1).map((p) => parseFloat(style(p).textIndent) / parseFloat(style(p).fontSize)),
+          text: document.body.innerText.replace(/\s+/g, ''),
+        };
+      });
+      expect(r.overflow).toBeLessThanOrEqual(0);
+      expect(r.title).toEqual({ text: a.title, align: 'center' });
+      expect(r.attribution).toEqual({ text: `（供稿单位：${a.sources.join('、')}）`, align: 'right' });
+      const leads = a.blocks.flatMap((bl) => (bl.kind === 'heading' ? [bl.runs.map((x) => x.text).join('')] : bl.runs.filter((x) => x.style === 'lead').map((x) => x.text)));
+      expect(r.leads.map((l) => l.text)).toEqual([...(a.note.length ? ['编者按：'] : []), ...leads]);
+      for (const l of r.leads) expect(l.weight).toBeGreaterThanOrEqual(700);
+      for (const n of r.indents) expect(n).toBe(2);
+      for (const bl of [...a.note, ...a.blocks]) expect(r.text).toContain(plainText(bl).replace(/\s+/g, ''));
+    }
+    await page.close();
+  }, 120_000);
+
   it('axe-core finds no serious or critical violation at either width', async () => {
     const page = await b.browser.newPage();
     await page.setRequestInterception(true);
