@@ -49,7 +49,7 @@ function dateZh(iso: string): string {
   return formatDateZh({ year: y, month: m, day: d });
 }
 
-/** Path from the site root: issues live in <year>/<number>/. */
+/** Path from the site root: issues live in <year>/<number>/. Cards may come from the site's manifest on disk, so links are escaped too. */
 export const issueDir = (c: Pick<IssueCard, 'key'>) => c.key;
 const ROOT_FROM_ISSUE = '../../';
 
@@ -117,9 +117,9 @@ export function indexPage(info: SiteInfo, cards: IssueCard[]): string {
       .filter((c) => c.year === y)
       .sort((a, b) => b.number - a.number)
       .map((c) => {
-        const titles = c.articles.map((a) => `<li><a href="${issueDir(c)}/${a.slug}.html">${esc(a.title)}</a></li>`).join('\n');
+        const titles = c.articles.map((a) => `<li><a href="${esc(`${issueDir(c)}/${a.slug}.html`)}">${esc(a.title)}</a></li>`).join('\n');
         return `<li class="issue">
-<h3><a href="${issueDir(c)}/index.html">${esc(issueNumberLabel(c, false))}</a>${c.total ? `<span class="total">（总第${c.total}期）</span>` : ''}</h3>
+<h3><a href="${esc(issueDir(c))}/index.html">${esc(issueNumberLabel(c, false))}</a>${c.total ? `<span class="total">（总第${c.total}期）</span>` : ''}</h3>
 <p class="date"><time datetime="${c.date}">${dateZh(c.date)}</time></p>
 <ul class="titles">
 ${titles}
@@ -176,7 +176,7 @@ ${pager}`;
 function issuePager(prev?: IssueCard, next?: IssueCard): string {
   if (!prev && !next) return '';
   const link = (c: IssueCard | undefined, rel: string, label: string) =>
-    c ? `<a rel="${rel}" href="${ROOT_FROM_ISSUE}${issueDir(c)}/index.html"><span class="pager-label">${label}</span>${esc(issueLabel(c, false))}</a>` : '<span></span>';
+    c ? `<a rel="${rel}" href="${ROOT_FROM_ISSUE}${esc(issueDir(c))}/index.html"><span class="pager-label">${label}</span>${esc(issueLabel(c, false))}</a>` : '<span></span>';
   return `<nav class="pager" aria-label="上一期和下一期">
 ${link(prev, 'prev', '上一期')}
 ${link(next, 'next', '下一期')}
@@ -194,7 +194,7 @@ export function articlePage(info: SiteInfo, card: IssueCard, issue: Issue, index
   const link = (l: ArticleLink | undefined, rel: string, label: string) => {
     if (!l) return '<span></span>';
     const href = l.card.key === card.key ? `${l.card.articles[l.index].slug}.html` : `${ROOT_FROM_ISSUE}${issueDir(l.card)}/${l.card.articles[l.index].slug}.html`;
-    return `<a rel="${rel}" href="${href}"><span class="pager-label">${label}</span>${esc(l.card.articles[l.index].title)}</a>`;
+    return `<a rel="${rel}" href="${esc(href)}"><span class="pager-label">${label}</span>${esc(l.card.articles[l.index].title)}</a>`;
   };
   const attribution = attributionText(a, info.attributionLabel);
   const body = `<nav class="crumbs" aria-label="位置"><a href="${ROOT_FROM_ISSUE}index.html">${esc(info.series)}</a><span aria-hidden="true"> / </span><a href="index.html">${esc(issueLabel(card, false))}</a></nav>
