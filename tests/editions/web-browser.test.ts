@@ -95,7 +95,9 @@ describe('the web edition in Chromium', () => {
         expect(fit.scroll, `${rel} at ${width}px`).toBeLessThanOrEqual(fit.client);
         expect(outside, rel).toEqual([]);
         expect(errors, rel).toEqual([]);
-        expect(await page.evaluate(() => [document.documentElement.lang, document.title.length > 0, !!document.querySelector('link[rel=stylesheet]')])).toEqual(['zh-CN', true, true]);
+        expect(await page.evaluate(() => [document.documentElement.lang, document.title.length > 0, !!document.querySelector('link[rel=stylesheet]')])).toEqual(
+          ['zh-CN', true, true],
+        );
         // The stylesheet loaded: a paragraph of an article is justified and indented two characters.
         if (rel !== 'index.html' && !rel.endsWith('/index.html')) {
           const p = await page.evaluate(() => {
@@ -176,7 +178,10 @@ describe('the web edition in Chromium', () => {
           overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           title: { text: ps[0].textContent, align: style(ps[0]).textAlign },
           attribution: { text: ps[ps.length - 1].textContent, align: style(ps[ps.length - 1]).textAlign },
-          leads: ps.slice(1).flatMap((p) => [...p.querySelectorAll('strong')]).map((e) => ({ text: e.textContent, weight: Number(style(e).fontWeight) })),
+          leads: ps
+            .slice(1)
+            .flatMap((p) => [...p.querySelectorAll('strong')])
+            .map((e) => ({ text: e.textContent, weight: Number(style(e).fontWeight) })),
           indents: ps.slice(1, -1).map((p) => parseFloat(style(p).textIndent) / parseFloat(style(p).fontSize)),
           text: document.body.innerText.replace(/\s+/g, ''),
         };
@@ -184,7 +189,9 @@ describe('the web edition in Chromium', () => {
       expect(r.overflow).toBeLessThanOrEqual(0);
       expect(r.title).toEqual({ text: a.title, align: 'center' });
       expect(r.attribution).toEqual({ text: `（供稿单位：${a.sources.join('、')}）`, align: 'right' });
-      const leads = a.blocks.flatMap((bl) => (bl.kind === 'heading' ? [bl.runs.map((x) => x.text).join('')] : bl.runs.filter((x) => x.style === 'lead').map((x) => x.text)));
+      const leads = a.blocks.flatMap((bl) =>
+        bl.kind === 'heading' ? [bl.runs.map((x) => x.text).join('')] : bl.runs.filter((x) => x.style === 'lead').map((x) => x.text),
+      );
       expect(r.leads.map((l) => l.text)).toEqual([...(a.note.length ? ['编者按：'] : []), ...leads]);
       for (const l of r.leads) expect(l.weight).toBeGreaterThanOrEqual(700);
       for (const n of r.indents) expect(n).toBe(2);
@@ -205,7 +212,10 @@ describe('the web edition in Chromium', () => {
           const r = await window.axe.run(document, { resultTypes: ['violations'] });
           return r.violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({ id: v.id, impact: v.impact, n: v.nodes.length }));
         });
-        expect(violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical'), `${rel} at ${width}px`).toEqual([]);
+        expect(
+          violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical'),
+          `${rel} at ${width}px`,
+        ).toEqual([]);
       }
     await page.close();
   }, 180_000);

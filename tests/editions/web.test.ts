@@ -68,7 +68,9 @@ describe('bulletin web', () => {
     const index = read(root, 'index.html');
     expect(index).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
     expect(index).toContain('<title>株洲组织工作信息</title>');
-    const order = ['id="y2026"', 'href="2026/2/index.html">第2期', 'href="2026/1/index.html">第1期', 'id="y2025"', 'href="2025/51/index.html">第51期'].map((s) => index.indexOf(s));
+    const order = ['id="y2026"', 'href="2026/2/index.html">第2期', 'href="2026/1/index.html">第1期', 'id="y2025"', 'href="2025/51/index.html">第51期'].map(
+      (s) => index.indexOf(s),
+    );
     expect(order.every((p) => p >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(index).toContain('（总第143期）');
@@ -92,7 +94,9 @@ describe('bulletin web', () => {
 
   it('links 上一篇/下一篇 across issues and years, and back to the issue and the index', () => {
     const lastOf2025 = read(root, '2025/51/04-shangquan.html');
-    expect(lastOf2025).toContain('<a rel="next" href="../../2026/1/01-ganbu.html"><span class="pager-label">下一篇</span>我市高质量完成2025年度市管领导班子和领导干部考核</a>');
+    expect(lastOf2025).toContain(
+      '<a rel="next" href="../../2026/1/01-ganbu.html"><span class="pager-label">下一篇</span>我市高质量完成2025年度市管领导班子和领导干部考核</a>',
+    );
     const first = read(root, '2026/1/01-ganbu.html');
     expect(first).toContain('<a rel="prev" href="../../2025/51/04-shangquan.html"><span class="pager-label">上一篇</span>');
     expect(first).toContain('<a rel="next" href="02-jiceng.html">');
@@ -106,7 +110,9 @@ describe('bulletin web', () => {
     expect(page).toContain('<p class="number" aria-hidden="true">第2期（总第143期）</p>');
     expect(page).toContain('<span class="office">中共株洲市委组织部办公室</span><time class="date" datetime="2026-01-12">2026年1月12日</time>');
     expect(page).toContain('<strong class="note-label">编者按：</strong>基层是党的执政之基');
-    expect(page).toContain('<li><a href="02-lianjian.html">茶陵炎陵两县推进跨县域党建联建助力红色旅游融合发展</a><span class="toc-source">茶陵县委组织部、炎陵县委组织部</span></li>');
+    expect(page).toContain(
+      '<li><a href="02-lianjian.html">茶陵炎陵两县推进跨县域党建联建助力红色旅游融合发展</a><span class="toc-source">茶陵县委组织部、炎陵县委组织部</span></li>',
+    );
     expect(page).not.toContain('.pdf');
   });
 
@@ -121,21 +127,35 @@ describe('bulletin web', () => {
     const r = await cli(['web', '--all'], root);
     expect(r.code).toBe(0);
     const changed = siteFiles(root).filter((f) => mtime(root, f) !== before.get(f));
-    expect(changed).toEqual(['.bulletin-web.json', '2025/51/04-shangquan.html', '2026/1/01-ganbu.html', '2026/1/02-jiceng.html', '2026/1/index.html', 'index.html']);
+    expect(changed).toEqual([
+      '.bulletin-web.json',
+      '2025/51/04-shangquan.html',
+      '2026/1/01-ganbu.html',
+      '2026/1/02-jiceng.html',
+      '2026/1/index.html',
+      'index.html',
+    ]);
     expect(read(root, '2025/51/04-shangquan.html')).toContain('下一篇</span>全市高质量完成');
   });
 
-  it('escapes the text: markup in an article appears as text', async () => {
+  it('escapes the text: markup in a title or decoded from &lt; appears as text', async () => {
     const file = path.join(root, 'issues/2026/1/02-jiceng.md');
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.trimEnd() + '\n有人在材料中写了<script>alert("x")</script>和<img src=x onerror=alert(1)>以及A&B。\n');
+    // A title is not Markdown, so a tag in it passes the checks; &lt;b&gt; in the body becomes the text <b> (with a warning).
+    const edited = original.replace(/^title:.*$/m, 'title: 关于<script>alert(1)</script>的说明') + '\n当比值<1且>0时，A&B不能写成&lt;b&gt;，也不能写成"x"。\n';
+    writeFileSync(file, edited);
     try {
       expect((await cli(['web', '2026/1'], root)).code).toBe(0);
       const page = read(root, '2026/1/02-jiceng.html');
-      expect(page).toContain('有人在材料中写了&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;和&lt;img src=x onerror=alert(1)&gt;以及A&amp;B。');
-      for (const f of siteFiles(root).filter((n) => n.endsWith('.html'))) expect(read(root, f)).not.toMatch(/<script|<img/i);
+      expect(page).toContain('<h1 class="title">关于&lt;script&gt;alert(1)&lt;/script&gt;的说明</h1>');
+      expect(page).toContain('<title>关于&lt;script&gt;alert(1)&lt;/script&gt;的说明 - ');
+      expect(page).toContain('<p>当比值&lt;1且&gt;0时，A&amp;B不能写成&lt;b&gt;，也不能写成&quot;x&quot;。</p>');
+      expect(read(root, 'index.html')).toContain('>关于&lt;script&gt;alert(1)&lt;/script&gt;的说明</a>');
+      expect(read(root, '2026/1/01-ganbu.html')).toContain('下一篇</span>关于&lt;script&gt;');
+      for (const f of siteFiles(root).filter((n) => n.endsWith('.html'))) expect(read(root, f)).not.toMatch(/<script|<b>/i);
     } finally {
       writeFileSync(file, original);
+      await cli(['web', '2026/1'], root);
     }
   });
 

@@ -69,14 +69,18 @@ describe('bulletin wechat', () => {
     const original = readFileSync(file, 'utf8');
     const longTitle = '我市高质量完成2025年度市管领导班子和领导干部年度综合考核工作并形成考核报告';
     const longPara = '这是一段很长的开头段落，'.repeat(12) + '用于检查摘要长度。';
-    const bulk = Array.from({ length: 160 }, (_, i) => `第${i + 1}段补充材料：各单位按照要求报送了本年度工作情况，市委组织部逐项核实并形成汇总意见。`).join('\n');
+    const bulk = Array.from({ length: 160 }, (_, i) => `第${i + 1}段补充材料：各单位按照要求报送了本年度工作情况，市委组织部逐项核实并形成汇总意见。`).join(
+      '\n',
+    );
     writeFileSync(file, original.replace(/^title:.*$/m, `title: ${longTitle}`).replace(/^---\n(?!title)/m, `---\n${longPara}\n`) + bulk + '\n');
     try {
       const r = await cli(['wechat', '2026/1'], root);
       expect(r.code).toBe(0);
       expect(r.err).toMatch(new RegExp(`title has ${[...longTitle].length} characters, more than the 32 .*\n\\s*--> issues/2026/1/01-ganbu\\.md:2:8\n`));
       expect(r.err).toMatch(/digest \(taken from the first paragraph\) has 153 characters, more than the 128 .*\n\s*--> issues\/2026\/1\/01-ganbu\.md:5:1\n/);
-      expect(r.err).toMatch(/WeChat content of “株洲组织工作信息 2026年第1期” has \d+ characters .*over the limit of 20,000.*\n\s*--> issues\/2026\/1\/issue\.yaml:1:1\n/);
+      expect(r.err).toMatch(
+        /WeChat content of “株洲组织工作信息 2026年第1期” has \d+ characters .*over the limit of 20,000.*\n\s*--> issues\/2026\/1\/issue\.yaml:1:1\n/,
+      );
     } finally {
       writeFileSync(file, original);
     }

@@ -9,12 +9,21 @@ import { say, t } from '../../i18n/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
-  desc: { zh: '生成手机长图：按手机版式排版，切成每张不足 1 MB 的 PNG，按顺序编号', en: 'make the phone image: the issue set at a phone measure, cut into numbered PNG slices under 1 MB each' },
+  desc: {
+    zh: '生成手机长图：按手机版式排版，切成每张不足 1 MB 的 PNG，按顺序编号',
+    en: 'make the phone image: the issue set at a phone measure, cut into numbered PNG slices under 1 MB each',
+  },
   issueArg: { zh: '期号：22 或 2017/22', en: 'issue: 22 or 2017/22' },
   outOpt: { zh: '输出文件夹（默认 dist/image/<年>-<期>/）', en: 'output folder (default dist/image/<year>-<number>/)' },
-  oneIssue: { zh: '手机长图一次只做一期：请给出一期的期号，如 22 或 2017/22', en: 'the phone image is made one issue at a time: name one issue, e.g. 22 or 2017/22' },
+  oneIssue: {
+    zh: '手机长图一次只做一期：请给出一期的期号，如 22 或 2017/22',
+    en: 'the phone image is made one issue at a time: name one issue, e.g. 22 or 2017/22',
+  },
   failed: { zh: '第 {issue} 期有 {n} 个错误，未生成手机长图', en: 'issue {issue}: {n} error(s), no phone image written' },
-  done: { zh: '✓ 手机长图 {dir}：{n} 张，宽 {width} 像素，最大 {kb} KB（{ms} 毫秒）', en: '✓ phone image {dir}: {n} slice(s), {width} px wide, largest {kb} KB ({ms} ms)' },
+  done: {
+    zh: '✓ 手机长图 {dir}：{n} 张，宽 {width} 像素，最大 {kb} KB（{ms} 毫秒）',
+    en: '✓ phone image {dir}: {n} slice(s), {width} px wide, largest {kb} KB ({ms} ms)',
+  },
 };
 
 export function registerImage(program: Command, ctx: CliContext): void {
@@ -56,9 +65,19 @@ export function registerImage(program: Command, ctx: CliContext): void {
         for (const f of readdirSync(outDir)) if (mine.test(f) && !names.includes(f)) rmSync(path.join(outDir, f), { force: true });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        throw new ExitError(1, say(lang, { zh: `无法写入 ${err.path ?? outDir}（${err.code ?? err.message}）`, en: `cannot write ${err.path ?? outDir} (${err.code ?? err.message})` }));
+        throw new ExitError(
+          1,
+          say(lang, {
+            zh: `无法写入 ${err.path ?? outDir}（${err.code ?? err.message}）`,
+            en: `cannot write ${err.path ?? outDir} (${err.code ?? err.message})`,
+          }),
+        );
       }
       const kb = Math.round(Math.max(...slices.map((s) => s.png.length)) / 1024);
-      io.out(c.green(say(lang, M.done, { dir: path.relative(io.cwd, outDir) || '.', n: slices.length, width: IMAGE_WIDTH, kb, ms: Math.round(performance.now() - t0) })) + '\n');
+      io.out(
+        c.green(
+          say(lang, M.done, { dir: path.relative(io.cwd, outDir) || '.', n: slices.length, width: IMAGE_WIDTH, kb, ms: Math.round(performance.now() - t0) }),
+        ) + '\n',
+      );
     });
 }

@@ -8,13 +8,22 @@ import { say, t } from '../../i18n/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
-  desc: { zh: '生成网页版：全部已发布各期的静态网站（目录页、每期一页、每篇一页）', en: 'publish the web edition: a static site of the issues (index, a page per issue and per article)' },
-  issueArg: { zh: '期号：22、2017/22、2017（全年）或 2017/15..22（范围）；省略时用 --all', en: 'issue: 22, 2017/22, 2017 (a year) or 2017/15..22 (a range); or --all' },
+  desc: {
+    zh: '生成网页版：全部已发布各期的静态网站（目录页、每期一页、每篇一页）',
+    en: 'publish the web edition: a static site of the issues (index, a page per issue and per article)',
+  },
+  issueArg: {
+    zh: '期号：22、2017/22、2017（全年）或 2017/15..22（范围）；省略时用 --all',
+    en: 'issue: 22, 2017/22, 2017 (a year) or 2017/15..22 (a range); or --all',
+  },
   outOpt: { zh: '网站文件夹（默认 dist/web/）', en: 'site folder (default dist/web/)' },
   seriesBroken: { zh: 'bulletin.yaml 有错误，未生成网页', en: 'bulletin.yaml has errors; no pages written' },
   failed: { zh: '第 {issue} 期有 {n} 个错误，未发布{kept}', en: 'issue {issue} not published: {n} error(s){kept}' },
   kept: { zh: '（网站上原有的该期页面保持不变）', en: ' (the pages already on the site are kept as they were)' },
-  neighbour: { zh: '第 {issue} 期有错误，其页面的上一篇/下一篇链接未更新', en: 'issue {issue} has errors: the 上一篇/下一篇 links of its pages were not updated' },
+  neighbour: {
+    zh: '第 {issue} 期有错误，其页面的上一篇/下一篇链接未更新',
+    en: 'issue {issue} has errors: the 上一篇/下一篇 links of its pages were not updated',
+  },
   done: {
     zh: '✓ 网页版 {dir}：共 {issues} 期；写入 {written} 个文件，{unchanged} 个未变，删除 {removed} 个（{ms} 毫秒）',
     en: '✓ web edition {dir}: {issues} issue(s); {written} file(s) written, {unchanged} unchanged, {removed} removed ({ms} ms)',
@@ -53,7 +62,8 @@ export function registerWeb(program: Command, ctx: CliContext): void {
         r = publishWeb({ root, targets, outDir, pdfFor, generator: `bulletin ${VERSION}` });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        if (err.code && err.path) throw new ExitError(1, say(lang, { zh: `无法写入 ${err.path}（${err.code}）`, en: `cannot write ${err.path} (${err.code})` }));
+        if (err.code && err.path)
+          throw new ExitError(1, say(lang, { zh: `无法写入 ${err.path}（${err.code}）`, en: `cannot write ${err.path} (${err.code})` }));
         throw e;
       }
       if (!r.ok) {
@@ -75,7 +85,14 @@ export function registerWeb(program: Command, ctx: CliContext): void {
       const dir = path.relative(io.cwd, outDir) || '.';
       io.out(
         c.green(
-          say(lang, M.done, { dir, issues: r.published, written: r.written.length, unchanged: r.unchanged, removed: r.removed.length, ms: Math.round(performance.now() - t0) }),
+          say(lang, M.done, {
+            dir,
+            issues: r.published,
+            written: r.written.length,
+            unchanged: r.unchanged,
+            removed: r.removed.length,
+            ms: Math.round(performance.now() - t0),
+          }),
         ) + '\n',
       );
     });

@@ -13,7 +13,7 @@ import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { Font as FontkitFont } from 'fontkit';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { FontLoadError, loadFontBook, resolveFonts } from '../../fonts/index.js';
-import { layoutIssue, type IssueLayout, type PageItem, type PageLayout, type TextLine } from '../../layout/index.js';
+import { layoutIssue, type IssueLayout, type PageItem, type PageLayout } from '../../layout/index.js';
 import type { EditionSource } from '../load.js';
 import { MM, type Cmyk, type HouseStyle } from '../../style/index.js';
 import { encodePng } from './png.js';
@@ -46,32 +46,10 @@ export function phoneStyle(style: HouseStyle, seriesName: string, chars = PHONE_
     ...style,
     page: { width: textWidth + 2 * side, height: side + textHeight + 2 * linePitch, top: side, left: side, text_width: textWidth, text_height: textHeight },
     grid: { chars, lines },
-    // One line more for the masthead: office and date may need a line each (see separateMasthead).
-    masthead: { ...style.masthead, size: mastheadSize, lines: style.masthead.lines + 1 },
+    masthead: { ...style.masthead, size: mastheadSize },
     end_block: { ...style.end_block, even_page: false },
     max_pages: 0,
   };
-}
-
-/**
- * The masthead sets the office at the left and the date at the right of one line; at a phone
- * measure a long office name runs into the date. Then the date goes one line down, and the red
- * rule under them with it (phoneStyle gave the masthead a line more for this).
- */
-export function separateMasthead(layout: IssueLayout, style: HouseStyle): void {
-  const page = layout.pages[0];
-  if (!page) return;
-  const pitch = (style.page.text_height / style.grid.lines) * MM;
-  const offGrid = page.items.filter((it): it is TextLine => it.kind === 'text' && it.gridLine < 0 && it.role !== 'page_number' && it.glyphs.length > 0);
-  for (const left of offGrid)
-    for (const right of offGrid) {
-      if (left === right || Math.abs(left.baseline - right.baseline) > 0.5 || left.x >= right.x) continue;
-      if (left.x + left.width + style.body.size * 0.5 <= right.x) continue;
-      const baseline = right.baseline;
-      right.baseline += pitch;
-      for (const it of page.items) if (it.kind === 'rule' && it.ink === 'red' && it.y > baseline && it.y < baseline + pitch) it.y += pitch;
-      return;
-    }
 }
 
 export interface ImageSlice {
@@ -212,7 +190,18 @@ export async function renderSlices(layout: IssueLayout, style: HouseStyle, width
     if (best < 0) throw new Error(`a single line is ${png.length} bytes as an image`);
     const head = spans.slice(0, best + 1);
     const cut = (Math.max(...head.map((x) => x.span[1])) + spans[best + 1].span[0]) / 2;
-    return [...(await draw(head.map((x) => x.it), top, cut)), ...(await draw(spans.slice(best + 1).map((x) => x.it), cut, bottom))];
+    return [
+      ...(await draw(
+        head.map((x) => x.it),
+        top,
+        cut,
+      )),
+      ...(await draw(
+        spans.slice(best + 1).map((x) => x.it),
+        cut,
+        bottom,
+      )),
+    ];
   };
   const parts = layout.pages.map((page, i) => {
     const items = page.items.filter((it) => it.kind === 'rule' || (it.role !== 'page_number' && it.glyphs.length > 0));
@@ -236,12 +225,19 @@ export async function phoneImage(root: string, source: EditionSource): Promise<{
   } catch (e) {
     if (!(e instanceof FontLoadError)) throw e;
     const loc = e.choice.loc ?? { file: series.file, line: 1, column: 1 };
-    return { slices: [], diagnostics: [diagnostic('font/unreadable', 'error', loc, { zh: `无法打开字体文件 ${e.choice.path}：${e.reason}`, en: `cannot open the font file ${e.choice.path}: ${e.reason}` })] };
+    return {
+      slices: [],
+      diagnostics: [
+        diagnostic('font/unreadable', 'error', loc, {
+          zh: `无法打开字体文件 ${e.choice.path}：${e.reason}`,
+          en: `cannot open the font file ${e.choice.path}: ${e.reason}`,
+        }),
+      ],
+    };
   }
   const phone = phoneStyle(style, series.series);
   const layout = layoutIssue({ series, issue, style: phone, fonts });
   const diagnostics = sortDiagnostics(layout.diagnostics);
   if (hasErrors(diagnostics)) return { slices: [], diagnostics };
-  separateMasthead(layout, phone);
   return { slices: await renderSlices(layout, phone), diagnostics };
 }

@@ -176,7 +176,9 @@ ${pager}`;
 function issuePager(prev?: IssueCard, next?: IssueCard): string {
   if (!prev && !next) return '';
   const link = (c: IssueCard | undefined, rel: string, label: string) =>
-    c ? `<a rel="${rel}" href="${ROOT_FROM_ISSUE}${esc(issueDir(c))}/index.html"><span class="pager-label">${label}</span>${esc(issueLabel(c, false))}</a>` : '<span></span>';
+    c
+      ? `<a rel="${rel}" href="${ROOT_FROM_ISSUE}${esc(issueDir(c))}/index.html"><span class="pager-label">${label}</span>${esc(issueLabel(c, false))}</a>`
+      : '<span></span>';
   return `<nav class="pager" aria-label="上一期和下一期">
 ${link(prev, 'prev', '上一期')}
 ${link(next, 'next', '下一期')}
@@ -193,7 +195,8 @@ export function articlePage(info: SiteInfo, card: IssueCard, issue: Issue, index
   const a = issue.articles[index];
   const link = (l: ArticleLink | undefined, rel: string, label: string) => {
     if (!l) return '<span></span>';
-    const href = l.card.key === card.key ? `${l.card.articles[l.index].slug}.html` : `${ROOT_FROM_ISSUE}${issueDir(l.card)}/${l.card.articles[l.index].slug}.html`;
+    const href =
+      l.card.key === card.key ? `${l.card.articles[l.index].slug}.html` : `${ROOT_FROM_ISSUE}${issueDir(l.card)}/${l.card.articles[l.index].slug}.html`;
     return `<a rel="${rel}" href="${esc(href)}"><span class="pager-label">${label}</span>${esc(l.card.articles[l.index].title)}</a>`;
   };
   const attribution = attributionText(a, info.attributionLabel);

@@ -81,7 +81,9 @@ export function publishWeb(opts: WebOptions): WebResult {
   // Issues whose folder is gone leave the site; their neighbours' navigation changes.
   const gone = Object.keys(manifest.issues).filter((k) => !dirsByKey.has(k));
   const targetKeys = new Set(opts.targets.map(keyOf));
-  const onSite = [...new Set([...targetKeys, ...Object.keys(manifest.issues).filter((k) => dirsByKey.has(k))])].map((k) => dirsByKey.get(k)!).sort(byYearNumber);
+  const onSite = [...new Set([...targetKeys, ...Object.keys(manifest.issues).filter((k) => dirsByKey.has(k))])]
+    .map((k) => dirsByKey.get(k)!)
+    .sort(byYearNumber);
 
   // The issues rendered: the targets and, on each side of a target or a removed issue, the nearest issue on the site.
   const render = new Set<string>(targetKeys);
