@@ -6,7 +6,7 @@
  */
 import type { Fix, SourceLoc } from '../diagnostics/index.js';
 import { codePoints, type Article, type Run, type SourceText } from '../model/index.js';
-import type { CheckContext } from './index.js';
+import type { CheckContext } from './context.js';
 
 export type UnitKind = 'title' | 'heading' | 'paragraph' | 'note';
 

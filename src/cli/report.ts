@@ -88,7 +88,8 @@ export function describeFix(d: Diagnostic, lang: Lang, line: string | undefined)
 }
 
 export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: ChalkInstance, lines: LineSource = lineSource(root)): string {
-  const sev = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
+  const paint = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.blue;
+  const sev = paint.bold(t(lang, d.severity === 'hint' ? 'suggestion' : d.severity));
   const out = [`${sev}${c.dim(`[${d.rule}]`)}: ${c.bold(pick(lang, d.message))}`, `  ${c.cyan('-->')} ${d.loc.file}:${d.loc.line}:${d.loc.column}`];
   const line = d.loc.file ? lines(d.loc.file, d.loc.line) : undefined;
   if (line !== undefined) {
@@ -102,7 +103,7 @@ export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: Cha
     const marks = '^'.repeat(Math.max(1, displayWidth(span)));
     out.push(`${pad} ${c.cyan('|')}`);
     out.push(`${c.cyan(num)} ${c.cyan('|')} ${shown}`);
-    out.push(`${pad} ${c.cyan('|')} ${' '.repeat(displayWidth(before))}${d.severity === 'error' ? c.red(marks) : c.yellow(marks)}`);
+    out.push(`${pad} ${c.cyan('|')} ${' '.repeat(displayWidth(before))}${paint(marks)}`);
   }
   if (d.hint) out.push(`  ${c.green(`= ${t(lang, 'hint')}:`)} ${pick(lang, d.hint).replace(/\n/g, '\n      ')}`);
   const fix = describeFix(d, lang, line);
@@ -155,10 +156,11 @@ export function toJson(ds: Diagnostic[], lang: Lang): object[] {
 
 export function summary(ds: Diagnostic[], lang: Lang): string {
   const errors = ds.filter((d) => d.severity === 'error').length;
-  const warnings = ds.length - errors;
+  const hints = ds.filter((d) => d.severity === 'hint').length;
+  const warnings = ds.length - errors - hints;
   if (!ds.length) return t(lang, 'clean');
   const fixable = ds.filter((d) => d.fix?.length).length;
-  return t(lang, 'summary', { errors, warnings }) + (fixable ? (lang === 'zh' ? '；' : '; ') + say(lang, REPORT_MESSAGES.fixable, { n: fixable }) : '');
+  return t(lang, 'summary', { errors, warnings }) + (hints ? t(lang, 'summaryHints', { hints }) : '') + (fixable ? (lang === 'zh' ? '；' : '; ') + say(lang, REPORT_MESSAGES.fixable, { n: fixable }) : '');
 }
 
 /** One change made by `bulletin fix`: `file:line: before → after`. */

@@ -52,6 +52,8 @@ export const MESSAGES = {
   buildFailed: { zh: '第 {issue} 期排版失败：{n} 个错误，未写入 PDF', en: 'issue {issue} not built: {n} error(s), no PDF written' },
   summary: { zh: '{errors} 个错误，{warnings} 个警告', en: '{errors} error(s), {warnings} warning(s)' },
   clean: { zh: '未发现问题', en: 'no problems found' },
+  summaryHints: { zh: '，{hints} 个提示', en: ', {hints} hint(s)' },
+  suggestion: { zh: '建议', en: 'suggestion' },
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
   hint: { zh: '提示', en: 'hint' },

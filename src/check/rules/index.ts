@@ -1,4 +1,4 @@
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { attributionUnits } from './attribution.js';
 import { attributionInBody } from './attribution-in-body.js';
 import { dateOrder } from './date-order.js';

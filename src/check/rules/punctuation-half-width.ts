@@ -3,7 +3,7 @@
  * (GB/T 15834). Numbers (1,000 · 10:30), web addresses and Latin text keep theirs.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, locAt, proseUnits, type TextUnit } from '../text.js';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -56,8 +56,8 @@ export function halfWidthMarks(text: string): number[] {
 }
 
 export const halfWidthPunctuation: NamedRule = {
-  ids: ['punctuation/half-width'],
-  run(ctx) {
+  meta: [{ id: 'punctuation/half-width', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '3 (形式)' }, description: { zh: '中文里用了半角标点', en: "half-width punctuation in Chinese text" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) out.push(...check(u));
     return out;

@@ -3,14 +3,14 @@
  * (GB/T 15834-2011 §4.5.3.5): 《手册》《标准》, “红色书屋”“四点半课堂”.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { excerpt, fixAt, locAt, proseUnits } from '../text.js';
 
 const BETWEEN_MARKED = /(?<=[》”’])、(?=[《“‘])/g;
 
 export const serialComma: NamedRule = {
-  ids: ['punctuation/serial-comma'],
-  run(ctx) {
+  meta: [{ id: 'punctuation/serial-comma', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.5.3.5' }, description: { zh: '并列的引号或书名号之间不用顿号', en: "no 顿号 between items in quotes or title marks" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(BETWEEN_MARKED)) {

@@ -3,14 +3,14 @@
  * "···" or a single "…".
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, locAt, proseUnits } from '../text.js';
 
 const CANDIDATES = /\.{3,}|。{3,}|．{3,}|[·・]{3,}|…+/g;
 
 export const ellipsis: NamedRule = {
-  ids: ['text/ellipsis'],
-  run(ctx) {
+  meta: [{ id: 'text/ellipsis', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.11' }, description: { zh: '省略号应为“……”', en: "the Chinese ellipsis is ……" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(CANDIDATES)) {

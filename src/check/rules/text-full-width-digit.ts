@@ -1,6 +1,6 @@
 /** text/full-width-digit: numbers are written with half-width digits (２０２６年 → 2026年, GB/T 15835). */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { excerpt, fixAt, locAt, proseUnits } from '../text.js';
 
 const RUN = /[０-９]+(?:[．，：][０-９]+)*/g;
@@ -10,8 +10,8 @@ export function halfWidthDigits(s: string): string {
 }
 
 export const fullWidthDigits: NamedRule = {
-  ids: ['text/full-width-digit'],
-  run(ctx) {
+  meta: [{ id: 'text/full-width-digit', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 15835-2011', clause: '4.2' }, description: { zh: '数字用半角阿拉伯数字', en: "numbers use half-width digits" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(RUN)) {

@@ -4,14 +4,14 @@
  * numbers (GB/T 9704-2012) keep their hyphens. Which mark to use is the author's choice, so no fix.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { excerpt, locAt, proseUnits } from '../text.js';
 
 const RANGE = /(?<![\w\-－./:])(\d+(?:\.\d+)?)([-－‐‑])(\d+(?:\.\d+)?)(?=[\p{Script=Han}%％])/gu;
 
 export const rangeHyphen: NamedRule = {
-  ids: ['text/range-hyphen'],
-  run(ctx) {
+  meta: [{ id: 'text/range-hyphen', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.13' }, description: { zh: '数值范围用一字线或浪纹线，不用连字符', en: "a range of numbers takes a dash or a wave, not a hyphen" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(RANGE)) {

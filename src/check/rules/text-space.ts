@@ -4,14 +4,14 @@
  * none there either (2017年9月28日), but that is a matter for the author, not a mechanical fix.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, locAt, proseUnits } from '../text.js';
 
 const BLANKS = /[ \t\u00a0\u3000]+/g;
 
 export const spaceBetweenChinese: NamedRule = {
-  ids: ['text/space'],
-  run(ctx) {
+  meta: [{ id: 'text/space', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '汉字之间不留空格', en: "no blanks between Chinese characters" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(BLANKS)) {
