@@ -60,7 +60,7 @@ const ENTRIES: Entry[] = [
   ['layout/title-at-bottom', 'warning', false, 'layout', '标题落在页底，正文在下一页', 'a title at the foot of a page, its text on the next', HOUSE],
   ['layout/failed', 'error', false, 'layout', '排版试运行失败', 'the trial layout failed', HOUSE, true],
   // The checker itself and its configuration
-  ['internal/rule-failed', 'warning', false, 'internal', '某条检查规则运行出错，被跳过', 'a check rule failed and was skipped', HOUSE, true],
+  ['internal/rule-failed', 'warning', false, 'internal', '某条检查规则运行出错，被跳过', 'a check rule failed and was skipped', HOUSE],
   ['checks/unknown-rule', 'error', false, 'internal', 'checks 中写了不存在的规则（附“是不是”提示）', 'checks names a rule that does not exist (with a did-you-mean)', HOUSE, true],
   ['checks/locked', 'error', false, 'internal', 'checks 试图关闭或降低一条不能放过的错误', 'checks tries to switch off or lower an error that cannot be let through', HOUSE, true],
 ];

@@ -11,6 +11,7 @@ import { registerFonts } from './commands/fonts.js';
 import { registerFix } from './commands/fix.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
+import { registerRules } from './commands/rules.js';
 import { localiseCommander } from './commander-zh.js';
 import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
 
@@ -40,6 +41,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerFix(program, ctx);
   registerNew(program, ctx);
   registerList(program, ctx);
+  registerRules(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   localiseCommander(program, lang, io.err);
 
