@@ -4,7 +4,7 @@
  */
 import type { NamedRule } from '../context.js';
 import { patternRule } from './pattern.js';
-import { excerpt, ,  } from '../text.js';
+import { excerpt } from '../text.js';
 
 const BETWEEN_MARKED = /(?<=[》”’])、(?=[《“‘])/g;
 

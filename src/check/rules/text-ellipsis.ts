@@ -4,7 +4,7 @@
  */
 import type { NamedRule } from '../context.js';
 import { patternRule } from './pattern.js';
-import { charAt, charBefore, excerpt, isChinese, ,  } from '../text.js';
+import { charAt, charBefore, excerpt, isChinese } from '../text.js';
 
 const CANDIDATES = /\.{3,}|。{3,}|．{3,}|[·・]{3,}|…+/g;
 

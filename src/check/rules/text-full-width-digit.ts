@@ -1,7 +1,7 @@
 /** text/full-width-digit: numbers are written with half-width digits (２０２６年 → 2026年, GB/T 15835). */
 import type { NamedRule } from '../context.js';
 import { patternRule } from './pattern.js';
-import { excerpt, ,  } from '../text.js';
+import { excerpt } from '../text.js';
 
 const RUN = /[０-９]+(?:[．，：][０-９]+)*/g;
 

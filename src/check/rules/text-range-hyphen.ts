@@ -5,7 +5,7 @@
  */
 import type { NamedRule } from '../context.js';
 import { patternRule } from './pattern.js';
-import { excerpt,  } from '../text.js';
+import { excerpt } from '../text.js';
 
 const RANGE = /(?<![\w\-－./:])(\d+(?:\.\d+)?)([-－‐‑])(\d+(?:\.\d+)?)(?=[\p{Script=Han}%％])/gu;
 

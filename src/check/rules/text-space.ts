@@ -5,7 +5,7 @@
  */
 import type { NamedRule } from '../context.js';
 import { patternRule } from './pattern.js';
-import { charAt, charBefore, excerpt, isChinese, ,  } from '../text.js';
+import { charAt, charBefore, excerpt, isChinese } from '../text.js';
 
 const BLANKS = /[ \t\u00a0\u3000]+/g;
 
