@@ -41,6 +41,8 @@ export interface WordEntry {
   find: string;
   use: string;
   why: string;
+  /** The reason in English, for the built-in entries (an office's own entries give one language). */
+  why_en?: string;
   /** Only when followed by one of these (e.g. 截止 before 目前); any when absent. */
   before?: string[];
   /** Never when followed by one of these (e.g. 截止 in 截止日期). */

@@ -19,6 +19,13 @@ import { rangeHyphen } from './text-range-hyphen.js';
 import { spaceBetweenChinese } from './text-space.js';
 import { webDebris } from './text-web-debris.js';
 import { titlePunctuation } from './title-punctuation.js';
+import { dateWeekday } from './date-weekday.js';
+import { documentNumber } from './document-number.js';
+import { protectedNames } from './names-protected.js';
+import { leadingZero, mixedForms, rangeUnit, twoDigitYear, yearZero } from './numbers.js';
+import { commaBeforeEtc, ellipsisWithEtc, markBeforePeriod, repeatedMark } from './punctuation-marks.js';
+import { approximateNumber, doubleColon, eventDate, ordinalMark } from './punctuation-usage.js';
+import { confusedWords } from './words-confused.js';
 
 /** Every rule, in the order their diagnostics are most useful. */
 export const RULES: NamedRule[] = [
@@ -45,4 +52,24 @@ export const RULES: NamedRule[] = [
   leadPeriod,
   webDebris,
   headingSequence,
+  // punctuation in use (GB/T 15834)
+  commaBeforeEtc,
+  ellipsisWithEtc,
+  repeatedMark,
+  markBeforePeriod,
+  doubleColon,
+  approximateNumber,
+  ordinalMark,
+  eventDate,
+  // numbers and dates (GB/T 15835)
+  twoDigitYear,
+  rangeUnit,
+  leadingZero,
+  mixedForms,
+  yearZero,
+  dateWeekday,
+  // official-document practice
+  documentNumber,
+  confusedWords,
+  protectedNames,
 ];

@@ -1,5 +1,5 @@
 /**
- * text/range-hyphen: a range of numbers is joined by a dash or a wave (1—8月, 80～100万元,
+ * text/range-hyphen: a range of numbers is joined by a dash or a wave (1—8月, 80万～100万元,
  * GB/T 15834 §4.13), not by a hyphen (1-8月). Dates (2026-01-12), telephone numbers and standard
  * numbers (GB/T 9704-2012) keep their hyphens. Which mark to use is the author's choice, so no fix.
  */

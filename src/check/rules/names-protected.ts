@@ -1,0 +1,111 @@
+/**
+ * names/near-miss: a protected form — a leader's name, a title, a unit's name or a slogan listed
+ * under `names:` in bulletin.yaml, and every unit under `units:` — written with one character
+ * different (李红美 for 李红梅) anywhere in an issue is an error naming the expected form.
+ *
+ * Kept narrow, because a false alarm on a real name is worse than a miss:
+ * - forms shorter than three characters are not compared; in three-character names only the given
+ *   name (2nd, 3rd character) is compared, since another surname is usually another person;
+ * - the differing character is an ideograph on both sides (not a mark, digit or letter);
+ * - a stretch that is itself a listed form is exact, never a near-miss (list 李红霞 too, if both work there);
+ * - 市/县/区/省/乡/镇/村 for one another (区委组织部 for 市委组织部) is another unit, not a slip.
+ * Candidates are found by the form's first two characters, so a check stays linear in the text.
+ */
+import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import type { NamedRule } from '../context.js';
+import { excerpt, isHan, locAt, textUnits } from '../text.js';
+
+const LEVELS = /[省市县区乡镇村州盟旗]/;
+
+interface Form {
+  text: string;
+  /** Index of the first character that may differ. */
+  from: number;
+}
+
+function formsOf(names: readonly string[]): Form[] {
+  const out: Form[] = [];
+  const seen = new Set<string>();
+  for (const raw of names) {
+    const text = raw.trim();
+    const n = [...text].length;
+    if (n !== text.length || n < 3 || seen.has(text)) continue; // characters outside the BMP: not compared
+    seen.add(text);
+    out.push({ text, from: n === 3 ? 1 : 0 });
+  }
+  return out;
+}
+
+/** The one differing index of two equal-length strings, or −1 when they differ in none or in more than one. */
+function oneOff(a: string, b: string): number {
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return -1;
+    at = i;
+  }
+  return at;
+}
+
+export const protectedNames: NamedRule = {
+  meta: [
+    {
+      id: 'names/near-miss',
+      severity: 'error',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'house style', clause: 'bulletin.yaml names:, units:' },
+      description: { zh: '领导姓名、职务、单位名称、口号与 names/units 所列规范写法差一个字', en: 'a name, title, unit or slogan one character off the form listed under names:/units:' },
+    },
+  ],
+  create(ctx) {
+    const listed = [...(ctx.series.names ?? []).map((n) => n.value), ...ctx.series.units];
+    const forms = formsOf(listed);
+    if (!forms.length) return [];
+    const exact = new Set(forms.map((f) => f.text));
+    // Candidates start where a form's first character stands, or one before where its second does.
+    const byFirst = new Map<string, Form[]>();
+    const bySecond = new Map<string, Form[]>();
+    for (const f of forms) {
+      (byFirst.get(f.text[0]) ?? byFirst.set(f.text[0], []).get(f.text[0])!).push(f);
+      (bySecond.get(f.text[1]) ?? bySecond.set(f.text[1], []).get(f.text[1])!).push(f);
+    }
+    const out: Diagnostic[] = [];
+    for (const u of textUnits(ctx)) {
+      const t = u.text;
+      const reported = new Set<string>();
+      for (let i = 0; i < t.length; i++) {
+        const first = byFirst.get(t[i]);
+        const second = i > 0 ? bySecond.get(t[i]) : undefined;
+        if (!first && !second) continue;
+        const candidates = [...(first ?? []), ...(second ?? []).map((f) => ({ f, start: i - 1 }))];
+        for (const c of candidates) {
+          const { f, start } = 'f' in c ? c : { f: c, start: i };
+          const key = `${start}|${f.text}`;
+          if (reported.has(key)) continue;
+          const seen = t.slice(start, start + f.text.length);
+          if (seen.length !== f.text.length || exact.has(seen)) continue;
+          const k = oneOff(seen, f.text);
+          if (k < f.from) continue;
+          const got = seen[k];
+          const want = f.text[k];
+          if (!isHan(got) || !isHan(want)) continue;
+          if (LEVELS.test(got) && LEVELS.test(want)) continue;
+          // A longer listed form that starts here and matches exactly is not a slip for this one.
+          if (forms.some((g) => g.text.length > f.text.length && t.startsWith(g.text, start))) continue;
+          reported.add(key);
+          out.push(
+            diagnostic(
+              'names/near-miss',
+              'error',
+              locAt(u, start + k),
+              { zh: `“${seen}”与规范写法“${f.text}”差一个字（“${got}”应为“${want}”？）：${excerpt(t, start, seen.length)}`, en: `“${seen}” is one character off the listed form “${f.text}” (“${got}” for “${want}”?): ${excerpt(t, start, seen.length)}` },
+              { hint: { zh: `核对原稿：若指“${f.text}”，改为“${f.text}”；若确为另一名称，把它也列入 bulletin.yaml 的 names`, en: `check the original: if “${f.text}” is meant, write it so; if this is another name, list it under names: in bulletin.yaml too` } },
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};
