@@ -1,4 +1,6 @@
 import type { NamedRule } from '../context.js';
+import { articleEmptyBody } from './article-empty-body.js';
+import { articlePlaceholder } from './article-placeholder.js';
 import { attributionUnits } from './attribution.js';
 import { attributionInBody } from './attribution-in-body.js';
 import { dateOrder } from './date-order.js';
@@ -18,6 +20,7 @@ import { leadPeriod } from './text-lead-period.js';
 import { rangeHyphen } from './text-range-hyphen.js';
 import { spaceBetweenChinese } from './text-space.js';
 import { webDebris } from './text-web-debris.js';
+import { seriesPlaceholder } from './series-placeholder.js';
 import { titlePunctuation } from './title-punctuation.js';
 import { dateWeekday } from './date-weekday.js';
 import { documentNumber } from './document-number.js';
@@ -36,8 +39,11 @@ export const RULES: NamedRule[] = [
   runningTotal,
   dateOrder,
   dateInFolderYear,
-  // files and attribution
+  // files, template text left in, and attribution
   unlistedFiles,
+  seriesPlaceholder,
+  articlePlaceholder,
+  articleEmptyBody,
   attributionUnits,
   attributionInBody,
   // text
