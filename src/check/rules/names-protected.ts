@@ -73,6 +73,8 @@ export const protectedNames: NamedRule = {
     const out: Diagnostic[] = [];
     for (const u of textUnits(ctx)) {
       const t = u.text;
+      // Near-misses by where they start: one stretch close to two listed forms (李红美: 李红梅, 李红霞) is one report.
+      const found = new Map<string, { start: number; k: number; seen: string; forms: string[] }>();
       const reported = new Set<string>();
       for (let i = 0; i < t.length; i++) {
         const first = byFirst.get(t[i]);
@@ -94,16 +96,24 @@ export const protectedNames: NamedRule = {
           // A longer listed form that starts here and matches exactly is not a slip for this one.
           if (forms.some((g) => g.text.length > f.text.length && t.startsWith(g.text, start))) continue;
           reported.add(key);
-          out.push(
-            diagnostic(
-              'names/near-miss',
-              'error',
-              locAt(u, start + k),
-              { zh: `“${seen}”与规范写法“${f.text}”差一个字（“${got}”应为“${want}”？）：${excerpt(t, start, seen.length)}`, en: `“${seen}” is one character off the listed form “${f.text}” (“${got}” for “${want}”?): ${excerpt(t, start, seen.length)}` },
-              { hint: { zh: `核对原稿：若指“${f.text}”，改为“${f.text}”；若确为另一名称，把它也列入 bulletin.yaml 的 names`, en: `check the original: if “${f.text}” is meant, write it so; if this is another name, list it under names: in bulletin.yaml too` } },
-            ),
-          );
+          const at = `${start}|${seen.length}`;
+          const hit = found.get(at);
+          if (hit) hit.forms.push(f.text);
+          else found.set(at, { start, k, seen, forms: [f.text] });
         }
+      }
+      for (const { start, k, seen, forms } of found.values()) {
+        const zhForms = forms.map((f) => `“${f}”`).join('或');
+        const enForms = forms.map((f) => `“${f}”`).join(' or ');
+        out.push(
+          diagnostic(
+            'names/near-miss',
+            'error',
+            locAt(u, start + k),
+            { zh: `“${seen}”与规范写法${zhForms}差一个字：${excerpt(t, start, seen.length)}`, en: `“${seen}” is one character off the listed form ${enForms}: ${excerpt(t, start, seen.length)}` },
+            { hint: { zh: `核对原稿：若指${zhForms}，照此改正；若确为另一名称，把它也列入 bulletin.yaml 的 names`, en: `check the original: if ${enForms} is meant, write it so; if this is another name, list it under names: in bulletin.yaml too` } },
+          ),
+        );
       }
     }
     return out;

@@ -39,13 +39,15 @@ export const doubleColon: NamedRule = patternRule(
 
 const NUMERALS = '一二三四五六七八九';
 /** Two neighbouring Chinese numerals joined by 、, then a word that counts (天, 年, 个, 人 …). */
-const APPROX = /(?<![第\p{Script=Han}、])([一二三四五六七八])、([二三四五六七八九])(?=[十百千万]?(?:天|年|个|人|名|次|位|岁|周|倍|遍|小时|分钟|公里|里|米|斤|家|户|所|项|条|本|篇|句|句话)(?![级度份]))/gu;
+const APPROX = /(?<![第一二三四五六七八九十、\d])([一二三四五六七八])、([二三四五六七八九])(?=[十百千万]?(?:天|年|个|人|名|次|位|岁|周|倍|遍|小时|分钟|公里|里|米|斤|家|户|所|项|条|本|篇|句|句话)(?![级度份]))/gu;
 
 export const approximateNumber: NamedRule = patternRule(
   { id: 'punctuation/approximate-number', severity: 'hint', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.5（概数通常不用顿号）' }, description: { zh: '相邻数字连用表示概数时不用顿号（三、五天 → 三五天）', en: 'an approximate number takes no 顿号 (三、五天 → 三五天)' } },
   APPROX,
   (m, u) => {
-    if (NUMERALS.indexOf(m[2]) !== NUMERALS.indexOf(m[1]) + 1) return undefined;
+    // Neighbouring or near numerals (三、四 · 三、五): 一、三 and the like are two exact items.
+    const gap = NUMERALS.indexOf(m[2]) - NUMERALS.indexOf(m[1]);
+    if (gap !== 1 && !(gap === 2 && m[1] === '三')) return undefined;
     const at = m.index! + 1;
     return {
       at,
@@ -72,8 +74,8 @@ export const ordinalMark: NamedRule = patternRule(
     const at = all.length - 1;
     const to = arabic ? '.' : bracketed ? '' : '，';
     const good = arabic ? `${arabic}.` : bracketed ? bracketed : `${di}，`;
-    // 1、 starting a paragraph that is a date or a count (1、2月) is not an ordinal.
-    if (arabic && /^\d/.test(u.text.slice(all.length))) return undefined;
+    // 1、2月 or 第三、四季度 opening a paragraph are two items listed, not an ordinal.
+    if (/^[\d一二三四五六七八九十]/.test(u.text.slice(all.length))) return undefined;
     return {
       at,
       length: 1,
@@ -92,8 +94,8 @@ function proseOpenings(ctx: CheckContext): TextUnit[] {
   return proseUnits(ctx).filter(opening);
 }
 
-/** 5.12 or 5-12 right before the name of an event (地震, 事件, 特大暴雨 …). */
-const EVENT = /(?<![\d.．\-－/:])(1[0-2]|[1-9])[.．\-－](3[01]|[12]\d|[1-9])(?=(?:大|特大|特别重大)?(?:地震|事件|事故|暴雨|洪灾|洪水|火灾|惨案|汛情|灾害|抗震|抗洪|运动)|”)/g;
+/** 5.12 or 5-12 right before the name of an event (地震, 事件, 特大暴雨 …), a place name of up to four characters between. */
+const EVENT = /(?<![\d.．\-－/:])(1[0-2]|[1-9])[.．\-－](3[01]|[12]\d|[1-9])(”?)(?=[^\P{Script=Han}起个万亿千百十次倍元人名件项条期年月日天号点分秒]{0,4}(?:大地震|地震|事件|事故|暴雨|洪灾|洪水|火灾|惨案|汛情|灾害))/gu;
 
 export const eventDate: NamedRule = patternRule(
   { id: 'punctuation/event-date', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.14（间隔号标示事件的月日）' }, description: { zh: '以月日称事件用间隔号加引号：“5·12”', en: 'an event named by its date is written “5·12”' } },
@@ -105,7 +107,7 @@ export const eventDate: NamedRule = patternRule(
     const good = quoted ? `${m[1]}·${m[2]}` : `“${m[1]}·${m[2]}”`;
     return {
       at,
-      length: m[0].length,
+      length: m[1].length + 1 + m[2].length,
       message: { zh: `以月日称事件，应写作${good}：${excerpt(u.text, at, m[0].length)}`, en: `an event named by its date is written ${good}: ${excerpt(u.text, at, m[0].length)}` },
       hint: { zh: `改为${good}（月、日之间用间隔号，并加引号）`, en: `write ${good} (a middle dot between month and day, in quotes)` },
     };
