@@ -29,6 +29,7 @@ import { leadingZero, mixedForms, rangeUnit, twoDigitYear, yearZero } from './nu
 import { commaBeforeEtc, ellipsisWithEtc, markBeforePeriod, repeatedMark } from './punctuation-marks.js';
 import { approximateNumber, doubleColon, eventDate, ordinalMark } from './punctuation-usage.js';
 import { confusedWords } from './words-confused.js';
+import { placeholderText } from './text-placeholder.js';
 
 /** Every rule, in the order their diagnostics are most useful. */
 export const RULES: NamedRule[] = [
@@ -75,6 +76,7 @@ export const RULES: NamedRule[] = [
   yearZero,
   dateWeekday,
   // official-document practice
+  placeholderText,
   documentNumber,
   confusedWords,
   protectedNames,
