@@ -54,8 +54,15 @@ export function attributionLine(text: string): string[] | undefined {
 
 /** The units the character-level rules read: article text proper. */
 export function proseUnits(ctx: CheckContext): TextUnit[] {
-  return textUnits(ctx).filter((u) => !u.stray);
+  let units = prose.get(ctx);
+  if (!units) {
+    units = textUnits(ctx).filter((u) => !u.stray);
+    prose.set(ctx, units);
+  }
+  return units;
 }
+
+const prose = new WeakMap<CheckContext, TextUnit[]>();
 
 const cache = new WeakMap<CheckContext, TextUnit[]>();
 

@@ -5,17 +5,18 @@
  * issuing-office abbreviation and …号 is read, so ordinary brackets are never touched.
  */
 import type { NamedRule } from '../context.js';
-import { excerpt } from '../text.js';
+import { excerpt, isHan } from '../text.js';
 import { patternRule } from './pattern.js';
 
 /** 机关代字 (Han, 1–8 characters ending in 发/字/办/函/通/文… or any Han) + bracketed year + 第? + number + 号. */
-const DOC_NUMBER = /(?<=\p{Script=Han})([〔\[［(（【〖｛{])(\d{4}|\d{2})([〕\]］)）】〗｝}])(第?)(\d+)号(?![楼院线室房栋座门])/gu;
+const DOC_NUMBER = /([〔\[［(（【〖｛{])(\d{4}|\d{2})([〕\]］)）】〗｝}])(第?)(\d+)号(?![楼院线室房栋座门])/gu;
 
 export const documentNumber: NamedRule = patternRule(
   { id: 'document/number', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 9704-2012', clause: '7.2.4' }, description: { zh: '发文字号写作〔2026〕3号：六角括号、年份全称、不加“第”、不编虚位', en: 'a document number is written 〔2026〕3号: hexagonal brackets, full year, no 第, no leading zeros' } },
   DOC_NUMBER,
   (m, u) => {
     const [all, open, year, close, di, serial] = m;
+    if (!isHan(u.text[m.index! - 1])) return undefined; // only after an issuing office's abbreviation
     const serialOk = !/^0/.test(serial);
     if (open === '〔' && close === '〕' && year.length === 4 && !di && serialOk) return undefined;
     const n = String(Number(serial));

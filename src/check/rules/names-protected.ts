@@ -64,11 +64,12 @@ export const protectedNames: NamedRule = {
     if (!forms.length) return [];
     const exact = new Set(forms.map((f) => f.text));
     // Candidates start where a form's first character stands, or one before where its second does.
-    const byFirst = new Map<string, Form[]>();
-    const bySecond = new Map<string, Form[]>();
+    const byFirst = new Map<number, Form[]>();
+    const bySecond = new Map<number, Form[]>();
     for (const f of forms) {
-      (byFirst.get(f.text[0]) ?? byFirst.set(f.text[0], []).get(f.text[0])!).push(f);
-      (bySecond.get(f.text[1]) ?? bySecond.set(f.text[1], []).get(f.text[1])!).push(f);
+      const [a, b] = [f.text.charCodeAt(0), f.text.charCodeAt(1)];
+      (byFirst.get(a) ?? byFirst.set(a, []).get(a)!).push(f);
+      (bySecond.get(b) ?? bySecond.set(b, []).get(b)!).push(f);
     }
     const out: Diagnostic[] = [];
     for (const u of textUnits(ctx)) {
@@ -76,31 +77,40 @@ export const protectedNames: NamedRule = {
       // Near-misses by where they start: one stretch close to two listed forms (李红美: 李红梅, 李红霞) is one report.
       const found = new Map<string, { start: number; k: number; seen: string; forms: string[] }>();
       const reported = new Set<string>();
-      for (let i = 0; i < t.length; i++) {
-        const first = byFirst.get(t[i]);
-        const second = i > 0 ? bySecond.get(t[i]) : undefined;
-        if (!first && !second) continue;
-        const candidates = [...(first ?? []), ...(second ?? []).map((f) => ({ f, start: i - 1 }))];
-        for (const c of candidates) {
-          const { f, start } = 'f' in c ? c : { f: c, start: i };
-          const key = `${start}|${f.text}`;
-          if (reported.has(key)) continue;
-          const seen = t.slice(start, start + f.text.length);
-          if (seen.length !== f.text.length || exact.has(seen)) continue;
-          const k = oneOff(seen, f.text);
-          if (k < f.from) continue;
-          const got = seen[k];
-          const want = f.text[k];
-          if (!isHan(got) || !isHan(want)) continue;
-          if (LEVELS.test(got) && LEVELS.test(want)) continue;
-          // A longer listed form that starts here and matches exactly is not a slip for this one.
-          if (forms.some((g) => g.text.length > f.text.length && t.startsWith(g.text, start))) continue;
-          reported.add(key);
-          const at = `${start}|${seen.length}`;
-          const hit = found.get(at);
-          if (hit) hit.forms.push(f.text);
-          else found.set(at, { start, k, seen, forms: [f.text] });
+      const test = (start: number, f: Form) => {
+        const n = f.text.length;
+        if (start < 0 || start + n > t.length) return;
+        // Count differences without slicing: most candidates differ in two characters or more.
+        let k = -1;
+        for (let j = 0; j < n; j++) {
+          if (t.charCodeAt(start + j) === f.text.charCodeAt(j)) continue;
+          if (k >= 0) return;
+          k = j;
         }
+        if (k < f.from) return; // exact (k = −1), or a different surname
+        const key = `${start}|${f.text}`;
+        if (reported.has(key)) return;
+        const seen = t.slice(start, start + n);
+        if (exact.has(seen)) return;
+        const got = seen[k];
+        const want = f.text[k];
+        if (!isHan(got) || !isHan(want)) return;
+        if (LEVELS.test(got) && LEVELS.test(want)) return;
+        // A longer listed form that starts here and matches exactly is not a slip for this one.
+        if (forms.some((g) => g.text.length > n && t.startsWith(g.text, start))) return;
+        reported.add(key);
+        const at = `${start}|${n}`;
+        const hit = found.get(at);
+        if (hit) hit.forms.push(f.text);
+        else found.set(at, { start, k, seen, forms: [f.text] });
+      };
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        const first = byFirst.get(c);
+        if (first) for (const f of first) test(i, f);
+        const second = i > 0 ? bySecond.get(c) : undefined;
+        // A form whose first character also stands at i − 1 was already tried from there.
+        if (second) for (const f of second) if (t.charCodeAt(i - 1) !== f.text.charCodeAt(0)) test(i - 1, f);
       }
       for (const { start, k, seen, forms } of found.values()) {
         const zhForms = forms.map((f) => `“${f}”`).join('或');

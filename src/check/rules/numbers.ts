@@ -51,7 +51,7 @@ export const rangeUnit: NamedRule = patternRule(
 );
 
 /** .5 with nothing numeric before the point. */
-const BARE_DECIMAL = /(?<=^|[\p{Script=Han}，。、；：（“\s])[.．](\d+)(?=[%％\p{Script=Han}])/gu;
+const BARE_DECIMAL = /[.．](?<=(?:^|[\p{Script=Han}，。、；：（“\s])[.．])(\d+)(?=[%％\p{Script=Han}])/gu;
 
 export const leadingZero: NamedRule = patternRule(
   { id: 'number/leading-zero', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style', clause: 'GB 3101-1993 3.1' }, description: { zh: '小数点前须有数字（.5 → 0.5）', en: 'a decimal has a digit before its point (.5 → 0.5)' } },
@@ -68,13 +68,16 @@ export const leadingZero: NamedRule = patternRule(
 /**
  * 3千, 5百 (not 3千米, 5千克, 10千伏 — units — nor 5百分点), and a year mixing digit forms (二〇二6年).
  */
-const MIXED = /(?<![\d.])(\d{1,3})([千百十])(?![米克瓦伏帕焦卡兆字赫分])|(?<![\d〇零○一二三四五六七八九])(?=[\d〇○一二三四五六七八九]{4}年)(?=[^年]*\d)(?=[^年]*[〇○一二三四五六七八九])([\d〇○一二三四五六七八九]{4})年/g;
+const MIXED = /(\d{1,3})([千百十])(?![米克瓦伏帕焦卡兆字赫分])|([\d〇○一二三四五六七八九]{4})年/g;
 
 export const mixedForms: NamedRule = patternRule(
   { id: 'number/mixed-forms', severity: 'warning', fixable: false, stage: 'check', source: GB15835('5（同一数值不混用阿拉伯数字与汉字数字）'), description: { zh: '一个数不混用阿拉伯数字和汉字数字（3千 → 3000）', en: 'one number is not written half in digits, half in Chinese numerals (3千 → 3000)' } },
   MIXED,
   (m, u) => {
     const at = m.index!;
+    // Only a whole number: 12.3千 or 12026年 are other matters.
+    if (/[\d.〇零○一二三四五六七八九]/.test(u.text[at - 1] ?? '')) return undefined;
+    if (m[3] && !(/\d/.test(m[3]) && /[〇○一二三四五六七八九]/.test(m[3]))) return undefined;
     if (m[1]) {
       const n = Number(m[1]) * (m[2] === '千' ? 1000 : m[2] === '百' ? 100 : 10);
       // 3千万 is 3000万; 2百多 is about 200.

@@ -95,13 +95,14 @@ function proseOpenings(ctx: CheckContext): TextUnit[] {
 }
 
 /** 5.12 or 5-12 right before the name of an event (地震, 事件, 特大暴雨 …), a place name of up to four characters between. */
-const EVENT = /(?<![\d.．\-－/:])(1[0-2]|[1-9])[.．\-－](3[01]|[12]\d|[1-9])(”?)(?=[^\P{Script=Han}起个万亿千百十次倍元人名件项条期年月日天号点分秒]{0,4}(?:大地震|地震|事件|事故|暴雨|洪灾|洪水|火灾|惨案|汛情|灾害))/gu;
+const EVENT = /(1[0-2]|[1-9])[.．\-－](3[01]|[12]\d|[1-9])(”?)(?=[^\P{Script=Han}起个万亿千百十次倍元人名件项条期年月日天号点分秒]{0,4}(?:大地震|地震|事件|事故|暴雨|洪灾|洪水|火灾|惨案|汛情|灾害))/gu;
 
 export const eventDate: NamedRule = patternRule(
   { id: 'punctuation/event-date', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.14（间隔号标示事件的月日）' }, description: { zh: '以月日称事件用间隔号加引号：“5·12”', en: 'an event named by its date is written “5·12”' } },
   EVENT,
   (m, u) => {
     const at = m.index!;
+    if (/[\d.．\-－/:]/.test(u.text[at - 1] ?? '')) return undefined; // 15.12, 2026-5-12: not a month and day
     // “5.12”地震 inside quotes: only the dot is wrong; bare 5.12地震 also needs the quotes.
     const quoted = u.text[at - 1] === '“';
     const good = quoted ? `${m[1]}·${m[2]}` : `“${m[1]}·${m[2]}”`;

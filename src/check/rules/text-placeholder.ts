@@ -8,7 +8,7 @@ import type { NamedRule } from '../context.js';
 import { excerpt } from '../text.js';
 import { patternRule } from './pattern.js';
 
-const PLACEHOLDERS = /(?<![A-Za-z])(?:[XＸ]{2,}|[xｘ]{2,}(?=[\p{Script=Han}]))(?![A-Za-z])|[×Ｘ]{2,}|[＿_]{3,}|＿{2,}|[【〔\[［](?:待[补填定核查确][^】〕\]］]{0,6}|此处[^】〕\]］]{0,12}|[?？]{1,3})[】〕\]］]|[□]{2,}/gu;
+const PLACEHOLDERS = /(?:[XＸ](?<![A-Za-z][XＸ])[XＸ]+|[xｘ](?<![A-Za-z][xｘ])[xｘ]+(?=[\p{Script=Han}]))(?![A-Za-z])|[×Ｘ]{2,}|[＿_]{3,}|＿{2,}|[【〔\[［](?:待[补填定核查确][^】〕\]］]{0,6}|此处[^】〕\]］]{0,12}|[?？]{1,3})[】〕\]］]|[□]{2,}/gu;
 
 export const placeholderText: NamedRule = patternRule(
   { id: 'text/placeholder', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '正文留有待填内容（XX、××、＿＿、【待补】）', en: 'something left to fill in (XX, ××, ＿＿, 【待补】)' } },
