@@ -6,6 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { CheckContext } from './context.js';
+import { outsideProtected } from './protect.js';
 import { RULES } from './rules/index.js';
 
 export function checkIssue(ctx: CheckContext): Diagnostic[] {
@@ -26,7 +27,7 @@ export function checkIssue(ctx: CheckContext): Diagnostic[] {
       );
     }
   }
-  return out;
+  return outsideProtected(out, ctx.sources);
 }
 
 export { archiveOf, type CheckContext, type NamedRule, type RuleMeta, type RuleSource } from './context.js';
