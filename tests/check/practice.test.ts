@@ -30,23 +30,23 @@ const EXPECTED = [
   // numbers (numbers.md)
   'warning number/two-digit-year numbers.md:5:1 1', // 工作17年来, 2017年9月28日 (line 6) untouched
   'warning number/range-unit numbers.md:7:12 ～ fix',
-  'warning number/range-unit numbers.md:7:22 ～ fix', // 3万～5万元, 15%～30% (line 8) untouched
-  'warning number/leading-zero numbers.md:9:8 . fix', // 0.8% untouched
+  'warning number/range-unit numbers.md:7:22 ～', // 3万～5万元, 15%～30% (line 8) untouched
+  'warning number/leading-zero numbers.md:9:8 .', // 0.8% untouched
   'warning number/mixed-forms numbers.md:10:7 3', // 10千瓦, 5千米 untouched
   'warning number/mixed-forms numbers.md:11:1 二', // 3000万元, 三千万元 untouched
-  'warning number/year-zero numbers.md:12:1 二 fix',
-  'warning number/year-zero numbers.md:12:9 二 fix', // 二〇二六年, 一百零五人 (line 13) untouched
+  'warning number/year-zero numbers.md:12:1 二',
+  'warning number/year-zero numbers.md:12:9 二', // 二〇二六年, 一百零五人 (line 13) untouched
   // 公文 practice (practice.md)
   'error date/weekday practice.md:5:14 五', // 28 September 2017 was a Thursday (line 6 right, 1月12日 right in 2026)
   'error date/weekday practice.md:7:9 五', // 13 January: Tuesday in 2026, neither a Friday the year before nor after
   'warning document/number practice.md:8:23 [ fix',
-  'warning document/number practice.md:8:40 （ fix',
-  'warning document/number practice.md:8:56 〔 fix', // 株组通〔2025〕15号 (line 9) untouched
-  'warning words/confused practice.md:10:1 截 fix', // 截止日期, 于3月15日截止 (line 11) untouched
-  'warning words/confused practice.md:12:1 其 fix',
-  'warning words/confused practice.md:12:15 必 fix', // 必需的经费 untouched
-  'hint words/confused practice.md:13:5 做', // a usage note: a hint, never a fix
-  'warning words/confused practice.md:13:11 网 fix', // the office's own entry from bulletin.yaml words:
+  'warning document/number practice.md:8:40 （',
+  'warning document/number practice.md:8:56 〔', // 株组通〔2025〕15号 (line 9) untouched
+  'warning words/confused practice.md:10:1 截', // 截止日期, 于3月15日截止 (line 11) untouched
+  'warning words/confused practice.md:12:1 其',
+  'warning words/confused practice.md:12:15 必', // 必需的经费 untouched
+  'hint words/confused practice.md:13:5 做', // a usage note: a hint
+  'warning words/confused practice.md:13:11 网', // the office's own entry from bulletin.yaml words:
   'error text/placeholder practice.md:14:1 X',
   'error text/placeholder practice.md:14:16 ×',
   'error text/placeholder practice.md:14:28 ＿',
@@ -72,6 +72,7 @@ describe('rules an editor checks by hand', () => {
     expect(by('names/near-miss', 5).message.zh).toContain('“李红梅”或“李红霞”');
     expect(by('date/weekday', 5).hint?.zh).toContain('星期四');
     expect(by('document/number', 8).fix?.[0].replacement).toBe('〔2026〕3号');
+    expect(ds.filter((d) => d.rule === 'document/number').map((d) => d.hint?.zh)).toEqual(['写作“〔2026〕3号”（可运行 bulletin fix 自动修正）', '写作“〔2025〕12号”', '写作“〔2026〕3号”']);
     expect(by('words/confused', 10).hint?.zh).toContain('现代汉语词典');
     expect(by('words/confused', 13).severity).toBe('hint');
     expect(by('number/range-unit', 7).hint?.zh).toContain('15%～30%');
@@ -86,13 +87,15 @@ describe('rules an editor checks by hand', () => {
       const read = (f: string) => readFileSync(path.join(root, 'issues/2026/1', f), 'utf8').split('\n');
       expect(read('marks.md')[4]).toBe('冬训期间组织开展走访慰问、政策宣讲等活动。');
       expect(read('marks.md')[10]).toBe('冬训共收集意见建议86条。');
-      expect(read('numbers.md')[6]).toBe('全区党员参训率提高15%～30%，每村补助3万～5万元。');
-      expect(read('numbers.md')[11]).toBe('二〇二六年一月和二〇二五年十二月的两次会议均已召开。');
-      expect(read('practice.md')[7]).toBe('根据《关于加强基层党组织建设的意见》（株组发〔2026〕3号）要求，按照湘组发〔2025〕12号文件，株组发〔2026〕3号文件同时废止。');
-      expect(read('practice.md')[12]).toBe('市委对此做出部署，区网格化服务管理中心负责落实。');
+      // Marks only: 15～30% gains its %, 3～5万 keeps its words for the author, brackets become 〔〕.
+      expect(read('numbers.md')[6]).toBe('全区党员参训率提高15%～30%，每村补助3～5万元。');
+      expect(read('practice.md')[7]).toBe('根据《关于加强基层党组织建设的意见》（株组发〔2026〕3号）要求，按照湘组发（2025）第12号文件，株组发〔2026〕03号文件同时废止。');
       expect(read('usage.md').slice(9, 12)).toEqual(['1.健全工作机制。', '（一）强化组织领导。', '第一，抓好学习教育。']);
-      // What is left is what only the author can decide.
+      // What is left is what only the author can decide; the letters, digits and ideographs are untouched.
       expect(check(root).filter((d) => d.fix).map((d) => d.rule)).toEqual([]);
+      const words = (f: string) => readFileSync(f, 'utf8').replace(/[^\p{L}\p{N}]/gu, '');
+      for (const f of ['marks.md', 'usage.md', 'numbers.md', 'practice.md', 'names.md'])
+        expect(words(path.join(root, 'issues/2026/1', f))).toBe(words(path.join(ROOT, 'issues/2026/1', f)));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

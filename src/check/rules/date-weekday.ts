@@ -38,7 +38,7 @@ export const dateWeekday: NamedRule = patternRule(
       at,
       length: 1,
       message: {
-        zh: `${yText ? '' : `${year}年`}${month}月${day}日是${right}，这里写的是“${word}${dayText}”：${excerpt(u.text, from, at + 1 - from)}`,
+        zh: `${year}年${month}月${day}日是${right}，这里写的是“${word}${dayText}”：${excerpt(u.text, from, at + 1 - from)}`,
         en: `${month}/${day}/${year} was a ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][real]}, not “${word}${dayText}”: ${excerpt(u.text, from, at + 1 - from)}`,
       },
       hint: { zh: `核对日期；若日期无误，星期应为“${right}”`, en: `check the date; if it is right, the weekday is “${right}”` },

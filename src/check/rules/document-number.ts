@@ -20,7 +20,8 @@ export const documentNumber: NamedRule = patternRule(
     const serialOk = !/^0/.test(serial);
     if (open === '〔' && close === '〕' && year.length === 4 && !di && serialOk) return undefined;
     const n = String(Number(serial));
-    const fixable = year.length === 4;
+    // bulletin fix changes only marks: the brackets; a 第, a leading zero or a short year is the author's to correct.
+    const fixable = year.length === 4 && !di && serialOk;
     const good = `〔${year.length === 4 ? year : `20${year}`}〕${n}号`;
     const problems: { zh: string; en: string }[] = [];
     if (open !== '〔' || close !== '〕') problems.push({ zh: `年份用六角括号“〔〕”，不用“${open}${close}”`, en: `the year goes in 〔〕, not ${open}${close}` });
@@ -32,7 +33,10 @@ export const documentNumber: NamedRule = patternRule(
       length: all.length,
       ...(fixable ? { replacement: good } : {}),
       message: { zh: `发文字号“${all}”写法不规范：${problems.map((p) => p.zh).join('；')}`, en: `the document number “${all}” is not written to standard: ${problems.map((p) => p.en).join('; ')}` },
-      hint: { zh: `写作“${good}”${fixable ? '（可运行 bulletin fix 自动修正）' : '（请核对年份）'}`, en: `write “${good}”${fixable ? ' (bulletin fix does it)' : ' (check the year)'}` },
+      hint: {
+        zh: `写作“${good}”${fixable ? '（可运行 bulletin fix 自动修正）' : year.length !== 4 ? '（请核对年份）' : ''}`,
+        en: `write “${good}”${fixable ? ' (bulletin fix does it)' : year.length !== 4 ? ' (check the year)' : ''}`,
+      },
     };
   },
 );

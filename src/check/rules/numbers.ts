@@ -40,12 +40,14 @@ export const rangeUnit: NamedRule = patternRule(
     const [all, a, dash, b, unit] = m;
     const at = m.index!;
     const good = `${a}${unit}${dash}${b}${unit}`;
+    // bulletin fix adds a mark (%), never a word (万, 亿): it changes only marks and blanks.
+    const mark = unit === '%' || unit === '％';
     return {
       at: at + a.length,
       length: 1,
-      replacement: unit + dash,
+      ...(mark ? { replacement: unit + dash } : {}),
       message: { zh: `范围“${all}”的前一个数缺少“${unit}”，易误读：${excerpt(u.text, at, all.length)}`, en: `the range “${all}” drops “${unit}” from its first number: ${excerpt(u.text, at, all.length)}` },
-      hint: { zh: `写作“${good}”（可运行 bulletin fix 自动修正）`, en: `write “${good}” (bulletin fix does it)` },
+      hint: mark ? { zh: `写作“${good}”（可运行 bulletin fix 自动修正）`, en: `write “${good}” (bulletin fix does it)` } : { zh: `写作“${good}”`, en: `write “${good}”` },
     };
   },
 );
@@ -54,14 +56,13 @@ export const rangeUnit: NamedRule = patternRule(
 const BARE_DECIMAL = /[.．](?<=(?:^|[\p{Script=Han}，。、；：（“\s])[.．])(\d+)(?=[%％\p{Script=Han}])/gu;
 
 export const leadingZero: NamedRule = patternRule(
-  { id: 'number/leading-zero', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style', clause: 'GB 3101-1993 3.1' }, description: { zh: '小数点前须有数字（.5 → 0.5）', en: 'a decimal has a digit before its point (.5 → 0.5)' } },
+  { id: 'number/leading-zero', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style', clause: 'GB 3101-1993 3.1' }, description: { zh: '小数点前须有数字（.5 → 0.5）', en: 'a decimal has a digit before its point (.5 → 0.5)' } },
   BARE_DECIMAL,
   (m, u) => ({
     at: m.index!,
     length: 1,
-    replacement: '0.',
     message: { zh: `小数“${m[0]}”缺少整数位的 0：${excerpt(u.text, m.index!, m[0].length)}`, en: `the decimal “${m[0]}” has no 0 before its point: ${excerpt(u.text, m.index!, m[0].length)}` },
-    hint: { zh: `写作“0.${m[1]}”（可运行 bulletin fix 自动修正）`, en: `write “0.${m[1]}” (bulletin fix does it)` },
+    hint: { zh: `写作“0.${m[1]}”`, en: `write “0.${m[1]}”` },
   }),
 );
 
@@ -101,7 +102,7 @@ export const mixedForms: NamedRule = patternRule(
 const YEAR_ZERO = /(?<![〇零○OＯ0一二三四五六七八九])(?=[一二])[〇零○OＯ0一二三四五六七八九]{4}(?=年)/g;
 
 export const yearZero: NamedRule = patternRule(
-  { id: 'number/year-zero', severity: 'warning', fixable: true, stage: 'check', source: GB15835('（编号、年份中的“0”写作“〇”）'), description: { zh: '汉字年份中的零写“〇”（二零二六年 → 二〇二六年）', en: 'the zero of a year in Chinese numerals is 〇 (二零二六年 → 二〇二六年)' } },
+  { id: 'number/year-zero', severity: 'warning', fixable: false, stage: 'check', source: GB15835('（编号、年份中的“0”写作“〇”）'), description: { zh: '汉字年份中的零写“〇”（二零二六年 → 二〇二六年）', en: 'the zero of a year in Chinese numerals is 〇 (二零二六年 → 二〇二六年)' } },
   YEAR_ZERO,
   (m, u) => {
     if (!/[零○OＯ]/.test(m[0]) || /\d/.test(m[0])) return undefined;
@@ -109,9 +110,8 @@ export const yearZero: NamedRule = patternRule(
     return {
       at: m.index!,
       length: 4,
-      replacement: good,
       message: { zh: `年份“${m[0]}年”中的零应写作“〇”：${excerpt(u.text, m.index!, 5)}`, en: `the zero in the year “${m[0]}年” is written “〇”: ${excerpt(u.text, m.index!, 5)}` },
-      hint: { zh: `改为“${good}年”（可运行 bulletin fix 自动修正）`, en: `write “${good}年” (bulletin fix does it)` },
+      hint: { zh: `改为“${good}年”`, en: `write “${good}年”` },
     };
   },
 );

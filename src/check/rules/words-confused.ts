@@ -7,7 +7,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import type { WordEntry } from '../../model/index.js';
 import type { NamedRule } from '../context.js';
-import { excerpt, fixAt, locAt, proseUnits } from '../text.js';
+import { excerpt, locAt, proseUnits } from '../text.js';
 
 const DATE_AHEAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '目前', '今年', '去年', '本月', '上月', '本年', '当前', '发稿', '年底', '年末', '月底', '一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月', '二〇'];
 
@@ -36,7 +36,7 @@ export const confusedWords: NamedRule = {
     {
       id: 'words/confused',
       severity: 'warning',
-      fixable: true,
+      fixable: false,
       stage: 'check',
       source: { standard: 'house style', clause: '《现代汉语词典》第7版；bulletin.yaml words:' },
       description: { zh: '易混词（截止/截至、其它/其他 …），词表可在 bulletin.yaml 的 words 中扩充', en: 'confused words (截止/截至, 其它/其他 …), a dictionary the office extends under words: in bulletin.yaml' },
@@ -51,15 +51,14 @@ export const confusedWords: NamedRule = {
         for (let i = u.text.indexOf(e.find); i >= 0; i = u.text.indexOf(e.find, i + e.find.length)) {
           const after = u.text.slice(i + e.find.length, i + e.find.length + 8);
           if (!fits(e, after)) continue;
-          // A hint is a judgement of usage: it never carries a fix that bulletin fix would apply unasked.
-          const fix = e.severity === 'hint' ? undefined : fixAt(u, i, e.find.length, e.use);
+          // No fix: bulletin fix changes only marks and blanks, never the words (the author decides).
           out.push(
             diagnostic(
               'words/confused',
               e.severity ?? 'warning',
               locAt(u, i),
               { zh: `“${e.find}”应为“${e.use}”：${excerpt(u.text, i, e.find.length)}`, en: `“${e.find}” should be “${e.use}” here: ${excerpt(u.text, i, e.find.length)}` },
-              { hint: { zh: `${e.why}${fix ? `（可运行 bulletin fix 改为“${e.use}”）` : ''}`, en: `${e.why_en ?? e.why}${fix ? ` (bulletin fix changes it to “${e.use}”)` : ''}` }, ...(fix ? { fix } : {}) },
+              { hint: { zh: `改为“${e.use}”：${e.why}`, en: `write “${e.use}”: ${e.why_en ?? e.why}` } },
             ),
           );
         }
