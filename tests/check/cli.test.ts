@@ -1,5 +1,5 @@
 /** `bulletin check` and `bulletin fix` as a user runs them: streams, languages, exit codes, JSON. */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
@@ -144,6 +144,22 @@ describe('bulletin rules', () => {
       const r = await cli(['check', '1', '--archive', root, '--no-layout']);
       expect(r.out).toMatch(/^suggestion\[punctuation\/double-colon\]: a second colon in one sentence/m);
       expect(r.out).toMatch(/\d+ error\(s\), \d+ warning\(s\), 3 hint\(s\)/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('an unknown rule under checks: stops the check at its line in bulletin.yaml, with a did-you-mean', async () => {
+    const root = copyFixture('clean');
+    try {
+      const file = path.join(root, 'bulletin.yaml');
+      const yaml = readFileSync(file, 'utf8').trimEnd();
+      writeFileSync(file, `${yaml}\nchecks:\n  text/spcae: off\n`);
+      const r = await cli(['check', '1', '--archive', root, '--no-layout']);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(`error[checks/unknown-rule]: there is no rule \`text/spcae\``);
+      expect(r.out).toContain(`bulletin.yaml:${yaml.split('\n').length + 2}:3`);
+      expect(r.out).toContain('did you mean `text/space`?');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { REGISTRY, ruleMeta, rulesMarkdown } from '../../src/check/registry.js';
 import { brief, check, copyFixture, FIXTURES, SAMPLE } from './helpers.js';
 import { rmSync } from 'node:fs';
+import { listIssueDirs } from '../../src/archive/index.js';
+import { fixIssues } from '../../src/fix/index.js';
 
 const SRC = path.join(SAMPLE, 'src');
 
@@ -89,6 +91,11 @@ describe('checks: in bulletin.yaml', () => {
       expect(brief(after.filter((d) => d.rule === 'checks/locked'))).toEqual([`error checks/locked bulletin.yaml:${lines + 4}:3`]);
       writeFileSync(path.join(root, 'bulletin.yaml'), yaml.trimEnd() + '\nchecks:\n  text/space: off\n');
       expect(check(root).filter((d) => d.rule === 'text/space')).toEqual([]);
+      // A rule switched off is not fixed either: bulletin fix leaves its blanks alone.
+      const article = path.join(root, 'issues/2026/1/a.md');
+      const text = readFileSync(article, 'utf8');
+      expect(fixIssues(root, listIssueDirs(root), listIssueDirs(root)).changes).toEqual([]);
+      expect(readFileSync(article, 'utf8')).toBe(text);
       writeFileSync(path.join(root, 'bulletin.yaml'), yaml.trimEnd() + '\nchecks:\n  text/space: loud\n');
       expect(brief(check(root).filter((d) => d.loc.file === 'bulletin.yaml'))).toEqual([`error manifest/type bulletin.yaml:${lines + 2}:15`]);
     } finally {
