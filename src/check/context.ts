@@ -37,10 +37,10 @@ export interface RuleMeta {
   description: Message;
   source: RuleSource;
   /**
-   * Where the diagnostics come from: a text rule of this stage (`check`), or the parser, the model
-   * or the trial layout, which report as they read.
+   * Where the diagnostics come from: a text rule of this stage (`check`), or the parser, the model,
+   * the trial layout or an edition (WeChat), which report as they read.
    */
-  stage: 'check' | 'yaml' | 'model' | 'layout' | 'fonts' | 'internal';
+  stage: 'check' | 'yaml' | 'model' | 'layout' | 'fonts' | 'edition' | 'internal';
   /**
    * A problem the PDF cannot be made right with (a file missing, a YAML error, a line that does not
    * fit): `checks:` cannot switch it off or lower it below an error.

@@ -59,6 +59,10 @@ const ENTRIES: Entry[] = [
   ['layout/max-pages', 'error', false, 'layout', '页数超过 style.max_pages', 'more pages than style.max_pages', HOUSE],
   ['layout/title-at-bottom', 'warning', false, 'layout', '标题落在页底，正文在下一页', 'a title at the foot of a page, its text on the next', HOUSE],
   ['layout/failed', 'error', false, 'layout', '排版试运行失败', 'the trial layout failed', HOUSE, true],
+  // The WeChat edition: the platform's limits
+  ['wechat/title-length', 'warning', false, 'edition', '标题超过公众号图文标题字数上限', 'a title longer than a WeChat article title may be', HOUSE],
+  ['wechat/digest-length', 'warning', false, 'edition', '摘要超过公众号字数上限，会被截断', 'a digest longer than WeChat allows (it is cut)', HOUSE],
+  ['wechat/content-size', 'warning', false, 'edition', '公众号正文超过 2 万字符或 1 MB', 'WeChat content over 20,000 characters or 1 MB', HOUSE],
   // The checker itself and its configuration
   ['internal/rule-failed', 'warning', false, 'internal', '某条检查规则运行出错，被跳过', 'a check rule failed and was skipped', HOUSE],
   ['checks/unknown-rule', 'error', false, 'internal', 'checks 中写了不存在的规则（附“是不是”提示）', 'checks names a rule that does not exist (with a did-you-mean)', HOUSE, true],

@@ -15,6 +15,9 @@ import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerRules } from './commands/rules.js';
+import { registerWeb } from './commands/web.js';
+import { registerWechat } from './commands/wechat.js';
+import { registerImage } from './commands/image.js';
 import { localiseCommander } from './commander-zh.js';
 import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
 
@@ -56,6 +59,9 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
   registerFix(program, ctx);
   registerNew(program, ctx);
   registerList(program, ctx);
+  registerWeb(program, ctx);
+  registerWechat(program, ctx);
+  registerImage(program, ctx);
   registerImport(program, ctx);
   registerRules(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });

@@ -14,6 +14,8 @@ import { listIssueDirs } from '../../src/archive/index.js';
 import { fixIssues } from '../../src/fix/index.js';
 
 const SRC = path.join(SAMPLE, 'src');
+/** Media types written in the editions (type="application/pdf"): not rule ids. */
+const MEDIA_TYPE = /^(?:application|audio|video|font|image|multipart)\/|^text\/(?:plain|html|css|javascript|xml|csv)$/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
@@ -24,7 +26,7 @@ export function idsInSource(): Set<string> {
   const out = new Set<string>();
   for (const f of sources(SRC)) {
     const text = readFileSync(f, 'utf8');
-    for (const m of text.matchAll(/['"`]([a-z]+\/[a-z][a-z0-9-]*)['"`]/g)) out.add(m[1]);
+    for (const m of text.matchAll(/['"`]([a-z]+\/[a-z][a-z0-9-]*)['"`]/g)) if (!MEDIA_TYPE.test(m[1])) out.add(m[1]);
     for (const m of text.matchAll(/diagnostic\(\s*`([a-z]+)\/\$\{/g)) {
       // A templated id: its kinds are the string-literal union of a `kind:` field in the same stage.
       const stage = readFileSync(path.join(SRC, m[1], 'index.ts'), 'utf8');
