@@ -66,8 +66,12 @@ export const protectedNames: NamedRule = {
     // Candidates start where a form's first character stands, or one before where its second does.
     const byFirst = new Map<number, Form[]>();
     const bySecond = new Map<number, Form[]>();
+    // Which code units start (1) or follow the start (2) of some form: most characters are neither.
+    const hot = new Uint8Array(65536);
     for (const f of forms) {
       const [a, b] = [f.text.charCodeAt(0), f.text.charCodeAt(1)];
+      hot[a] |= 1;
+      hot[b] |= 2;
       (byFirst.get(a) ?? byFirst.set(a, []).get(a)!).push(f);
       (bySecond.get(b) ?? bySecond.set(b, []).get(b)!).push(f);
     }
@@ -106,9 +110,11 @@ export const protectedNames: NamedRule = {
       };
       for (let i = 0; i < t.length; i++) {
         const c = t.charCodeAt(i);
-        const first = byFirst.get(c);
+        const h = hot[c];
+        if (!h) continue;
+        const first = h & 1 ? byFirst.get(c) : undefined;
         if (first) for (const f of first) test(i, f);
-        const second = i > 0 ? bySecond.get(c) : undefined;
+        const second = h & 2 && i > 0 ? bySecond.get(c) : undefined;
         // A form whose first character also stands at i − 1 was already tried from there.
         if (second) for (const f of second) if (t.charCodeAt(i - 1) !== f.text.charCodeAt(0)) test(i - 1, f);
       }

@@ -34,7 +34,8 @@ export const doubleColon: NamedRule = patternRule(
       message: { zh: `一句之内用了两个冒号：${excerpt(u.text, at, 1)}`, en: `a second colon in one sentence: ${excerpt(u.text, at, 1)}` },
       hint: { zh: '一个句子内部一般不套用冒号，可改用逗号或拆成两句', en: 'a sentence should not nest colons: use a comma, or make two sentences' },
     };
-  },
+  },  // Only paragraphs with two colons are read sentence by sentence.
+  (ctx) => proseUnits(ctx).filter((u) => u.text.indexOf('：') !== u.text.lastIndexOf('：')),
 );
 
 const NUMERALS = '一二三四五六七八九';
