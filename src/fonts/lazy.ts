@@ -7,6 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { cheapSubrWalk, lazyCffDecoder } from './cff.js';
 
 interface FontInternals {
   _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
@@ -15,6 +16,8 @@ interface FontInternals {
   loca?: { offsets: ArrayLike<number> };
   hmtx: { metrics: { length: number; get(i: number): { advance: number; bearing: number } }; bearings: { get(i: number): number | undefined } };
   _variationProcessor?: unknown;
+  _decodeTable(table: { tag: string }): unknown;
+  stream: { buffer: Uint8Array };
 }
 
 /** What fontkit's TrueType subset keeps while encoding (see TTFSubset.encode). */
@@ -63,8 +66,9 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
         if (directories.length > 1 && buf.toString('latin1', o, o + 4) === 'name') readInto(offset, length);
       }
     }
+    const stats = { bytesRead: 0 };
     const read = (offset: number, length: number) => {
-      if (length > 0) readSync(fd, buf, offset, length, offset);
+      if (length > 0) stats.bytesRead += readSync(fd, buf, offset, length, offset);
     };
     const loaded = new Set<string>();
     const created = fontkit.create(buf, face) as unknown as fontkit.Font & FontInternals & { directory?: { tables: Record<string, { offset: number; length: number }> } };
@@ -115,10 +119,28 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
         return getGlyph(gid, characters);
       };
     }
+    const cffTable = own['CFF '];
+    if (cffTable) {
+      // PostScript outlines: the table read without its charstrings, each read when first used.
+      const cff = lazyCffDecoder(buf, cffTable, read, () => loaded.add('CFF '), font._decodeTable.bind(font));
+      font._decodeTable = cff.decode;
+      const getGlyph = font.getGlyph.bind(font);
+      font.getGlyph = (gid: number, characters?: number[]) => {
+        cff.glyphLookedUp(gid);
+        return getGlyph(gid, characters);
+      };
+      const createSubset = font.createSubset.bind(font);
+      font.createSubset = () => {
+        const subset = createSubset();
+        cheapSubrWalk(subset as unknown as Parameters<typeof cheapSubrWalk>[0], font);
+        return subset;
+      };
+    }
     if (own.loca && own.head) preloadLoca(font as unknown as FontInternals & { _tables: Record<string, unknown>; head: { indexToLocFormat: number } }, buf, own.loca, read);
     if (glyf && !font._variationProcessor) fastSimpleGlyphs(font as unknown as FontInternals);
     // The descriptor stays open for the life of the process: faces are cached and reused.
     descriptors.set(font, fd);
+    readStats.set(font, stats);
     return font;
   } catch (e) {
     try {
@@ -163,6 +185,12 @@ function preloadLoca(
 }
 
 const descriptors = new WeakMap<object, number>();
+const readStats = new WeakMap<object, { bytesRead: number }>();
+
+/** Bytes of table data read so far for a lazily read font (the table directories aside). */
+export function bytesRead(font: object): number | undefined {
+  return readStats.get(font)?.bytesRead;
+}
 
 /**
  * The names a font file goes by (file name, family, PostScript name), reading only its table
