@@ -10,7 +10,7 @@
 // pdfkit's own files are found at run time through require.resolve (PDF/A colour profile,
 // standard fonts), not relative to the bundle.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -165,16 +165,39 @@ renameSync('dist/load.mjs.tmp', 'dist/load.mjs');
 writeFileSync('dist/worker.mjs.tmp', "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nawait load().startWorker();\n");
 renameSync('dist/worker.mjs.tmp', 'dist/worker.mjs');
 
-// Warm the code cache with a real build of a sample issue (the repository is a sample archive).
-rmSync(path.join('dist', '.bulletin.cjs.codecache'), { force: true });
+// Warm the code caches with real runs on a sample issue (the repository is a sample archive).
+for (const f of readdirSync('dist')) if (/^\.bulletin\.cjs(\.\w+)?\.codecache$/.test(f)) rmSync(path.join('dist', f), { force: true });
 const samples = existsSync('bulletin.yaml') && existsSync('issues/2026') ? readdirSync('issues/2026').filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b) : [];
 if (samples.length && !process.env.BULLETIN_NO_CODE_CACHE) {
-  const out = path.join(tmpdir(), `bulletin-warm-${process.pid}.pdf`);
+  const warm = warmArchive(samples[samples.length - 1]);
   try {
-    execFileSync(process.execPath, ['bin/bulletin.js', 'build', `2026/${samples[samples.length - 1]}`, '-o', out], { stdio: 'ignore' });
+    // A one-off build (the `--no-opt` flag set, scripts/v8flags.mjs) …
+    execFileSync(process.execPath, ['bin/bulletin.js', 'build', `2026/${samples[samples.length - 1]}`, '--archive', warm], { stdio: 'ignore' });
+    // … and a batch (V8's default flags): each flag set has its own cache.
+    execFileSync(process.execPath, ['bin/bulletin.js', 'build', '--all', '--force', '--archive', warm], { stdio: 'ignore' });
   } catch {
     /* a broken sample only costs the warm cache: the first real run writes it */
   } finally {
-    rmSync(out, { force: true });
+    rmSync(warm, { recursive: true, force: true });
   }
+}
+
+/**
+ * A temporary copy of the sample issue to warm the caches with. Its page numbers are set in a CFF
+ * (OpenType PostScript) font, so that the caches also hold the CFF reading and subsetting code
+ * that Fandol, Noto CJK and Source Han need (TrueType for the rest): Source Code Pro, a
+ * devDependency; without it, the default fonts only.
+ */
+function warmArchive(number) {
+  const dir = path.join(tmpdir(), `bulletin-warm-${process.pid}`);
+  mkdirSync(path.join(dir, 'issues', '2026'), { recursive: true });
+  cpSync(path.join('issues', '2026', String(number)), path.join(dir, 'issues', '2026', String(number)), { recursive: true });
+  let fonts = 'fonts:\n  system: false\n';
+  try {
+    fonts += `  page_number: ${JSON.stringify(require.resolve('source-code-pro/OTF/SourceCodePro-Regular.otf'))}\n`;
+  } catch {
+    /* not installed: TrueType only */
+  }
+  writeFileSync(path.join(dir, 'bulletin.yaml'), `${readFileSync('bulletin.yaml', 'utf8')}\n${fonts}`);
+  return dir;
 }
