@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Entry point. The CLI is bundled into dist/ by `npm install` (the prepare script); dist/load.mjs
-// evaluates the bundle with a V8 code cache for a fast cold start.
-import { readFileSync } from 'node:fs';
+// Entry point. The CLI is bundled into lib/ by `npm install` (the prepare script); lib/load.mjs
+// evaluates the bundle with a V8 code cache (kept in the user's cache folder) for a fast cold
+// start. Without lib/ (removed, or installed with --ignore-scripts) the bundle is made now when the
+// tools to make it are there, and otherwise the user is told what to run: never a stack trace.
+import { existsSync, readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { load, saveCache } from '../dist/load.mjs';
 import { v8FlagSet } from '../scripts/v8flags.mjs';
 
 const args = process.argv.slice(2);
@@ -13,9 +14,15 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.exit(0);
 }
 
+const lib = new URL('../lib/', import.meta.url);
+if (!existsSync(new URL('bulletin.cjs', lib))) {
+  const { ensureBundle } = await import('../scripts/ensure.mjs');
+  if (!(await ensureBundle())) process.exit(1);
+}
 // V8 flags per command, with a code cache per flag set (scripts/v8flags.mjs).
 const flags = v8FlagSet(args);
 if (flags) setFlagsFromString(flags.v8);
+const { load, saveCache } = await import(new URL('load.mjs', lib).href);
 const { main } = load({ variant: flags?.name });
 await main();
 saveCache();

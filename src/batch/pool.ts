@@ -13,7 +13,7 @@ export type JobInput = Omit<JobRequest, 'id'>;
 
 export interface PoolOptions {
   jobs: number;
-  /** The worker entry module; by default dist/worker.mjs beside the bundle (it loads dist/bulletin.cjs). */
+  /** The worker entry module; by default lib/worker.mjs beside the bundle (it loads lib/bulletin.cjs). */
   workerUrl?: URL;
 }
 
@@ -43,7 +43,7 @@ export function defaultJobs(issues: number, cores = availableParallelism()): num
   return Math.max(1, Math.min(cores, Math.floor(issues / ISSUES_PER_EXTRA_JOB) + 1));
 }
 
-/** The worker bundle beside this module, when there is one (there is in dist/, not in src/). */
+/** The worker bundle beside this module, when there is one (there is in lib/, not in src/). */
 export function defaultWorkerUrl(): URL | undefined {
   try {
     const u = new URL('./worker.mjs', import.meta.url);
