@@ -5,7 +5,8 @@ import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hasSubrs, scanSubrs, type CffTable } from '../../src/fonts/cff.js';
 import { bytesRead, openLazy } from '../../src/fonts/lazy.js';
-import { SOURCE_CODE_PRO, charstring, cidKeyedFont } from '../helpers/cff.js';
+import { SOURCE_CODE_PRO, charstring, cidKeyedFont, collection } from '../helpers/cff.js';
+import { defaultFontPath } from '../../src/fonts/catalog.js';
 
 type Font = fontkit.Font & { numGlyphs: number; 'CFF ': CffTable; stream: { buffer: Uint8Array } };
 type Glyph = { path: unknown; _usedGsubrs: Record<string, boolean>; _usedSubrs: Record<string, boolean> };
@@ -91,6 +92,15 @@ describe('CFF fonts read lazily', () => {
       expect(lazy.postscriptName).toBe(full.postscriptName);
     });
   }
+
+  it('in a collection (as Noto CJK ships), give the same subset bytes as fontkit reading the whole file', () => {
+    const ttc = collection(dir, 'mixed', [defaultFontPath('serif'), fonts['CID-keyed, subroutines']]);
+    const full = fontkit.openSync(ttc, 'SourceCodePro-Regular') as Font;
+    const lazy = openLazy(ttc, 'SourceCodePro-Regular') as Font;
+    expect(lazy.postscriptName).toBe('SourceCodePro-Regular');
+    expect(subsetBytes(lazy, textGlyphs(lazy)).equals(subsetBytes(full, textGlyphs(full)))).toBe(true);
+    expect(bytesRead(lazy)!).toBeLessThan(statSync(fonts['CID-keyed, subroutines']).size);
+  });
 
   it('read the charstrings of the glyphs used, not the whole table', () => {
     const file = fonts['CID-keyed, no subroutines'];

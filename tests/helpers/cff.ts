@@ -164,3 +164,29 @@ function replaceTable(sfnt: Buffer, tag: string, data: Buffer): Buffer {
   });
   return Buffer.concat(parts);
 }
+
+/** A font collection (.ttc) of whole sfnt files, written to `dir`: each face's table offsets moved by where it starts. */
+export function collection(dir: string, name: string, files: string[]): string {
+  const fonts = files.map((f) => readFileSync(f));
+  const bases: number[] = [];
+  let at = Math.ceil((12 + 4 * fonts.length) / 4) * 4;
+  for (const f of fonts) {
+    bases.push(at);
+    at += Math.ceil(f.length / 4) * 4;
+  }
+  const out = Buffer.alloc(at);
+  out.write('ttcf', 0, 'latin1');
+  out.writeUInt32BE(0x00010000, 4);
+  out.writeUInt32BE(fonts.length, 8);
+  fonts.forEach((f, i) => {
+    out.writeUInt32BE(bases[i], 12 + 4 * i);
+    f.copy(out, bases[i]);
+    for (let k = 0; k < f.readUInt16BE(4); k++) {
+      const entry = bases[i] + 12 + 16 * k + 8;
+      out.writeUInt32BE(out.readUInt32BE(entry) + bases[i], entry);
+    }
+  });
+  const file = path.join(dir, `${name}.ttc`);
+  writeFileSync(file, out);
+  return file;
+}
