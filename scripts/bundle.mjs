@@ -176,6 +176,7 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   };
   for (const f of result.outputFiles) put(f.path, (tmp) => writeFileSync(tmp, f.contents));
   put(path.join(out, 'load.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/load.mjs'), tmp));
+  put(path.join(out, 'v8flags.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/v8flags.mjs'), tmp));
   put(path.join(out, 'worker.mjs'), (tmp) =>
     writeFileSync(tmp, "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nawait load().startWorker();\n"),
   );
@@ -204,7 +205,7 @@ function warmCodeCache(out) {
     cli,
     [
       `import { setFlagsFromString } from 'node:v8';`,
-      `import { v8FlagSet } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/v8flags.mjs')).href)};`,
+      `import { v8FlagSet } from ${JSON.stringify(pathToFileURL(path.join(out, 'v8flags.mjs')).href)};`,
       `const flags = v8FlagSet(process.argv.slice(2));`,
       `if (flags) setFlagsFromString(flags.v8);`,
       `const { load, saveCache } = await import(${JSON.stringify(pathToFileURL(path.join(out, 'load.mjs')).href)});`,

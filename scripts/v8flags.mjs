@@ -1,4 +1,5 @@
-// V8 flags per command (issue #12), set by bin/bulletin.js before the bundle is compiled.
+// V8 flags per command (issue #12), set by bin/bulletin.js before the bundle is compiled (copied
+// to lib/ beside the bundle by scripts/bundle.mjs).
 //
 // A run that does one thing and exits (build or check one issue, fonts, list, new, --version)
 // spends more CPU in TurboFan compiling hot functions than the optimized code gives back:
