@@ -1,7 +1,7 @@
 // The benchmark of issue #4: `npm run bench` (bundles first). Writes bench/report.json and
 // bench/report.md and prints the table. Archives are generated under $BENCH_DIR (default
 // /tmp/bulletin-bench), never in the repository. `--quick` runs fewer repetitions;
-// `--only=cold,batch100,noop,check,watch,peers,batch30,version,profile` runs only those sections
+// `--only=cold,batch100,noop,check,watch,peers,batch30,version,import,profile` runs only those sections
 // (and reports under $BENCH_DIR), `--once` runs each peer, batch-30 and start-up measure once.
 // Peers (issue #12): Typst 0.14 through its Node binding sets the same sample issue with the same
 // fonts (bench/typst.mjs). The Fandol rows use TeX Live's Fandol fonts where installed, or the
@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArchive } from './gen-archive.mjs';
+import { writeSubmissions } from './gen-submissions.mjs';
 import { fandolConfig, findFandol, typstFontDir } from './peers.mjs';
 import { typstSource } from './typst.mjs';
 import YAML from 'yaml';
@@ -297,6 +298,22 @@ if (want('version')) {
   row('9', '`bulletin --version`, wall', 's', results.version.bulletin, Infinity);
   row('9', '… bare `node -e 0`, wall', 's', results.version.node, Infinity);
   row('9', '… difference (per pair of runs)', 'ms', results.version.diffMs, 30);
+}
+
+// 10. Import: ten Word submissions into a new issue (the check of the issue that follows included).
+if (want('import')) {
+  log('10. import of 10 .docx submissions …');
+  const inbox = path.join(WORK, 'import');
+  mkdirSync(inbox, { recursive: true });
+  writeFileSync(path.join(inbox, 'bulletin.yaml'), readFileSync(path.join(REPO, 'bulletin.yaml'), 'utf8') + '\nfonts: { system: false }\n');
+  await writeSubmissions(path.join(inbox, 'in'));
+  const docs = readdirSync(path.join(inbox, 'in')).sort().map((f) => path.join('in', f));
+  const imports = repeat(QUICK ? 3 : 7, () => {
+    rmSync(path.join(inbox, 'issues'), { recursive: true, force: true });
+    return must(cli(['import', ...docs, '--issue', '2026/3', '--date', '2026-03-09'], inbox), 'import');
+  });
+  results.import = { files: docs.length, wall: stats(imports.map((r) => r.wall)) };
+  row('10', `\`import\` of ${docs.length} .docx submissions into a new issue (with its check), wall`, 's', results.import.wall, 1);
 }
 
 // Profile of the cold single-issue build.
