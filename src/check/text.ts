@@ -5,10 +5,19 @@
  * character in the file and every fix edits exactly that character.
  */
 import type { Fix, SourceLoc } from '../diagnostics/index.js';
-import { codePoints, type Article, type Run, type SourceText } from '../model/index.js';
+import { charAt, charBefore, codePoints, isHan, type Article, type Run, type SourceText } from '../model/index.js';
 import type { CheckContext } from './index.js';
 
 export type UnitKind = 'title' | 'heading' | 'paragraph' | 'note';
+
+/** A character the layout leaves out, where it stood. */
+export interface Unprinted {
+  ch: string;
+  /** Index in the unit's text where it stood (before the character now at that index). */
+  index: number;
+  /** Its offset in the source, or −1 when unknown. */
+  offset: number;
+}
 
 export interface TextUnit {
   kind: UnitKind;
@@ -24,6 +33,8 @@ export interface TextUnit {
   article?: Article;
   /** Index of the block in its article (paragraphs and headings). */
   block?: number;
+  /** Invisible and control characters taken out of `text` (see withoutUnprinted). */
+  unprinted: Unprinted[];
   /**
    * A line that is not article text and will be deleted as a whole (web debris, a hand-typed
    * attribution): the character-level rules leave it alone.
@@ -103,10 +114,13 @@ function locate(src: SourceText, text: string, hint: number): number {
   return -1;
 }
 
+/** Characters the layout leaves out: default-ignorables and controls (not tab or line ends). */
+const UNPRINTED = /[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/u;
+
 function fromRuns(kind: UnitKind, src: SourceText | undefined, runs: Run[], article?: Article, block?: number): TextUnit | undefined {
   if (!src || !runs.length) return undefined;
-  const text = runs.map((r) => r.text).join('');
-  const at = new Int32Array(text.length).fill(-1);
+  const full = runs.map((r) => r.text).join('');
+  const at = new Int32Array(full.length).fill(-1);
   let i = 0;
   let lead = 0;
   let leading = true;
@@ -119,7 +133,32 @@ function fromRuns(kind: UnitKind, src: SourceText | undefined, runs: Run[], arti
     else leading = false;
     i += r.text.length;
   }
-  return { kind, src, text, at, loc: runs[0].loc, lead, article, block };
+  const u: TextUnit = { kind, src, text: full, at, loc: runs[0].loc, lead, article, block, unprinted: [] };
+  return UNPRINTED.test(full) ? withoutUnprinted(u) : u;
+}
+
+/**
+ * The unit as printed: invisible and control characters taken out of `text` (rules judge
+ * “开会\u200b.明天” as 开会.明天) and kept in `unprinted` with their source offsets. A fix can
+ * never span a removed character, since its offsets are no longer contiguous there.
+ */
+function withoutUnprinted(u: TextUnit): TextUnit {
+  let text = '';
+  const at: number[] = [];
+  const unprinted: Unprinted[] = [];
+  let lead = u.lead;
+  for (let i = 0; i < u.text.length; ) {
+    const ch = String.fromCodePoint(u.text.codePointAt(i)!);
+    if (UNPRINTED.test(ch)) {
+      unprinted.push({ ch, index: text.length, offset: u.at[i] });
+      if (i < u.lead) lead -= ch.length;
+    } else {
+      text += ch;
+      for (let k = 0; k < ch.length; k++) at.push(u.at[i + k]);
+    }
+    i += ch.length;
+  }
+  return { ...u, text, at: Int32Array.from(at), lead, unprinted };
 }
 
 /** Location of the character at UTF-16 index `i` of a unit (the unit's start when unknown). */
@@ -142,6 +181,21 @@ export function fixAt(u: TextUnit, i: number, len: number, replacement: string):
   return [{ loc: u.src.loc(start), length: codePoints(original), replacement }];
 }
 
+/** A short excerpt around the place where a removed character stood, marked as [U+200B]. */
+export function excerptMarked(text: string, index: number, marker: string, n = 6): string {
+  const before = [...text.slice(Math.max(0, index - 2 * n), index)].slice(-n).join('');
+  const after = [...text.slice(index, index + 2 * n)].slice(0, n).join('');
+  return `${before}${marker}${after}`;
+}
+
+/** The place of a removed character, and a fix deleting `length` UTF-16 units of source there (when they are `expected`). */
+export function unprintedAt(u: TextUnit, offset: number, expected: string): { loc: SourceLoc; fix?: Fix[] } {
+  if (offset < 0) return { loc: u.loc };
+  const loc = u.src.loc(offset);
+  if (u.src.text.slice(offset, offset + expected.length) !== expected) return { loc };
+  return { loc, fix: [{ loc, length: codePoints(expected), replacement: '' }] };
+}
+
 /** A short excerpt around index i for messages: up to `n` code points each side. */
 export function excerpt(text: string, i: number, len: number, n = 6): string {
   const before = [...text.slice(Math.max(0, i - 2 * n), i)].slice(-n).join('');
@@ -149,40 +203,39 @@ export function excerpt(text: string, i: number, len: number, n = 6): string {
   return before + text.slice(i, i + len) + after;
 }
 
-// Character classes.
-const HAN = /[\p{Script=Han}〇]/u;
-/** Ideographs, and the full-width punctuation and forms that belong to Chinese text. */
-export function isChinese(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.codePointAt(0)!;
-  return (
-    (c >= 0x3000 && c <= 0x303f) || // CJK symbols and punctuation
-    (c >= 0xff01 && c <= 0xff60) || // full-width forms
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || // “ ” ‘ ’
-    c === 0x2026 || c === 0x2014 || c === 0x00b7 || // … — ·
-    HAN.test(ch)
-  );
-}
-
-export function isHan(ch: string | undefined): boolean {
-  return !!ch && HAN.test(ch);
-}
+// Character classes: shared with layout (src/model/punctuation.ts).
+export { isChinese, isHan, charAt, charBefore } from '../model/index.js';
 
 export function isAsciiAlnum(ch: string | undefined): boolean {
   return !!ch && /^[A-Za-z0-9]$/.test(ch);
 }
 
-/** The code point at UTF-16 index i, or the one ending just before it (for looking left). */
-export function charAt(text: string, i: number): string | undefined {
-  if (i < 0 || i >= text.length) return undefined;
-  return String.fromCodePoint(text.codePointAt(i)!);
+
+
+/** Closing quotes and brackets: a sentence may end just before them (…工作。” / …工作。）). */
+const CLOSING = /^[”’）》〕】」』]$/;
+
+/**
+ * How a period-like mark at text[i] sits among Chinese: 'end' when a Han character precedes it
+ * and the paragraph ends (blanks aside) or a closing mark follows — then it ends a sentence and
+ * 。 is its only reading; 'between' when Han characters stand on both sides — a sentence end, or a
+ * name separator (马克思.韦伯 means 马克思·韦伯), so no mechanical fix; undefined otherwise (3.14,
+ * 1. numbering, www.gov.cn, Latin text).
+ */
+export function periodContext(text: string, i: number, len = 1): 'end' | 'between' | undefined {
+  if (!isHan(charBefore(text, i))) return undefined;
+  let k = i + len;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  if (k >= text.length) return 'end';
+  const next = charAt(text, k);
+  if (next && CLOSING.test(next)) return 'end';
+  if (k === i + len && isHan(next)) return 'between';
+  return undefined;
 }
 
-export function charBefore(text: string, i: number): string | undefined {
-  if (i <= 0) return undefined;
-  const c = text.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return text.slice(i - 2, i);
-  return text[i - 1];
+/** The next non-blank index right of i (+1) or left of i (−1), or −1 at the edge. */
+export function nonBlank(text: string, i: number, step: 1 | -1): number {
+  let k = i;
+  while (k >= 0 && k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u3000')) k += step;
+  return k >= 0 && k < text.length ? k : -1;
 }
-

@@ -8,7 +8,7 @@ import { chmodSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeRaw, isInside, listIssueDirs, type IssueDir } from '../archive/index.js';
 import { writeAtomic } from '../build/index.js';
-import type { Diagnostic, Fix } from '../diagnostics/index.js';
+import { compareCodeUnits, type Diagnostic, type Fix } from '../diagnostics/index.js';
 import { checkArchive } from '../check/run.js';
 
 export type ChangeKind = 'edit' | 'delete-line' | 'insert-line' | 'convert';
@@ -60,7 +60,7 @@ export function applyFixes(root: string, diagnostics: readonly Diagnostic[]): Fi
   }
   const changes: Change[] = [];
   const files: string[] = [];
-  for (const [file, ds] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, ds] of [...byFile].sort(([a], [b]) => compareCodeUnits(a, b))) {
     const made = fixFile(root, file, ds);
     if (made.length) {
       changes.push(...made);
