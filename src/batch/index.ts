@@ -6,12 +6,12 @@ import type { IssueDir } from '../archive/index.js';
 import { defaultOutput } from '../build/index.js';
 import { BuildCache } from './cache.js';
 import type { JobResult } from './job.js';
-import { runPool } from './pool.js';
+import { defaultJobs, runPool } from './pool.js';
 import { issueStamp, stampBase } from './stamp.js';
 
 export { BuildCache, CACHE_FILE, issueKey, type CacheEntry } from './cache.js';
 export { issueStamp, stampBase, toolVersion, type StampBase } from './stamp.js';
-export { runPool, defaultWorkerUrl } from './pool.js';
+export { runPool, defaultWorkerUrl, defaultJobs, ISSUES_PER_EXTRA_JOB } from './pool.js';
 export type { JobResult } from './job.js';
 
 export type ItemStatus = 'built' | 'skipped' | 'failed';
@@ -32,7 +32,8 @@ export interface BatchReporter {
 }
 
 export interface BatchOptions {
-  jobs: number;
+  /** Threads to build with; by default chosen from the number of issues to build (defaultJobs). */
+  jobs?: number;
   force?: boolean;
   workerUrl?: URL;
   /** Overrides the tool version in stamps (tests). */
@@ -65,7 +66,7 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
   try {
     await runPool(
       pending.map(({ item }) => ({ root, where: item.where, output: item.output })),
-      { jobs: opts.jobs, workerUrl: opts.workerUrl },
+      { jobs: opts.jobs ?? defaultJobs(pending.length), workerUrl: opts.workerUrl },
       {
         onStart: (i) => rep?.begin(pending[i].item.where),
         onDone: (i, r) => {

@@ -178,6 +178,7 @@ function systemFontIndex(env: NodeJS.ProcessEnv): Map<string, string> {
 /** A parsed face with cached metrics. */
 export class LoadedFace implements FontMetrics {
   private readonly adv = new Map<number, number>();
+  private readonly gids = new Map<number, number>();
   private readonly upem: number;
 
   constructor(
@@ -189,7 +190,7 @@ export class LoadedFace implements FontMetrics {
   }
 
   has(cp: number): boolean {
-    return this.font.hasGlyphForCodePoint(cp);
+    return this.glyphId(cp) !== 0;
   }
 
   advance(cp: number): number {
@@ -201,9 +202,17 @@ export class LoadedFace implements FontMetrics {
     return a;
   }
 
-  /** Glyph id for a code point (0 when missing). */
+  /**
+   * Glyph id for a code point (0 when missing), remembered: layout asks for every character of
+   * every line, and fontkit searches the cmap each time.
+   */
   glyphId(cp: number): number {
-    return this.font.glyphForCodePoint(cp).id;
+    let gid = this.gids.get(cp);
+    if (gid === undefined) {
+      gid = this.font.glyphForCodePoint(cp).id;
+      this.gids.set(cp, gid);
+    }
+    return gid;
   }
 
   /**

@@ -6,7 +6,9 @@
  * for it, and the outlines of the glyphs looked up so far when the first outline is decoded.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { endianness } from 'node:os';
 import * as fontkit from 'fontkit';
+import { cheapSubrWalk, lazyCffDecoder } from './cff.js';
 
 interface FontInternals {
   _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
@@ -15,6 +17,8 @@ interface FontInternals {
   loca?: { offsets: ArrayLike<number> };
   hmtx: { metrics: { length: number; get(i: number): { advance: number; bearing: number } }; bearings: { get(i: number): number | undefined } };
   _variationProcessor?: unknown;
+  _decodeTable(table: { tag: string }): unknown;
+  stream: { buffer: Uint8Array };
 }
 
 /** What fontkit's TrueType subset keeps while encoding (see TTFSubset.encode). */
@@ -63,8 +67,9 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
         if (directories.length > 1 && buf.toString('latin1', o, o + 4) === 'name') readInto(offset, length);
       }
     }
+    const stats = { bytesRead: 0 };
     const read = (offset: number, length: number) => {
-      if (length > 0) readSync(fd, buf, offset, length, offset);
+      if (length > 0) stats.bytesRead += readSync(fd, buf, offset, length, offset);
     };
     const loaded = new Set<string>();
     const created = fontkit.create(buf, face) as unknown as fontkit.Font & FontInternals & { directory?: { tables: Record<string, { offset: number; length: number }> } };
@@ -115,10 +120,28 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
         return getGlyph(gid, characters);
       };
     }
+    const cffTable = own['CFF '];
+    if (cffTable) {
+      // PostScript outlines: the table read without its charstrings, each read when first used.
+      const cff = lazyCffDecoder(buf, cffTable, read, () => loaded.add('CFF '), font._decodeTable.bind(font));
+      font._decodeTable = cff.decode;
+      const getGlyph = font.getGlyph.bind(font);
+      font.getGlyph = (gid: number, characters?: number[]) => {
+        cff.glyphLookedUp(gid);
+        return getGlyph(gid, characters);
+      };
+      const createSubset = font.createSubset.bind(font);
+      font.createSubset = () => {
+        const subset = createSubset();
+        cheapSubrWalk(subset as unknown as Parameters<typeof cheapSubrWalk>[0], font);
+        return subset;
+      };
+    }
     if (own.loca && own.head) preloadLoca(font as unknown as FontInternals & { _tables: Record<string, unknown>; head: { indexToLocFormat: number } }, buf, own.loca, read);
     if (glyf && !font._variationProcessor) fastSimpleGlyphs(font as unknown as FontInternals);
     // The descriptor stays open for the life of the process: faces are cached and reused.
     descriptors.set(font, fd);
+    readStats.set(font, stats);
     return font;
   } catch (e) {
     try {
@@ -131,14 +154,8 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
 }
 
 /**
- * fontkit's TrueType subsetter decodes every glyph outline only to learn whether it is composite
- * and to read its metrics, which is most of the cost of writing a PDF. A simple glyph (contour
- * count ≥ 0 in its first two bytes) is copied as raw bytes with its metrics from hmtx, exactly as
- * fontkit would write it; composite glyphs still take fontkit's own path.
- */
-/**
  * The glyph offset table, read straight into a typed array: fontkit's generic decoder takes
- * ~6 ms per face for the 30,000 entries of a CJK font, a plain loop a fraction of that.
+ * ~6 ms per face for the 30,000–65,000 entries of a CJK font.
  */
 function preloadLoca(
   font: { _tables: Record<string, unknown>; head: { indexToLocFormat: number } },
@@ -149,20 +166,28 @@ function preloadLoca(
   read(loca.offset, loca.length);
   const long = font.head.indexToLocFormat === 1;
   const count = long ? loca.length >>> 2 : loca.length >>> 1;
-  const offsets = new Uint32Array(count);
-  for (let i = 0, p = loca.offset; i < count; i++) {
-    if (long) {
-      offsets[i] = buf.readUInt32BE(p);
-      p += 4;
-    } else {
-      offsets[i] = buf.readUInt16BE(p) * 2;
-      p += 2;
-    }
+  let offsets: Uint32Array;
+  if (long) {
+    // Byte-swapped natively into an array of its own: a JavaScript loop over 30,000–65,000
+    // entries costs 5–10 ms per face when the optimizing compiler is off (scripts/v8flags.mjs).
+    const copy = Buffer.allocUnsafeSlow(count * 4);
+    buf.copy(copy, 0, loca.offset, loca.offset + count * 4);
+    if (endianness() === 'LE') copy.swap32();
+    offsets = new Uint32Array(copy.buffer, copy.byteOffset, count);
+  } else {
+    offsets = new Uint32Array(count);
+    for (let i = 0, p = loca.offset; i < count; i++, p += 2) offsets[i] = buf.readUInt16BE(p) * 2;
   }
   font._tables.loca = { version: long ? 1 : 0, offsets };
 }
 
 const descriptors = new WeakMap<object, number>();
+const readStats = new WeakMap<object, { bytesRead: number }>();
+
+/** Bytes of table data read so far for a lazily read font (the table directories aside). */
+export function bytesRead(font: object): number | undefined {
+  return readStats.get(font)?.bytesRead;
+}
 
 /**
  * The names a font file goes by (file name, family, PostScript name), reading only its table
@@ -187,6 +212,12 @@ function closeAndGiveUp(fd: number): undefined {
   return undefined;
 }
 
+/**
+ * fontkit's TrueType subsetter decodes every glyph outline only to learn whether it is composite
+ * and to read its metrics, which is most of the cost of writing a PDF. A simple glyph (contour
+ * count ≥ 0 in its first two bytes) is copied as raw bytes with its metrics from hmtx, exactly as
+ * fontkit would write it; composite glyphs still take fontkit's own path.
+ */
 function fastSimpleGlyphs(font: FontInternals): void {
   const createSubset = font.createSubset.bind(font);
   font.createSubset = () => {

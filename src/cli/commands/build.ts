@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseIssueRef, type IssueDir } from '../../archive/index.js';
@@ -48,8 +47,9 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     });
 }
 
-function parseJobs(text: string | undefined, lang: CliContext['lang']): number {
-  if (text === undefined) return availableParallelism();
+/** --jobs, or undefined: the batch chooses from the work and the machine (see defaultJobs). */
+function parseJobs(text: string | undefined, lang: CliContext['lang']): number | undefined {
+  if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new ExitError(2, t(lang, 'badJobs', { value: text }));
   return Number(text);
 }
@@ -86,7 +86,7 @@ function reporterContext(ctx: CliContext, root: string): ReporterContext {
   };
 }
 
-async function batchCommand(ctx: CliContext, root: string, targets: IssueDir[], jobs: number, force: boolean): Promise<void> {
+async function batchCommand(ctx: CliContext, root: string, targets: IssueDir[], jobs: number | undefined, force: boolean): Promise<void> {
   const rc = reporterContext(ctx, root);
   // A spinner needs a real terminal with a width (ora loops on a zero-column one); plain lines otherwise.
   const tty = ctx.io.isTTY && process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 && !ctx.io.env.CI;
