@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { IssueDir } from '../archive/index.js';
-import { writeAtomic } from '../build/index.js';
+import { writeFileAtomic } from '../archive/index.js';
 
 export const CACHE_FILE = path.join('dist', '.bulletin-cache.json');
 
@@ -84,7 +84,7 @@ export class BuildCache {
     }
     const sorted: Record<string, CacheEntry> = {};
     for (const k of Object.keys(merged).sort(compareKeys)) sorted[k] = merged[k];
-    writeAtomic(path.join(this.root, CACHE_FILE), JSON.stringify({ format: 1, entries: sorted }, null, 1) + '\n');
+    writeFileAtomic(path.join(this.root, CACHE_FILE), JSON.stringify({ format: 1, entries: sorted }, null, 1) + '\n', { mkdir: true });
     this.changed.clear();
   }
 }

@@ -2,9 +2,8 @@
  * The library's front door: load → check → lay out → render, for one issue.
  * The CLI is a thin shell over these functions.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { IssueDir } from '../archive/index.js';
+import { writeFileAtomic, type IssueDir } from '../archive/index.js';
 import { dedupeDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { FontLoadError, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
@@ -110,19 +109,6 @@ export async function buildIssue(root: string, where: IssueDir, output = default
   if (!laid.layout || hasErrors(diagnostics)) return { pages: 0, bytes: 0, diagnostics };
   const { renderPdf } = await import('../render/index.js');
   const pdf = await renderPdf(laid.layout, pdfMeta(p));
-  writeAtomic(output, pdf);
+  writeFileAtomic(output, pdf, { mkdir: true });
   return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts, systemFonts: p.series.fonts.system };
-}
-
-/** Write to a temporary file beside the target, then rename: a failure never leaves a half-written PDF. */
-export function writeAtomic(file: string, data: Uint8Array | string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
 }

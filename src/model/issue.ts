@@ -32,7 +32,7 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
   const manifestAbs = path.join(where.dir, 'issue.yaml');
   const manifestRel = relPath(root, manifestAbs);
   const read = readText(root, manifestAbs);
-  if (!read.ok && (read.reason === 'missing' || read.reason === 'not-file')) {
+  if (!read.ok && read.reason === 'missing') {
     return {
       sources,
       diagnostics: [
@@ -94,7 +94,7 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
     }
     seen.set(rel, name.value);
     const text = readText(root, abs);
-    if (!text.ok && (text.reason === 'missing' || text.reason === 'not-file')) {
+    if (!text.ok && text.reason === 'missing') {
       diagnostics.push(
         diagnostic('article/missing', 'error', name.loc, { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` }, {
           hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
