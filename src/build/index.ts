@@ -3,7 +3,8 @@
  * The CLI is a thin shell over these functions.
  */
 import path from 'node:path';
-import { writeFileAtomic, type IssueDir } from '../archive/index.js';
+import { relPath, WriteFault, writeFileAtomic, type IssueDir } from '../archive/index.js';
+import { osFault } from '../i18n/faults.js';
 import { dedupeDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { FontLoadError, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
@@ -109,6 +110,14 @@ export async function buildIssue(root: string, where: IssueDir, output = default
   if (!laid.layout || hasErrors(diagnostics)) return { pages: 0, bytes: 0, diagnostics };
   const { renderPdf } = await import('../render/index.js');
   const pdf = await renderPdf(laid.layout, pdfMeta(p));
-  writeFileAtomic(output, pdf, { mkdir: true });
+  try {
+    writeFileAtomic(output, pdf, { mkdir: true });
+  } catch (e) {
+    if (!(e instanceof WriteFault)) throw e;
+    // A full disk or a read-only folder is an ordinary fault: said in words, the old PDF untouched.
+    const shown = output.startsWith(root + path.sep) ? relPath(root, output) : output;
+    const message = osFault(e.code, shown, 'write') ?? { zh: `无法写入 ${shown}（${e.code}）`, en: `cannot write ${shown} (${e.code})` };
+    return { pages: 0, bytes: 0, diagnostics: [...diagnostics, diagnostic('output/unwritable', 'error', { file: shown, line: 1, column: 1 }, message)] };
+  }
   return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts, systemFonts: p.series.fonts.system };
 }

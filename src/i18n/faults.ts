@@ -117,7 +117,7 @@ export function libraryFault(message: string, file: string): Words | undefined {
  */
 export function describeFault(e: unknown, op: FaultOp, file?: string): Words | undefined {
   const err = e as NodeJS.ErrnoException & { file?: string };
-  const name = err?.file ?? file ?? err?.path ?? '';
+  const name = file ?? err?.file ?? err?.path ?? '';
   if (typeof err?.code === 'string') {
     const w = osFault(err.code, name, op);
     if (w) return w;
