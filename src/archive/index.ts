@@ -11,7 +11,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contains, readGuarded, realOrSelf, realRoot } from './read.js';
 
-export { checkPath, openChecked, readGuarded, type GuardedFailure, type GuardedRead } from './read.js';
+export { checkPath, openChecked, readGuarded, realOrSelf, type GuardedFailure, type GuardedRead } from './read.js';
 export { writeFileAtomic, sweepStaleTemps, isBulletinTemp, WriteFault } from './write.js';
 
 export const CONFIG_FILE = 'bulletin.yaml';

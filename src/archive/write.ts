@@ -70,7 +70,8 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
       throw new WriteFault((e as NodeJS.ErrnoException).code ?? 'EIO', dir, e);
     }
   }
-  sweepOnce(dir);
+  // A few directory entries per write: cheap next to writing a PDF, and debris never outlives a run.
+  sweepStaleTemps(dir);
   const tmp = path.join(dir, `.${path.basename(target)}.bulletin-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   let fd: number | undefined;
   try {
@@ -120,14 +121,6 @@ function syncDir(dir: string): void {
   } finally {
     if (fd !== undefined) closeQuietly(fd);
   }
-}
-
-const swept = new Set<string>();
-
-function sweepOnce(dir: string): void {
-  if (swept.has(dir)) return;
-  swept.add(dir);
-  sweepStaleTemps(dir);
 }
 
 /**

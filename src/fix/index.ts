@@ -5,7 +5,7 @@
  * Fixing repeats until nothing is left to fix, so running it again changes nothing.
  */
 import path from 'node:path';
-import { decodeRaw, listIssueDirs, MAX_TEXT_BYTES, readGuarded, writeFileAtomic, type IssueDir } from '../archive/index.js';
+import { decodeRaw, listIssueDirs, MAX_TEXT_BYTES, readGuarded, sweepStaleTemps, writeFileAtomic, type IssueDir } from '../archive/index.js';
 import type { Diagnostic, Fix } from '../diagnostics/index.js';
 import { checkArchive } from '../check/run.js';
 
@@ -37,6 +37,8 @@ const MAX_ROUNDS = 8;
 export function fixIssues(root: string, targets: IssueDir[], dirs: IssueDir[] = listIssueDirs(root)): FixResult {
   const changes: Change[] = [];
   const files = new Set<string>();
+  // What a fix killed mid-write left behind goes first.
+  for (const where of targets) sweepStaleTemps(where.dir);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { diagnostics } = checkArchive(root, targets, { dirs });
     const r = applyFixes(root, diagnostics);

@@ -25,11 +25,11 @@ const OS: Record<string, Partial<Record<FaultOp | 'any', Sentence>>> = {
   },
   EACCES: {
     read: (f) => ({ zh: `没有读取 ${f} 的权限：请让管理员开放读取权限`, en: `no permission to read ${f}: ask for read access` }),
-    write: (f) => ({ zh: `没有写入 ${f} 的权限（文件夹只读）：请改用可写的文件夹（-o），或让管理员开放写入权限`, en: `no permission to write ${f} (the folder is read-only): write elsewhere with -o, or ask for write access` }),
+    write: (f) => ({ zh: `没有写入 ${f} 的权限（文件或所在文件夹是只读的）：请让管理员开放写入权限，或把档案复制到可写的文件夹（排版时也可用 -o 写到别处）`, en: `no permission to write ${f} (the file or its folder is read-only): ask for write access, or copy the archive to a folder you can write (build can also write elsewhere with -o)` }),
     font: (f) => ({ zh: `没有读取字体文件 ${f} 的权限`, en: `no permission to read the font file ${f}` }),
   },
   EROFS: {
-    any: (f) => ({ zh: `无法写入 ${f}：所在磁盘是只读的，请改用可写的位置（-o）`, en: `cannot write ${f}: the disk is read-only; write elsewhere with -o` }),
+    any: (f) => ({ zh: `无法写入 ${f}：所在磁盘是只读的，请把档案复制到可写的位置（排版时也可用 -o 写到别处）`, en: `cannot write ${f}: the disk is read-only; copy the archive somewhere writable (build can also write elsewhere with -o)` }),
   },
   ENOSPC: {
     any: (f) => ({ zh: `磁盘已满，无法写入 ${f}：请清理磁盘空间后重试（原有文件未改动）`, en: `the disk is full; ${f} was not written: free some space and try again (the existing file is unchanged)` }),
@@ -45,6 +45,9 @@ const OS: Record<string, Partial<Record<FaultOp | 'any', Sentence>>> = {
   },
   ENOTREG: {
     any: (f) => ({ zh: `${f} 不是普通文件（可能是设备、管道或文件夹），拒绝写入`, en: `${f} is not an ordinary file (a device, pipe or folder); refused` }),
+  },
+  EEXIST: {
+    any: (f) => ({ zh: `${f} 已存在，不会覆盖`, en: `${f} already exists; not overwriting it` }),
   },
   EBUSY: {
     any: (f) => ({ zh: `${f} 正被其他程序占用（例如在 PDF 阅读器中打开）：请关闭后重试`, en: `${f} is in use by another program (perhaps open in a PDF viewer): close it and try again` }),
