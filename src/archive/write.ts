@@ -38,8 +38,6 @@ export function isBulletinTemp(name: string): boolean {
 export interface WriteOptions {
   /** Create the target's folder (and its parents) if missing. */
   mkdir?: boolean;
-  /** Refuse when the target already exists (EEXIST), checked again at the rename. */
-  exclusive?: boolean;
 }
 
 /** Write `data` to `file` atomically. Throws a WriteFault with the OS code on failure; nothing is left behind. */
@@ -56,7 +54,6 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
       mode = real.mode & 0o7777;
     } else if (!st.isFile()) throw new WriteFault(st.isDirectory() ? 'EISDIR' : 'ENOTREG', file);
     else mode = st.mode & 0o7777;
-    if (opts.exclusive) throw new WriteFault('EEXIST', file);
   } catch (e) {
     if (e instanceof WriteFault) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -83,11 +80,7 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    if (opts.exclusive) {
-      // link() fails if the target appeared meanwhile; rename() would replace it.
-      fs.linkSync(tmp, target);
-      fs.unlinkSync(tmp);
-    } else fs.renameSync(tmp, target);
+    fs.renameSync(tmp, target);
   } catch (e) {
     if (fd !== undefined) closeQuietly(fd);
     try {
@@ -140,8 +133,11 @@ export function sweepStaleTemps(dir: string): string[] {
     if (!m || processAlive(Number(m[2]))) continue;
     const abs = path.join(dir, name);
     try {
-      if (!fs.lstatSync(abs).isFile()) continue;
-      fs.unlinkSync(abs);
+      const st = fs.lstatSync(abs);
+      // A folder is a new issue that `bulletin new` was filling when it was killed.
+      if (st.isDirectory() && TEMP.test(name)) fs.rmSync(abs, { recursive: true });
+      else if (st.isFile()) fs.unlinkSync(abs);
+      else continue;
       removed.push(name);
     } catch {
       /* gone meanwhile, or not ours to remove */

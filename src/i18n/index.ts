@@ -102,6 +102,10 @@ export const MESSAGES = {
     zh: '注：本机未找到正式的{roles}字体，暂用随工具安装的 Noto 字体代替；把正式字体（如仿宋_GB2312、方正小标宋）放入档案的 fonts/ 文件夹即可使用（bulletin fonts 查看详情）',
     en: 'note: no official {roles} fonts on this machine; the Noto fonts installed with the tool stand in. Put the official fonts (e.g. FangSong_GB2312, FZ XiaoBiaoSong) in the archive’s fonts/ folder to use them (see bulletin fonts)',
   },
+  newDateEarlier: {
+    zh: '--date {date} 早于最近一期（第 {issue} 期，{last}）：新一期不能排在已出的期之前。请核对日期',
+    en: '--date {date} is earlier than the last issue ({issue}, {last}): a new issue cannot go before issues already out. Check the date',
+  },
   outputIsDir: {
     zh: '-o {file} 是一个文件夹：请写出 PDF 的文件名，如 -o {file}/{name}',
     en: '-o {file} is a folder: give the PDF a file name, e.g. -o {file}/{name}',
