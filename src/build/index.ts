@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { relPath, WriteFault, writeFileAtomic, type IssueDir } from '../archive/index.js';
-import { osFault } from '../i18n/faults.js';
+import { fontFault, osFault } from '../i18n/faults.js';
 import { dedupeDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import { FontLoadError, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
+import { FontLoadError, loadFace, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
 import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
 import type { HouseStyle } from '../style/index.js';
@@ -38,20 +38,9 @@ export function prepareIssue(root: string, where: IssueDir): Partial<Prepared> &
 /** Lay out a prepared issue with its fonts. Font files that cannot be opened become diagnostics. */
 export function layoutPrepared(root: string, p: Prepared): { layout?: IssueLayout; fonts?: FontResolution; diagnostics: Diagnostic[] } {
   const fonts = resolveFonts(root, p.series.fonts);
-  let book;
-  try {
-    book = loadFontBook(fonts);
-  } catch (e) {
-    if (e instanceof FontLoadError) {
-      const loc = e.choice.loc ?? { file: p.series.file, line: 1, column: 1 };
-      return {
-        diagnostics: [
-          diagnostic('font/unreadable', 'error', loc, { zh: `无法打开字体文件 ${e.choice.path}：${e.reason}`, en: `cannot open the font file ${e.choice.path}: ${e.reason}` }),
-        ],
-      };
-    }
-    throw e;
-  }
+  const broken = fontDiagnostics(root, p.series.file, fonts);
+  if (broken.length) return { diagnostics: broken };
+  const book = loadFontBook(fonts);
   const layout = layoutIssue({ series: p.series, issue: p.issue, style: p.style, fonts: book });
   if (p.style.max_pages > 0 && layout.pages.length > p.style.max_pages) {
     layout.diagnostics.push(
@@ -62,6 +51,45 @@ export function layoutPrepared(root: string, p: Prepared): { layout?: IssueLayou
     );
   }
   return { layout, fonts, diagnostics: layout.diagnostics };
+}
+
+/** How a font path is shown: archive-relative inside the archive, as written elsewhere. */
+export function shownFontPath(root: string, file: string): string {
+  return file.startsWith(root + path.sep) ? relPath(root, file) : file;
+}
+
+/**
+ * One error per font that cannot be used: every file in fonts/ named like a font that is not one,
+ * and every font a role or fallback needs that does not open (each tried, so one run shows all).
+ */
+export function fontDiagnostics(root: string, configFile: string, fonts: FontResolution): Diagnostic[] {
+  const choices = [...Object.values(fonts.roles), ...fonts.fallbacks];
+  const out: Diagnostic[] = fonts.broken.map((b) => {
+    const shown = shownFontPath(root, b.path);
+    // Named in bulletin.yaml as well: point at that line.
+    const loc = choices.find((c) => c.path === b.path && c.loc)?.loc ?? { file: shown, line: 1, column: 1 };
+    return diagnostic('font/unreadable', 'error', loc, fontFault(b.error, shown));
+  });
+  const seen = new Set(fonts.broken.map((b) => b.path));
+  for (const c of choices) {
+    const key = `${c.path}#${c.face ?? ''}`;
+    if (seen.has(c.path) || seen.has(key)) continue;
+    seen.add(key);
+    try {
+      loadFace(c);
+    } catch (e) {
+      if (!(e instanceof FontLoadError)) throw e;
+      out.push(fontLoadDiagnostic(root, configFile, e));
+    }
+  }
+  return out;
+}
+
+/** A font a role needs that cannot be opened: at its line in bulletin.yaml when it is named there. */
+export function fontLoadDiagnostic(root: string, configFile: string, e: FontLoadError): Diagnostic {
+  const shown = shownFontPath(root, e.choice.path);
+  const loc = e.choice.loc ?? (e.choice.origin === 'fonts/' ? { file: shown, line: 1, column: 1 } : { file: configFile, line: 1, column: 1 });
+  return diagnostic('font/unreadable', 'error', loc, fontFault(e.error, shown, e.choice.face));
 }
 
 export function pdfMeta(p: Prepared) {

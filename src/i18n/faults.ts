@@ -108,6 +108,28 @@ export function brokenFont(file: string): Words {
   };
 }
 
+/** Why a font file cannot be used (see FontFileError in src/fonts/lazy.ts), in words naming it. */
+export function fontFault(error: { kind: string; code?: string; faces: string[] }, file: string, face?: string): Words {
+  switch (error.kind) {
+    case 'missing':
+      return OS.ENOENT.font!(file);
+    case 'not-file':
+      return { zh: `${file} 不是普通文件（是文件夹、设备、管道或指向档案外的链接），不能作字体：请换成字体文件本身`, en: `${file} is not an ordinary file (a folder, device, pipe or link out of the archive) and cannot be a font: put the font file itself there` };
+    case 'too-large':
+      return { zh: `${file} 太大，不像是字体文件：请检查是否放错了文件`, en: `${file} is too large to be a font: check whether the wrong file was put there` };
+    case 'unreadable':
+      return osFault(error.code, file, 'font') ?? { zh: `无法读取字体文件 ${file}（${error.code}）`, en: `cannot read the font file ${file} (${error.code})` };
+    case 'no-face': {
+      const list = error.faces.join(', ');
+      return { zh: `字体集合 ${file} 中没有名为 ${face} 的字体；其中有：${list}。请在 bulletin.yaml 的 face 中改写为其中之一`, en: `the collection ${file} has no face named ${face}; it holds: ${list}. Set face in bulletin.yaml to one of these` };
+    }
+    case 'not-collection':
+      return { zh: `${file} 只含一款字体（${error.faces[0]}），不是字体集合：请删去 bulletin.yaml 中的 face，或写 face: ${error.faces[0]}`, en: `${file} holds a single font (${error.faces[0]}), not a collection: remove face in bulletin.yaml, or write face: ${error.faces[0]}` };
+    default:
+      return brokenFont(file);
+  }
+}
+
 /** A sentence for a known library message, or undefined. */
 export function libraryFault(message: string, file: string): Words | undefined {
   const first = message.split('\n')[0];
