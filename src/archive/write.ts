@@ -64,7 +64,9 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
     try {
       fs.mkdirSync(dir, { recursive: true });
     } catch (e) {
-      throw new WriteFault((e as NodeJS.ErrnoException).code ?? 'EIO', dir, e);
+      // EEXIST here means a file stands where the folder should be.
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new WriteFault(code === 'EEXIST' ? 'ENOTDIR' : (code ?? 'EIO'), dir, e);
     }
   }
   // A few directory entries per write: cheap next to writing a PDF, and debris never outlives a run.
