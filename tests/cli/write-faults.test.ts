@@ -6,7 +6,7 @@
  * root (where chmod stops nothing).
  */
 import fs, { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
 import { cli, makeArchive, removeArchive } from '../batch/archive.js';
@@ -46,6 +46,14 @@ describe('writes that fail, and -o that would lose a file', () => {
       expect(r.err).toContain(`-o ${target} is one of the issue’s own files`);
     }
     expect(readFileSync(article()).equals(before)).toBe(true);
+    // …even an article listed but not written yet.
+    const manifest = path.join(root, 'issues/2026/2/issue.yaml');
+    const m = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, m.replace('  - 04-shangquan.md\n', '  - 04-shangquan.md\n  - 05-later.md\n'));
+    const later = await cli(['build', '2', '-o', 'issues/2026/2/05-later.md'], root);
+    writeFileSync(manifest, m);
+    expect(later.code).toBe(2);
+    expect(existsSync(path.join(root, 'issues/2026/2/05-later.md'))).toBe(false);
     const zh = await cli(['build', '2', '-o', 'issues/2026/2/01-wangge.md'], root, { LANG: 'zh_CN.UTF-8' });
     expect(zh.err).toContain('是本期的源文件之一');
   });
@@ -56,10 +64,14 @@ describe('writes that fail, and -o that would lose a file', () => {
     expect(dir.err).toContain('-o issues is a folder');
     expect(statSync(path.join(root, 'issues')).isDirectory()).toBe(true);
 
-    const dev = await cli(['build', '2', '-o', '/dev/null'], root);
+    // A FIFO stands for every special file (a device such as /dev/full is refused the same way;
+    // a test never aims -o at a real device: on a regression, as root, it would replace it).
+    const fifo = path.join(root, 'printer-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const dev = await cli(['build', '2', '-o', 'printer-pipe'], root);
     expect(dev.code).toBe(2);
-    expect(dev.err).toContain('not an ordinary file');
-    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(dev.err).toContain('-o printer-pipe is not an ordinary file');
+    expect(statSync(fifo).isFIFO()).toBe(true);
 
     writeFileSync(path.join(root, 'notes.txt'), '会议记录');
     const other = await cli(['build', '2', '-o', 'notes.txt'], root);

@@ -61,6 +61,10 @@ function checkOutput(ctx: CliContext, root: string, where: IssueDir, given: stri
   const file = given;
   const name = `${where.year}-${where.number}.pdf`;
   if (/[\\/]$/.test(given)) throw new ExitError(2, t(lang, 'outputIsDir', { file: given.replace(/[\\/]+$/, ''), name }));
+  // An input, even one not written yet (an article listed but missing), is never an output.
+  const real = realOrSelf(output);
+  const inputs = inputFiles(issueInputs(root, where)).map(realOrSelf);
+  if (inputs.includes(real)) throw new ExitError(2, t(lang, 'outputIsInput', { file }));
   let st: Stats;
   try {
     st = statSync(output);
@@ -69,9 +73,6 @@ function checkOutput(ctx: CliContext, root: string, where: IssueDir, given: stri
   }
   if (st.isDirectory()) throw new ExitError(2, t(lang, 'outputIsDir', { file, name }));
   if (!st.isFile()) throw new ExitError(2, t(lang, 'outputNotFile', { file }));
-  const real = realOrSelf(output);
-  const inputs = inputFiles(issueInputs(root, where)).map(realOrSelf);
-  if (inputs.includes(real)) throw new ExitError(2, t(lang, 'outputIsInput', { file }));
   if (!looksLikePdf(real)) throw new ExitError(2, t(lang, 'outputNotPdf', { file }));
   return output;
 }
