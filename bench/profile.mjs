@@ -1,5 +1,5 @@
 // Summarise a V8 .cpuprofile: top functions by self time, and time by package (inclusive),
-// mapping positions in dist/bulletin.cjs back to source files through its source map.
+// mapping positions in lib/bulletin.cjs back to source files through its source map.
 // Usage: node bench/profile.mjs <profile.cpuprofile> [top]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,12 +43,12 @@ function decodeMap(map) {
   return lines;
 }
 
-/** The wrapper dist/load.mjs puts before the bundle on its first line. */
+/** The wrapper lib/load.mjs puts before the bundle on its first line. */
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) {'.length;
 
 export function summarise(profileFile, { top = 25, bundle } = {}) {
   const p = JSON.parse(readFileSync(profileFile, 'utf8'));
-  const bundleFile = bundle ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bulletin.cjs');
+  const bundleFile = bundle ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib/bulletin.cjs');
   let map;
   let sources = [];
   if (existsSync(bundleFile + '.map')) {

@@ -289,7 +289,7 @@ function report() {
     '',
     `## Profile of the cold \`build ${results.profile.issue}\` (node --cpu-prof; ${results.profile.totalMs} ms sampled)`,
     '',
-    'Self time, top functions (bundle positions mapped to sources with dist/bulletin.cjs.map):',
+    'Self time, top functions (bundle positions mapped to sources with lib/bulletin.cjs.map):',
     '',
     '| ms | % | function  source |',
     '|---:|---:|---|',

@@ -1,6 +1,10 @@
-// Bundle the CLI and every dependency into one CommonJS script, dist/bulletin.cjs: one file to
-// read, no module resolution, and (through dist/load.mjs) a V8 code cache instead of compiling
-// on every start. dist/worker.mjs is the entry of the worker threads of batch builds.
+// Bundle the CLI and every dependency into one CommonJS script, lib/bulletin.cjs: one file to
+// read, no module resolution, and (through lib/load.mjs) a V8 code cache instead of compiling
+// on every start. lib/worker.mjs is the entry of the worker threads of batch builds.
+//
+// lib/ is the tool's own build output (gitignored, made by the prepare script, shipped by npm
+// pack); dist/ belongs to the archive (its PDFs). `node scripts/bundle.mjs --out DIR` bundles
+// elsewhere (the tests do, into a temp folder), `--no-warm` skips warming the code cache.
 //
 // Module-level work that bulletin never needs is deferred until first use (see LAZY, NO_MARKS):
 // - pdfkit's line breaker, PNG decoder and AES (text layout, images, encryption: unused) and
@@ -15,22 +19,30 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+
+/** The package root: every path below is relative to it, whatever the current folder. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_OUT = path.join(ROOT, 'lib');
 
 const require = createRequire(import.meta.url);
 
-/** A hash of the sources: part of every PDF's input stamp, so a changed tool rebuilds. */
+/**
+ * A hash of the sources and of the scripts that bundle and load them: part of every PDF's input
+ * stamp, so a changed tool rebuilds.
+ */
 function buildId() {
   const h = createHash('sha256');
   const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = path.join(dir, e.name);
+    for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(p);
-      else if (/\.(ts|json)$/.test(e.name)) h.update(p).update(readFileSync(p));
+      else if (/\.(ts|json|mjs|js)$/.test(e.name)) h.update(p).update(readFileSync(path.join(ROOT, p)));
     }
   };
-  walk('src');
-  h.update(readFileSync('package-lock.json'));
+  for (const dir of ['src', 'scripts', 'bin']) walk(dir);
+  for (const f of ['package.json', 'package-lock.json']) if (existsSync(path.join(ROOT, f))) h.update(f).update(readFileSync(path.join(ROOT, f)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -83,7 +95,7 @@ const lazyPlugin = {
       const real = args.path.startsWith('node:') ? args.path : createRequire(args.importer).resolve(args.path);
       return { path: real, namespace: 'bulletin-lazy' };
     });
-    // vm.Script (dist/load.mjs) cannot run a real import() on Node 20 (it needs
+    // vm.Script (lib/load.mjs) cannot run a real import() on Node 20 (it needs
     // --experimental-vm-modules): a dynamic import of a Node built-in becomes a lazy require.
     b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'bulletin-builtin' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'bulletin-builtin' }, (args) => ({ loader: 'js', contents: `module.exports = require(${JSON.stringify(args.path)});` }));
@@ -131,50 +143,68 @@ const banner = [
   'var __bulletinLazy = (f) => { var v; var o = () => v || (v = f()); return new Proxy({}, { get: (_, k) => { var x = o(); var y = x[k]; return typeof y === "function" ? y.bind(x) : y; } }); };',
 ].join('\n');
 
-const result = await build({
-  write: false,
-  entryPoints: ['src/batch/entry.ts'],
-  outfile: 'dist/bulletin.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  define: { __BULLETIN_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__bulletin_import_meta_url' },
-  banner: { js: banner },
-  plugins: [lazyPlugin],
-  // Whitespace and syntax only: readable names in profiles and stack traces; the code cache makes size cheap.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  sourcemap: 'external',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-// A real import() left in the bundle would fail at run time under vm.Script: refuse to ship it.
-for (const f of result.outputFiles)
-  if (f.path.endsWith('.cjs') && /\bimport\(\s*["'`]/.test(f.text)) throw new Error(`bundle: ${f.path} still has a dynamic import(); bundle the module or add it to the plugin`);
-// Replace the files by rename, so that a CLI starting meanwhile never reads half a bundle.
-mkdirSync('dist', { recursive: true });
-for (const f of result.outputFiles) {
-  const tmp = `${f.path}.${process.pid}.tmp`;
-  writeFileSync(tmp, f.contents);
-  renameSync(tmp, f.path);
+/** Bundle into `out` (lib/ by default); warm the code cache with a sample build when asked. */
+export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } = {}) {
+  const result = await build({
+    write: false,
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, 'src/batch/entry.ts')],
+    outfile: path.join(out, 'bulletin.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: { __BULLETIN_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__bulletin_import_meta_url' },
+    banner: { js: banner },
+    plugins: [lazyPlugin],
+    // Whitespace and syntax only: readable names in profiles and stack traces; the code cache makes size cheap.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: 'external',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  // A real import() left in the bundle would fail at run time under vm.Script: refuse to ship it.
+  for (const f of result.outputFiles)
+    if (f.path.endsWith('.cjs') && /\bimport\(\s*["'`]/.test(f.text)) throw new Error(`bundle: ${f.path} still has a dynamic import(); bundle the module or add it to the plugin`);
+  // Replace the files by rename, so that a CLI starting meanwhile never reads half a bundle.
+  mkdirSync(out, { recursive: true });
+  const put = (file, write) => {
+    const tmp = `${file}.${process.pid}.tmp`;
+    write(tmp);
+    renameSync(tmp, file);
+  };
+  for (const f of result.outputFiles) put(f.path, (tmp) => writeFileSync(tmp, f.contents));
+  put(path.join(out, 'load.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/load.mjs'), tmp));
+  put(path.join(out, 'worker.mjs'), (tmp) =>
+    writeFileSync(tmp, "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nawait load().startWorker();\n"),
+  );
+  // The former home of the bundle, the archive's output folder: take the tool's files out of it.
+  for (const f of ['bulletin.cjs', 'bulletin.cjs.map', 'bulletin.mjs', 'load.mjs', 'worker.mjs', '.bulletin.cjs.codecache'])
+    rmSync(path.join(ROOT, 'dist', f), { force: true });
+  if (warm) warmCodeCache(out);
 }
-rmSync('dist/bulletin.mjs', { force: true }); // the former ES-module bundle
-copyFileSync('scripts/load.mjs', 'dist/load.mjs.tmp');
-renameSync('dist/load.mjs.tmp', 'dist/load.mjs');
-writeFileSync('dist/worker.mjs.tmp', "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nawait load().startWorker();\n");
-renameSync('dist/worker.mjs.tmp', 'dist/worker.mjs');
 
-// Warm the code cache with a real build of a sample issue (the repository is a sample archive).
-rmSync(path.join('dist', '.bulletin.cjs.codecache'), { force: true });
-const samples = existsSync('bulletin.yaml') && existsSync('issues/2026') ? readdirSync('issues/2026').filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b) : [];
-if (samples.length && !process.env.BULLETIN_NO_CODE_CACHE) {
-  const out = path.join(tmpdir(), `bulletin-warm-${process.pid}.pdf`);
+/** Warm the code cache with a real build of a sample issue (the repository is a sample archive). */
+function warmCodeCache(out) {
+  const samples = existsSync(path.join(ROOT, 'bulletin.yaml')) && existsSync(path.join(ROOT, 'issues/2026'))
+    ? readdirSync(path.join(ROOT, 'issues/2026')).filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b)
+    : [];
+  if (!samples.length || process.env.BULLETIN_NO_CODE_CACHE) return;
+  const pdf = path.join(tmpdir(), `bulletin-warm-${process.pid}.pdf`);
+  const cli = `import { load, saveCache } from ${JSON.stringify(pathToFileURL(path.join(out, 'load.mjs')).href)};\nconst { main } = load();\nawait main();\nsaveCache();\n`;
   try {
-    execFileSync(process.execPath, ['bin/bulletin.js', 'build', `2026/${samples[samples.length - 1]}`, '-o', out], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['--input-type=module', '-e', cli, '--', 'build', `2026/${samples[samples.length - 1]}`, '-o', pdf, '--archive', ROOT], { stdio: 'ignore' });
   } catch {
     /* a broken sample only costs the warm cache: the first real run writes it */
   } finally {
-    rmSync(out, { force: true });
+    rmSync(pdf, { force: true });
   }
+}
+
+// Run as a script (npm run build, the prepare script): bundle with the options given.
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--out');
+  await bundle({ out: at >= 0 ? path.resolve(args[at + 1]) : DEFAULT_OUT, ...(args.includes('--no-warm') ? { warm: false } : {}) });
 }

@@ -1,19 +1,46 @@
-// Loader for the bundled CLI (copied to dist/load.mjs by scripts/bundle.mjs).
+// Loader for the bundled CLI (copied to lib/load.mjs by scripts/bundle.mjs).
 //
-// Node 20 has no module compile cache, so the bundle (dist/bulletin.cjs, one CommonJS script with
-// every dependency) is compiled through vm.Script with a V8 code cache kept beside it: a cold
-// start then skips parsing and compiling the ~1.3 MB of JavaScript. The cache is keyed by the V8
-// version and the bundle's size and mtime (V8 itself only checks the source length), written
-// atomically after a run that had to compile from scratch, and ignored when unreadable or stale.
-import { closeSync, fstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Node 20 has no module compile cache, so the bundle (lib/bulletin.cjs, one CommonJS script with
+// every dependency) is compiled through vm.Script with a V8 code cache: a cold start then skips
+// parsing and compiling the ~1.3 MB of JavaScript. The cache lives in the user's cache folder
+// (XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows), one
+// file per bundle location, since the install folder may be read-only or shared. It is keyed by
+// the V8 version and the bundle's size and mtime (V8 itself only checks the source length),
+// written atomically after a run that had to compile from scratch, and ignored when unreadable or
+// stale; failing to write it costs nothing but the next start's speed.
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const file = path.join(dir, 'bulletin.cjs');
-export const CODE_CACHE = path.join(dir, '.bulletin.cjs.codecache');
+
+/** The per-user cache folder of bulletin. */
+export function cacheDir(env = process.env, platform = process.platform) {
+  const home = () => {
+    try {
+      return homedir();
+    } catch {
+      return '';
+    }
+  };
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home(), 'AppData', 'Local'), 'bulletin', 'Cache');
+  if (platform === 'darwin') return path.join(home(), 'Library', 'Caches', 'bulletin');
+  return path.join(env.XDG_CACHE_HOME || path.join(home(), '.cache'), 'bulletin');
+}
+
+/** FNV-1a of a string: a short, stable name for a path (no crypto module to load at start). */
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The code cache of this bundle: named by the bundle's path, so several installs never share one (the key inside guards the rest). */
+export const CODE_CACHE = path.join(cacheDir(), `codecache-${fnv1a(file)}.bin`);
 
 let script;
 let key = '';
@@ -61,6 +88,7 @@ export function saveCache() {
   fresh = false;
   const tmp = `${CODE_CACHE}.${process.pid}.tmp`;
   try {
+    mkdirSync(path.dirname(CODE_CACHE), { recursive: true });
     const data = script.createCachedData();
     const head = Buffer.from(key, 'utf8');
     const len = Buffer.alloc(4);
@@ -68,7 +96,11 @@ export function saveCache() {
     writeFileSync(tmp, Buffer.concat([len, head, data]));
     renameSync(tmp, CODE_CACHE);
   } catch {
-    // A read-only install: run without a cache.
-    rmSync(tmp, { force: true });
+    // No cache folder we may write (a read-only home, a full disk): run without a cache.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* nothing was written */
+    }
   }
 }

@@ -12,7 +12,7 @@ export type JobInput = Omit<JobRequest, 'id'>;
 
 export interface PoolOptions {
   jobs: number;
-  /** The worker entry module; by default dist/worker.mjs beside the bundle (it loads dist/bulletin.cjs). */
+  /** The worker entry module; by default lib/worker.mjs beside the bundle (it loads lib/bulletin.cjs). */
   workerUrl?: URL;
 }
 
@@ -23,7 +23,7 @@ export interface PoolHooks {
   onDone?(index: number, result: JobResult): void;
 }
 
-/** The worker bundle beside this module, when there is one (there is in dist/, not in src/). */
+/** The worker bundle beside this module, when there is one (there is in lib/, not in src/). */
 export function defaultWorkerUrl(): URL | undefined {
   try {
     const u = new URL('./worker.mjs', import.meta.url);

@@ -1,5 +1,5 @@
 /**
- * Worker-thread side of batch builds. dist/worker.mjs loads the same bundle as the CLI and calls
+ * Worker-thread side of batch builds. lib/worker.mjs loads the same bundle as the CLI and calls
  * startWorker(); each worker builds the issues it is sent strictly one after another (the pool
  * keeps one queued, so a worker never waits for the main thread), and fonts parsed for its first
  * issue stay loaded for the rest.

@@ -11,8 +11,9 @@ import { layoutIssue, type IssueLayout } from '../layout/index.js';
 import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
 import type { HouseStyle } from '../style/index.js';
 import { checkLoaded, loadChecked, openSession } from '../check/run.js';
+import { VERSION } from '../version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 export interface Prepared {
   series: SeriesConfig;

@@ -12,6 +12,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerFonts } from './commands/fonts.js';
 import { registerFix } from './commands/fix.js';
+import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { localiseCommander } from './commander-zh.js';
@@ -37,6 +38,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .addOption(ctx.langOption())
     .showHelpAfterError();
+  registerInit(program, ctx);
   registerBuild(program, ctx);
   registerCheck(program, ctx);
   registerFonts(program, ctx);
@@ -90,6 +92,22 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     env: process.env,
     isTTY: !!process.stderr.isTTY,
+    prompt: process.stdin.isTTY && process.stderr.isTTY ? askOnTerminal : undefined,
   });
   process.exitCode = code;
+}
+
+/** One question on the terminal (stdin, stderr); an empty answer when the input ends (Ctrl+D), a stop on Ctrl+C. */
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      rl.once('SIGINT', () => reject(new ExitError(1, detectLang() === 'zh' ? '已取消' : 'cancelled')));
+      rl.once('close', () => resolve(''));
+      rl.question(question).then(resolve, () => resolve(''));
+    });
+  } finally {
+    rl.close();
+  }
 }

@@ -23,6 +23,8 @@ export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Ask the person at the terminal and return the answer; absent when nobody is there to ask (a script, a pipe). */
+  prompt?: (question: string) => Promise<string>;
 }
 
 export interface CliContext {

@@ -80,7 +80,17 @@ export const FAMILY_NAME_HINTS: Record<Family, RegExp> = {
   song: /宋体|simsun|songti|\bsong\b|serif/i,
 };
 
+/** Environment variable naming the folders to search for installed fonts instead of the usual ones. */
+export const FONT_DIRS_ENV = 'BULLETIN_FONT_DIRS';
+
+/**
+ * The folders searched for installed fonts. BULLETIN_FONT_DIRS, when set, replaces the usual list
+ * (folders separated by `:`, `;` on Windows; empty means none): fonts on a network share, or a
+ * test that decides exactly which fonts the machine has.
+ */
 export function systemFontDirs(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string[] {
+  const listed = env[FONT_DIRS_ENV];
+  if (listed !== undefined) return listed.split(platform === 'win32' ? ';' : ':').filter((d) => d.trim() !== '');
   const home = env.HOME ?? env.USERPROFILE ?? '';
   if (platform === 'win32') {
     const win = env.WINDIR ?? 'C:\\Windows';

@@ -25,7 +25,7 @@ import {
 import { FONT_ROLES, type FontBook, type FontMetrics, type FontRole } from './types.js';
 
 export * from './types.js';
-export { ROLE_FAMILY } from './catalog.js';
+export { FONT_DIRS_ENV, ROLE_FAMILY } from './catalog.js';
 
 export type FontOrigin = 'bulletin.yaml' | 'fonts/' | 'system' | 'default';
 

@@ -25,6 +25,8 @@ export interface BreakOptions {
   minLastLetters: number;
   /** Marks after which a break is preferred (lists of names: break after 、 or ，, not inside a name). */
   preferBreakAfter?: string;
+  /** Marks before which a break is preferred too (an office name: break before its bracketed second name). */
+  preferBreakBefore?: string;
 }
 
 /** How a line was fitted: which blanks were compressed, and the gap added between clusters. */
@@ -214,7 +216,11 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
       }
       if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
       if (!isLast) cost += c.breakPenalty ?? 0;
-      if (!isLast && opts.preferBreakAfter && !opts.preferBreakAfter.includes(c.text.slice(-1))) cost += COST_OFF_SEPARATOR;
+      if (!isLast && (opts.preferBreakAfter || opts.preferBreakBefore)) {
+        const after = !!opts.preferBreakAfter && opts.preferBreakAfter.includes(c.text.slice(-1));
+        const before = !!opts.preferBreakBefore && opts.preferBreakBefore.includes(cs[j].text.slice(0, 1));
+        if (!after && !before) cost += COST_OFF_SEPARATOR;
+      }
       if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
       if (!Number.isFinite(cost)) {
         // Keep one way forward even when nothing fits (a cluster wider than the line).

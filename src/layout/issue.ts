@@ -2,7 +2,7 @@
  * Lay out a whole issue: masthead, editor's note, articles, end block, page numbers.
  * Body text sits on the GB/T 9704 grid (28 × 22); every flow line takes one grid line.
  */
-import type { Diagnostic } from '../diagnostics/index.js';
+import type { Diagnostic, SourceLoc } from '../diagnostics/index.js';
 import type { FontBook, FontRole } from '../fonts/types.js';
 import { formatDateZh, type Block, type Issue, type Paragraph, type SeriesConfig } from '../model/types.js';
 import { geometry, MM, type Geometry, type HouseStyle } from '../style/index.js';
@@ -10,6 +10,7 @@ import type { StyledText } from './itemize.js';
 import { paginate, type FlowLine } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { layoutTitle } from './title.js';
+import { fitOrReport, fitText, unfitDiagnostic, type FitElement, type FitSpec } from './fit.js';
 import type { IssueLayout, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
 
 /** Baseline of an ideographic em box of `size` centred in a line of `pitch`: the em box spans 0.88 above and 0.12 below the baseline. */
@@ -22,6 +23,9 @@ interface Ctx {
   style: HouseStyle;
   fonts: FontBook;
   diagnostics: Diagnostic[];
+  /** bulletin.yaml, where the house style is set. */
+  styleFile: string;
+  pageNumberReported?: boolean;
 }
 
 function bodyOpts(ctx: Ctx, role: FontRole, extra: Partial<ParagraphOptions> = {}): ParagraphOptions {
@@ -40,6 +44,29 @@ function bodyOpts(ctx: Ctx, role: FontRole, extra: Partial<ParagraphOptions> = {
 
 function runsOf(block: Block | Paragraph, regular: FontRole, lead: FontRole): StyledText[] {
   return block.runs.map((r) => ({ text: r.text, role: r.style === 'lead' ? lead : regular, loc: r.loc }));
+}
+
+/**
+ * Balanced title lines; when the balancing finds no solution (it looks at most one line beyond
+ * the estimate, so a long title in a narrow text block has none and layoutTitle fails), the title
+ * is set as a centred paragraph instead. Either way the fit checks that every line is inside the box.
+ */
+function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
+  try {
+    return layoutTitle(parts, o, diagnostics);
+  } catch {
+    return layoutParagraph(parts, o, diagnostics);
+  }
+}
+
+/** Text that wraps in a fixed box (headings, attribution, end-block entries): set through the fit, so a line that cannot be set is an error. */
+function wrapped(ctx: Ctx, element: FitElement, parts: StyledText[], o: ParagraphOptions): TextLine[] {
+  const { size, cell, x, width, ...paragraph } = o;
+  const inset = (o.inset ?? 0) * cell;
+  return fitOrReport(
+    { element, parts, loc: parts[0]?.loc ?? { file: '', line: 1, column: 1 }, x: x + inset, width: width - 2 * inset, size, tracking: cell / size - 1, maxLines: Infinity, paragraph: { ...paragraph, inset: 0 } },
+    ctx.diagnostics,
+  ).lines;
 }
 
 /** Flow lines of a paragraph with widow/orphan protection. */
@@ -64,11 +91,22 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
   const a = issue.articles[index];
   const { style } = ctx;
   const flow: FlowLine[] = [];
-  const titleLines = layoutTitle(
-    [{ text: a.title, role: 'title', loc: a.titleLoc }],
-    { ...bodyOpts(ctx, 'title'), size: style.title.size, cell: style.title.size, indent: 0, align: 'center' },
+  // Titles wrap (never shrink); a line that cannot be set inside the text block is an error.
+  const titleLines = fitOrReport(
+    {
+      element: 'title',
+      parts: [{ text: a.title, role: 'title', loc: a.titleLoc }],
+      loc: a.titleLoc,
+      x: ctx.g.left,
+      width: ctx.g.width,
+      size: style.title.size,
+      tracking: 0,
+      maxLines: Infinity,
+      paragraph: { fonts: ctx.fonts, indent: 0, align: 'center', role: 'title' },
+      set: setTitle,
+    },
     ctx.diagnostics,
-  );
+  ).lines;
   titleLines.forEach((l, i) => flow.push({ lines: [l], keep: i > 0, dropAtTop: false }));
   for (let k = 0; k < style.title.space_after; k++) flow.push(blank(true, false));
   const text: FlowLine[] = [];
@@ -78,7 +116,8 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
   for (const b of a.blocks) {
     const heading = b.kind === 'heading';
     const role: FontRole = !heading ? 'body' : b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'heading3';
-    const f = paragraphFlow(layoutParagraph(runsOf(b, role, heading ? role : 'lead'), bodyOpts(ctx, role), ctx.diagnostics));
+    const parts = runsOf(b, role, heading ? role : 'lead');
+    const f = paragraphFlow(heading ? wrapped(ctx, 'heading', parts, bodyOpts(ctx, role)) : layoutParagraph(parts, bodyOpts(ctx, role), ctx.diagnostics));
     if (afterHeading && f[0]) f[0].keep = true;
     if (heading) f.forEach((x, i) => (x.keep ||= i > 0));
     text.push(...f);
@@ -94,36 +133,80 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
       { text: a.sources.join('、'), role: 'attribution', loc: a.sourceLoc },
       { text: '）', role: 'attribution', loc: a.sourceLoc },
     ];
-    const lines = layoutParagraph(parts, bodyOpts(ctx, 'attribution', { indent: 0, align: 'right' }), ctx.diagnostics);
+    const lines = wrapped(ctx, 'attribution', parts, bodyOpts(ctx, 'attribution', { indent: 0, align: 'right' }));
     lines.forEach((l) => flow.push({ lines: [l], keep: true, dropAtTop: false }));
   }
   return flow;
 }
 
-/** The masthead on page 1, drawn in the first `style.masthead.lines` grid lines. */
+/** The masthead on page 1, drawn in the first `style.masthead.lines` grid lines. Every element is fitted, never cut. */
 function masthead(ctx: Ctx, series: SeriesConfig, issue: Issue): PageItem[] {
   const { g, style } = ctx;
   const m = style.masthead;
+  const body = style.body.size;
   const items: PageItem[] = [];
   const line = (k: number, size: number) => baselineIn(g.top + k * g.linePitch, g.linePitch, size);
-  const loc = { file: series.file, line: 1, column: 1 };
-  const set = (text: string, role: FontRole, size: number, baseline: number, align: 'center' | 'left' | 'right', ink: 'red' | 'text', inset = 0, cell = size) => {
-    const lines = layoutParagraph([{ text, role, loc }], { fonts: ctx.fonts, size, cell, x: g.left, width: g.width, indent: 0, inset, align, role, ink }, ctx.diagnostics);
-    for (const l of lines.slice(0, 1)) items.push({ ...l, baseline });
-  };
-  if (m.label) set(m.label, 'heading1', style.body.size, line(0, style.body.size) - g.linePitch * 0.9, 'left', 'text');
+  const fileLoc = { file: series.file, line: 1, column: 1 };
+  // The lines under the name keep the body's grid tracking (a 3号 glyph on the 28-per-line pitch).
+  const gridTracking = g.pitch / body - 1;
+  const inset = g.pitch;
+  const fit = (element: FitElement, text: string, loc: SourceLoc, role: FontRole, box: { x: number; width: number }, align: 'center' | 'left' | 'right', more: Partial<FitSpec> = {}) =>
+    fitOrReport(
+      {
+        element,
+        parts: [{ text, role, loc }],
+        loc,
+        ...box,
+        size: body,
+        minSize: m.line_min_size,
+        tracking: gridTracking,
+        paragraph: { fonts: ctx.fonts, indent: 0, align, role, ink: 'text' },
+        ...more,
+      },
+      ctx.diagnostics,
+    );
+  const full = { x: g.left, width: g.width };
+  const inner = { x: g.left + inset, width: g.width - 2 * inset };
+  if (m.label) {
+    const f = fit('label', m.label, fileLoc, 'heading1', full, 'left', { minSize: body });
+    f.lines.forEach((l) => items.push({ ...l, baseline: line(0, body) - g.linePitch * 0.9 }));
+  }
   // Series name: centred over the first three grid lines, letter-spaced.
+  const name = fit('series', series.series, series.seriesLoc ?? fileLoc, 'masthead', full, 'center', {
+    size: m.size,
+    minSize: m.min_size,
+    tracking: m.letter_spacing,
+    minTracking: m.min_letter_spacing,
+    paragraph: { fonts: ctx.fonts, indent: 0, align: 'center', role: 'masthead', ink: 'red' },
+  });
   const nameCenter = g.top + 1.5 * g.linePitch;
-  set(series.series, 'masthead', m.size, nameCenter + 0.38 * m.size, 'center', 'red', 0, m.size * (1 + m.letter_spacing));
+  name.lines.forEach((l) => items.push({ ...l, baseline: nameCenter + 0.38 * name.size }));
   let number = `第${issue.number}期`;
   if (issue.supplement) number = `增刊第${issue.number}期`;
   if (issue.total) number += `（总第${issue.total}期）`;
-  set(number, 'body', style.body.size, line(3, style.body.size), 'center', 'text');
-  const officeBaseline = line(4, style.body.size);
-  set(series.office, 'body', style.body.size, officeBaseline, 'left', 'text', 1, g.pitch);
-  set(formatDateZh(issue.date), 'body', style.body.size, officeBaseline, 'right', 'text', 1, g.pitch);
-  const ruleY = officeBaseline + 0.12 * style.body.size + m.rule_gap * MM;
-  items.push({ kind: 'rule', x1: g.left, x2: g.left + g.width, y: ruleY, thickness: m.rule_width, ink: 'red' });
+  const num = fit('issue-number', number, issue.numberLoc ?? { file: issue.file, line: 1, column: 1 }, 'body', full, 'center');
+  num.lines.forEach((l) => items.push({ ...l, baseline: line(3, num.size) }));
+  // The date at the right; the office at the left in what remains, one character clear of the date.
+  const date = fit('date', formatDateZh(issue.date), issue.dateLoc, 'body', inner, 'right');
+  const ruleBelow = (baseline: number) => baseline + 0.12 * body + m.rule_gap * MM;
+  // The office may take a second line only while the rule stays above the first line of text.
+  const flowTop = g.top + m.lines * g.linePitch;
+  let officeLines = 1;
+  while (officeLines < m.office_lines && ruleBelow(line(4 + officeLines, body)) + m.rule_width / 2 <= flowTop) officeLines++;
+  // The office's room is what the longest date of the year leaves (…12月28日), so whether the office
+  // fits never changes with the date, and `check --all` reports it once, not once per issue.
+  const longest = fitText({ element: 'date', parts: [{ text: formatDateZh({ year: issue.date.year, month: 12, day: 28 }), role: 'body', loc: issue.dateLoc }], loc: issue.dateLoc, ...inner, size: body, minSize: m.line_min_size, tracking: gridTracking, paragraph: { fonts: ctx.fonts, indent: 0, align: 'right', role: 'body', ink: 'text' } }, []);
+  const dateWidth = [...date.lines, ...longest.lines].reduce((w, l) => Math.max(w, l.width), 0);
+  const officeBox = { x: inner.x, width: Math.max(0, inner.width - dateWidth - g.pitch) };
+  // On two lines, an office name breaks before its bracketed second name or after a separator.
+  const office = fit('office', series.office, series.officeLoc ?? fileLoc, 'body', officeBox, 'left', {
+    maxLines: officeLines,
+    paragraph: { fonts: ctx.fonts, indent: 0, align: 'left', role: 'body', ink: 'text', preferBreakAfter: '、，）)', preferBreakBefore: '（(' },
+  });
+  office.lines.forEach((l, i) => items.push({ ...l, baseline: line(4 + i, office.size) }));
+  const lastBaseline = line(4 + Math.max(0, Math.min(office.lines.length, officeLines) - 1), body);
+  date.lines.forEach((l) => items.push({ ...l, baseline: lastBaseline }));
+  items.push({ kind: 'rule', x1: g.left, x2: g.left + g.width, y: ruleBelow(lastBaseline), thickness: m.rule_width, ink: 'red' });
   return items;
 }
 
@@ -138,12 +221,17 @@ function endBlock(ctx: Ctx, issue: Issue): { lines: number; place: (page: PageIt
   for (const d of issue.distribution) {
     const label = `${d.label.replace(/[:：]$/, '')}：`;
     const text = `${label}${d.recipients.join('，')}。`;
-    entries.push(layoutParagraph([{ text, role: 'end_block', loc: d.loc }], { ...opts, hang: [...label].length * size }, ctx.diagnostics));
+    entries.push(wrapped(ctx, 'end-block', [{ text, role: 'end_block', loc: d.loc }], { ...opts, hang: [...label].length * size }));
   }
   if (issue.copies) {
     const copies = `共印${issue.copies}份`;
-    const loc = { file: issue.file, line: 1, column: 1 };
-    const [c] = layoutParagraph([{ text: copies, role: 'end_block', loc }], { ...opts, align: 'right' }, ctx.diagnostics);
+    const loc = issue.copiesLoc ?? { file: issue.file, line: 1, column: 1 };
+    const inset = e.indent * size;
+    const { size: _s, cell: _c, x: _x, width: _w, ...paragraph } = opts;
+    const [c] = fitOrReport(
+      { element: 'copies', parts: [{ text: copies, role: 'end_block', loc }], loc, x: g.left + inset, width: g.width - 2 * inset, size, tracking: 0, paragraph: { ...paragraph, inset: 0, align: 'right' } },
+      ctx.diagnostics,
+    ).lines;
     const last = entries[entries.length - 1]?.[entries[entries.length - 1].length - 1];
     const room = last ? g.left + g.width - e.indent * size - (last.x + last.width) : 0;
     // 共印N份 stands at the right of the last line, or of a line of its own inside the last ruled block.
@@ -175,11 +263,26 @@ function pageNumber(ctx: Ctx, n: number): TextLine {
   const { g, style } = ctx;
   const pn = style.page_number;
   const odd = n % 2 === 1;
-  const [line] = layoutParagraph(
-    [{ text: `— ${n} —`, role: 'page_number', loc: { file: '', line: 1, column: 1 } }],
-    { fonts: ctx.fonts, size: pn.size, cell: pn.size, x: g.left, width: g.width, indent: 0, inset: pn.inset, align: odd ? 'right' : 'left', role: 'page_number' },
-    ctx.diagnostics,
-  );
+  // A page number has no source text: one that does not fit is a house-style problem, reported at bulletin.yaml.
+  const loc = { file: ctx.styleFile, line: 1, column: 1 };
+  const inset = pn.inset * pn.size;
+  const spec: FitSpec = {
+    element: 'page-number',
+    parts: [{ text: `— ${n} —`, role: 'page_number', loc }],
+    loc,
+    x: g.left + inset,
+    width: g.width - 2 * inset,
+    size: pn.size,
+    tracking: 0,
+    paragraph: { fonts: ctx.fonts, indent: 0, align: odd ? 'right' : 'left', role: 'page_number' },
+  };
+  const fitted = fitText(spec, ctx.diagnostics);
+  // Reported once per issue, for the first page number that does not fit: every page has the same box.
+  if (!fitted.fits && !ctx.pageNumberReported) {
+    ctx.diagnostics.push(unfitDiagnostic(spec, fitted));
+    ctx.pageNumberReported = true;
+  }
+  const [line] = fitted.lines;
   // The dash line (about 0.27 em above the baseline) lies `offset` mm below the text block.
   const baseline = g.top + g.height + pn.offset * MM + 0.27 * pn.size;
   return { ...line, baseline };
@@ -207,7 +310,7 @@ export interface LayoutInput {
 
 export function layoutIssue({ series, issue, style, fonts }: LayoutInput): IssueLayout {
   const g = geometry(style);
-  const ctx: Ctx = { g, style, fonts, diagnostics: [] };
+  const ctx: Ctx = { g, style, fonts, diagnostics: [], styleFile: series.file };
   const flow: FlowLine[] = [];
   if (issue.editorNote.length) {
     flow.push(...noteFlow(ctx, issue.editorNote, '编者按：'));

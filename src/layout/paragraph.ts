@@ -28,6 +28,7 @@ export interface ParagraphOptions {
   minLastLetters?: number;
   /** Prefer breaks after these marks (see BreakOptions). */
   preferBreakAfter?: string;
+  preferBreakBefore?: string;
 }
 
 export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
@@ -45,6 +46,7 @@ export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagno
     justify: o.align === 'justify',
     minLastLetters: o.minLastLetters ?? 2,
     preferBreakAfter: o.preferBreakAfter,
+    preferBreakBefore: o.preferBreakBefore,
   });
   return fits.map((fit, i) => {
     const last = i === fits.length - 1;

@@ -6,6 +6,8 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import type { Parents, PhrasingContent, RootContent } from 'mdast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
 import type { SourceText } from './source.js';
 import type { Article, Block, InlineStyle, Paragraph, Run } from './types.js';
@@ -198,9 +200,22 @@ export function parseBodyChecked(src: SourceText, bodyOffset: number): { blocks:
     };
   }
   try {
-    return { blocks: simpleBody(src, bodyOffset) ?? markdownBody(src, bodyOffset), diagnostics: [] };
+    const tables = body.includes('|') ? pipeTables(src, bodyOffset) : [];
+    const simple = simpleBody(src, bodyOffset);
+    if (simple) return { blocks: simple, diagnostics: tables };
+    const diagnostics: Diagnostic[] = [];
+    const blocks = markdownBody(src, bodyOffset, diagnostics);
+    return { blocks, diagnostics: [...diagnostics, ...tables] };
   } catch {
-    return { blocks: plainBody(src, bodyOffset), diagnostics: [] };
+    // Never silently: the marks are printed as typed, so say so.
+    return {
+      blocks: plainBody(src, bodyOffset),
+      diagnostics: [
+        diagnostic('article/markdown', 'warning', src.loc(bodyOffset), { zh: '无法按 Markdown 读取正文，全文已按纯文本读取（标记符号会原样印出）', en: 'the body could not be read as Markdown; it was read as plain text (any marks are printed as typed)' }, {
+          hint: { zh: '检查文件是否损坏或粘贴错了内容', en: 'check whether the file is damaged or the wrong text was pasted' },
+        }),
+      ],
+    };
   }
 }
 
@@ -261,7 +276,7 @@ export function simpleBody(src: SourceText, bodyOffset: number): Block[] | undef
 
 /** The body as micromark reads it (exported for tests comparing it with the fast reading). */
 export function markdownBlocks(src: SourceText, bodyOffset: number): Block[] {
-  return markdownBody(src, bodyOffset);
+  return markdownBody(src, bodyOffset, []);
 }
 
 /** Each non-blank line a paragraph, no Markdown: the safe reading of a file Markdown cannot be trusted with. */
@@ -280,24 +295,59 @@ function plainBody(src: SourceText, bodyOffset: number): Block[] {
   return blocks;
 }
 
-function markdownBody(src: SourceText, bodyOffset: number): Block[] {
+/**
+ * micromark without setext headings: the article format gives every line its own paragraph, so a
+ * `---` or `===` line under a text line must not turn that line into a heading (merging it with
+ * the line before). A `---` line is then a thematic break, reported and not printed.
+ */
+const NO_SETEXT = { disable: { null: ['setextUnderline'] } };
+
+/** What a Markdown construct that a bulletin does not print is reported as (see README, “The article”). */
+const say = (zh: string, en: string) => ({ zh, en });
+
+/** The name of the tag an HTML node opens or closes, or what kind of markup it is. */
+function htmlName(raw: string): { tag?: string; comment: boolean } {
+  if (/^<!--/.test(raw)) return { comment: true };
+  const m = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/.exec(raw);
+  return { tag: m ? `${m[1]}${m[2].toLowerCase()}` : undefined, comment: false };
+}
+
+function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnostic[]): Block[] {
   const body = src.text.slice(bodyOffset);
-  const tree = fromMarkdown(body, { extensions: [cjkFriendlyExtension()] });
+  const tree = fromMarkdown(body, { extensions: [cjkFriendlyExtension(), NO_SETEXT] });
   const blocks: Block[] = [];
   const locAt = (o: number) => src.loc(bodyOffset + o);
+  const report = (rule: string, severity: 'error' | 'warning', o: number, message: { zh: string; en: string }, hint?: { zh: string; en: string }) =>
+    diagnostics.push(diagnostic(rule, severity, locAt(o), message, hint ? { hint } : {}));
+  const html = (raw: string, o: number) => {
+    const { tag, comment } = htmlName(raw);
+    if (comment) {
+      report('markdown/html-comment', 'warning', o, say('HTML 注释不会印出', 'an HTML comment is not printed'), say('删去注释，或把要印的内容写成正文', 'delete the comment, or write what should be printed as text'));
+      return;
+    }
+    report(
+      'markdown/html',
+      'error',
+      o,
+      tag ? say(`网页标记 <${tag}> 不能排版印刷`, `the HTML tag <${tag}> cannot be printed`) : say('网页标记（HTML）不能排版印刷', 'HTML markup cannot be printed'),
+      say('删去尖括号标记，只保留文字（从网页复制时请“只粘贴文本”）', 'delete the tag and keep only the text (paste from web pages as plain text)'),
+    );
+  };
+  const inline = { html, report, body };
 
   const walk = (nodes: RootContent[], prefix?: { text: string; offset: number }) => {
     for (const node of nodes) {
+      const start = node.position?.start.offset ?? 0;
       switch (node.type) {
         case 'heading': {
-          const runs = collectRuns(node.children, locAt, body);
+          const runs = collectRuns(node.children, locAt, body, inline);
           const text = runs.map((r) => r.text).join('').trim();
           if (!text) break;
-          blocks.push({ kind: 'heading', level: Math.min(3, node.depth) as 1 | 2 | 3, runs: trimRuns(runs), loc: locAt(node.position!.start.offset!) });
+          blocks.push({ kind: 'heading', level: Math.min(3, node.depth) as 1 | 2 | 3, runs: trimRuns(runs), loc: locAt(start) });
           break;
         }
         case 'paragraph': {
-          const runs = collectRuns(node.children, locAt, body);
+          const runs = collectRuns(node.children, locAt, body, inline);
           if (prefix) {
             runs.unshift({ text: prefix.text, style: 'regular', loc: locAt(prefix.offset) });
             prefix = undefined;
@@ -308,22 +358,30 @@ function markdownBody(src: SourceText, bodyOffset: number): Block[] {
         case 'list': {
           let n = node.start ?? 1;
           for (const item of node.children) {
-            const start = item.position!.start.offset!;
-            const first = item.children[0]?.position?.start.offset ?? start;
+            const at = item.position!.start.offset!;
+            const first = item.children[0]?.position?.start.offset ?? at;
             // Keep the author's own marker (“1.”, “（1）”…) as text: numbering is the author's.
-            const marker = body.slice(start, first).trim() || (node.ordered ? `${n}.` : '');
-            walk(item.children, marker && !/^[-*+]$/.test(marker) ? { text: marker, offset: start } : undefined);
+            let marker = body.slice(at, first).trim() || (node.ordered ? `${n}.` : '');
+            if (/^[-*+]$/.test(marker)) {
+              // A bullet has no place in an official text: it is printed as “·” and reported.
+              marker = '·';
+              report('markdown/bullet-list', 'warning', at, say('列表项目符号印作“·”', 'a bullet list item is printed with “·”'), say('公文条目用“一、”“（一）”“1.”等序号，请改写', 'official text numbers its items (一、, （一）, 1.): consider writing them so'));
+            }
+            walk(item.children, marker ? { text: marker, offset: at } : undefined);
             n++;
           }
           break;
         }
         case 'blockquote':
+          report('markdown/blockquote', 'warning', start, say('引用块（以“>”开头）按普通段落印出，“>”不印', 'a block quote (lines opening with “>”) is printed as plain paragraphs, without the “>”'), say('若要印出引文，请用引号括起', 'to print a quotation, put it in quotation marks'));
           walk(node.children);
           break;
         case 'code':
         case 'html': {
+          if (node.type === 'html') html(node.value, start);
+          else if (/^(```|~~~)/.test(body.slice(start, start + 3)))
+            report('markdown/code', 'warning', start, say('代码块按普通段落印出，围栏行（```）不印', 'a fenced code block is printed as plain paragraphs, without its ``` lines'));
           // Indented pasted text becomes a code block in CommonMark: read it as plain paragraphs.
-          const start = node.position!.start.offset!;
           const raw = body.slice(start, node.position!.end.offset!);
           let o = start;
           for (const line of raw.split('\n')) {
@@ -334,7 +392,14 @@ function markdownBody(src: SourceText, bodyOffset: number): Block[] {
           }
           break;
         }
+        case 'thematicBreak':
+          report('markdown/thematic-break', 'warning', start, say('分隔线（---）不会印出', 'a thematic break (---) is not printed'), say('删去这一行；前后两段照常印出', 'delete the line; the paragraphs around it are printed as usual'));
+          break;
+        case 'definition':
+          report('markdown/definition', 'warning', start, say(`链接定义不会印出（${node.url}）`, `a link definition is not printed (${node.url})`), say('要印出网址，请把它写进正文', 'to print the address, write it into the text'));
+          break;
         default:
+          report('markdown/unsupported', 'warning', start, say(`不支持的 Markdown 结构（${node.type}），未印出`, `unsupported Markdown (${node.type}) is not printed`));
           break;
       }
     }
@@ -343,34 +408,105 @@ function markdownBody(src: SourceText, bodyOffset: number): Block[] {
   return blocks.filter((b) => b.runs.some((r) => r.text.trim() !== ''));
 }
 
+/** A pipe-table delimiter row: | --- | :---: | (at least two columns). */
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
+
+/**
+ * Pipe tables are not typeset: the table would be printed as rows of text with its bars. Report
+ * the table at its header row (the line above the delimiter row), so the author lays it out as text.
+ */
+function pipeTables(src: SourceText, bodyOffset: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines = src.text.slice(bodyOffset).split('\n');
+  let o = bodyOffset;
+  const starts = lines.map((l) => {
+    const at = o;
+    o += l.length + 1;
+    return at;
+  });
+  lines.forEach((line, i) => {
+    if (i === 0 || !TABLE_DELIMITER.test(line) || !line.includes('|') || !lines[i - 1].includes('|')) return;
+    out.push(
+      diagnostic('markdown/table', 'error', src.loc(starts[i - 1]), say('表格不能排入简报版面（会把“|”分隔符原样印出）', 'a table cannot be set on the bulletin page (its | bars would be printed as text)'), {
+        hint: say('把表格内容改写成文字段落，或另作附件', 'write the table’s content as paragraphs, or attach it separately'),
+      }),
+    );
+  });
+  return out;
+}
+
 function toParagraph(runs: Run[]): Paragraph {
   const trimmed = trimRuns(runs);
   return { kind: 'paragraph', runs: trimmed, loc: trimmed[0]?.loc ?? runs[0].loc };
 }
 
-/** Flatten inline Markdown into runs; `strong` at a paragraph's start becomes the lead. */
-function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLoc, body: string): Run[] {
+interface InlineReport {
+  html: (raw: string, offset: number) => void;
+  report: (rule: string, severity: 'error' | 'warning', offset: number, message: { zh: string; en: string }, hint?: { zh: string; en: string }) => void;
+  body: string;
+}
+
+/** A character reference (&nbsp; &#8203; &amp;) in the source of a text node. */
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/**
+ * Flatten inline Markdown into runs; `strong` at a paragraph's start becomes the lead. Inline
+ * marks that do not reach the page (a link's address, an image, HTML) are reported.
+ */
+function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLoc, body: string, r?: InlineReport): Run[] {
   const runs: Run[] = [];
   const visit = (nodes: PhrasingContent[], style: InlineStyle) => {
     for (const n of nodes) {
       const start = n.position?.start.offset ?? 0;
+      const end = n.position?.end.offset ?? start;
       switch (n.type) {
-        case 'text':
+        case 'text': {
+          // Character references are decoded (&amp; prints &); each is reported with what it became.
+          if (r) for (const m of body.slice(start, end).matchAll(CHARACTER_REFERENCE)) {
+            const decoded = decodeReference(m[0]);
+            if (decoded === undefined) continue;
+            const cps = [...decoded].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+            r.report('markdown/entity', 'warning', start + m.index!, say(`网页字符代码 ${m[0]} 印作字符 ${cps}`, `the HTML character reference ${m[0]} is printed as the character ${cps}`), say('直接写出要印的字符（&nbsp; 一般应删去）', 'write the character itself (an &nbsp; is usually best deleted)'));
+          }
+          pushText(runs, n.value, style, start, locAt, body);
+          break;
+        }
         case 'inlineCode':
-          pushText(runs, n.value, style, start + (n.type === 'inlineCode' ? 1 : 0), locAt, body);
+          r?.report('markdown/inline-code', 'warning', start, say('行内代码的反引号（`）不印，其中文字照常印出', 'inline code is printed as plain text, without its backticks'));
+          pushText(runs, n.value, style, start + 1, locAt, body);
           break;
         case 'strong': {
           // Only a strong run that opens its line is a lead; elsewhere it is plain text.
           const atLineStart = runs.length === 0 || /\n\s*$/.test(runs[runs.length - 1].text);
+          if (!atLineStart) r?.report('markdown/emphasis', 'warning', start, say('段中的加粗不印作粗体（只有段首的 **…** 是粗体导语）', 'bold inside a paragraph is printed as plain text (only **…** opening a paragraph is its bold lead)'));
           visit(n.children, atLineStart ? 'lead' : style);
           break;
         }
+        case 'emphasis':
+          r?.report('markdown/emphasis', 'warning', start, say('斜体标记（*…*）不印作斜体，其中文字照常印出', 'italics (*…*) are printed as plain text'));
+          visit(n.children, style);
+          break;
         case 'break':
           runs.push({ text: '\n', style, loc: locAt(start) });
           break;
         case 'html':
+          if (r) r.html(n.value, start);
           pushText(runs, n.value, style, start, locAt, body);
           break;
+        case 'image':
+          r?.report('markdown/image', 'error', start, say(`图片不能排入简报（${n.url}）`, `an image cannot be set in the bulletin (${n.url})`), say('删去图片标记；如需配图，请另行提供', 'delete the image; supply pictures separately'));
+          if (n.alt) pushText(runs, n.alt, style, start + 2, locAt, body);
+          break;
+        case 'imageReference':
+          r?.report('markdown/image', 'error', start, say('图片不能排入简报', 'an image cannot be set in the bulletin'), say('删去图片标记；如需配图，请另行提供', 'delete the image; supply pictures separately'));
+          break;
+        case 'link': {
+          const text = n.children.map((c) => ('value' in c ? String(c.value) : '')).join('');
+          if (text !== n.url && `mailto:${text}` !== n.url)
+            r?.report('markdown/link', 'warning', start, say(`只印出链接文字，网址 ${n.url} 不印`, `only the link text is printed, not its address ${n.url}`), say('若要印出网址，请把它写进正文', 'to print the address, write it into the text'));
+          visit(n.children, style);
+          break;
+        }
         default:
           if ('children' in n) visit((n as Parents).children as PhrasingContent[], style);
           else if ('value' in n) pushText(runs, String((n as { value: unknown }).value), style, start, locAt, body);
@@ -379,6 +515,15 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
   };
   visit(children, 'regular');
   return runs;
+}
+
+/** What a character reference decodes to, as micromark reads it (undefined when it is not one). */
+function decodeReference(ref: string): string | undefined {
+  const inner = ref.slice(1, -1);
+  const hex = /^#[xX]/.test(inner);
+  if (inner.startsWith('#')) return decodeNumericCharacterReference(inner.slice(hex ? 2 : 1), hex ? 16 : 10);
+  const named = decodeNamedCharacterReference(inner);
+  return named === false ? undefined : named;
 }
 
 /** Push text, splitting at newlines so each run stays on one source line (its loc is then exact). */

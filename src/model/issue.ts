@@ -66,7 +66,7 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
   const r = new FieldReader(src, parsed.map, 0, 'issue', parsed.doc);
   const head = readHead(r);
   const { number, date } = head;
-  const copies = r.int('copies', false, 1);
+  const copies = r.int('copies', false, 1, MAX_COPIES);
   const noteText = r.string('editor_note');
   const articleNames = r.strings('articles', true) ?? [];
   if (r.has('articles') && !articleNames.length && isSeq(r.node('articles')))
@@ -145,6 +145,7 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
       articles,
       distribution,
       copies,
+      copiesLoc: r.loc('copies'),
       file: manifestRel,
       dir: where.rel,
       listed,
@@ -152,9 +153,18 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
   };
 }
 
+/**
+ * Sane upper bounds (house style): an issue number of a year or of a continuous series, a running
+ * total (a weekly bulletin reaches 5,200 in a century), a print run. Beyond them a number is a typo
+ * or a pasted exponent (1e+30), never something to print.
+ */
+export const MAX_NUMBER = 9999;
+export const MAX_TOTAL = 99999;
+export const MAX_COPIES = 1_000_000;
+
 /** number, date, total, supplement: the fields every issue.yaml reader needs, read and reported once. */
 function readHead(r: FieldReader) {
-  const number = r.int('number', true, 1);
+  const number = r.int('number', true, 1, MAX_NUMBER);
   const dateText = r.string('date', true);
   const date = dateText !== undefined ? parseDate(dateText) : undefined;
   if (dateText !== undefined && !date) {
@@ -169,7 +179,7 @@ function readHead(r: FieldReader) {
       ),
     );
   }
-  const total = r.int('total', false, 1);
+  const total = r.int('total', false, 1, MAX_TOTAL);
   const supplement = r.bool('supplement') ?? false;
   return { number, numberLoc: r.loc('number'), date, total, totalLoc: r.loc('total'), supplement };
 }

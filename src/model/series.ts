@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { CONFIG_FILE, readText } from '../archive/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { DEFAULT_STYLE } from '../style/index.js';
+import { DEFAULT_STYLE, resolveStyle, styleProblems } from '../style/index.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
 import type { FontSpec, SeriesConfig } from './types.js';
@@ -52,7 +52,9 @@ export function parseSeries(src: SourceText): SeriesLoad {
   if (styleNode && !isMap(styleNode) && !(isScalar(styleNode) && styleNode.value === null)) {
     r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('style'), { zh: '`style` 应为多级设置（下一行起缩进书写各项）', en: '`style` should be a mapping' }));
   } else if (styleNode && isMap(styleNode)) {
+    const before = r.diagnostics.length;
     checkStyle(r, styleNode, DEFAULT_STYLE as unknown as Record<string, unknown>, 'style');
+    if (r.diagnostics.length === before) checkStyleValues(r, styleNode, nodeToJs(parsed.doc, styleNode));
   }
   const fonts = readFonts(r);
   r.unknownKeys(SERIES_KEYS);
@@ -69,6 +71,8 @@ export function parseSeries(src: SourceText): SeriesLoad {
       style: styleNode && isMap(styleNode) ? nodeToJs(parsed.doc, styleNode) : undefined,
       fonts,
       file: CONFIG_FILE,
+      seriesLoc: r.loc('series'),
+      officeLoc: r.loc('office'),
     },
   };
 }
@@ -118,7 +122,7 @@ function checkStyle(r: FieldReader, map: YAMLMap, base: Record<string, unknown>,
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const at = r.locOf(pair.key as Node);
     const name = `${where}.${key}`;
-    if (!(key in base)) {
+    if (!Object.hasOwn(base, key)) {
       const near = didYouMean(key, Object.keys(base));
       r.diagnostics.push(
         diagnostic('manifest/unknown-key', 'error', at, { zh: `未知的版式设置 \`${name}\``, en: `unknown style setting \`${name}\`` }, {
@@ -139,11 +143,38 @@ function checkStyle(r: FieldReader, map: YAMLMap, base: Record<string, unknown>,
       if (isMap(v)) checkStyle(r, v, want as Record<string, unknown>, name);
       else bad('应为多级设置', 'should be a mapping');
     } else if (typeof want === 'number') {
-      if (!(isScalar(v) && typeof v.value === 'number' && Number.isFinite(v.value) && v.value >= 0)) bad(`应为不小于 0 的数字（默认 ${want}）`, `should be a number of at least 0 (default ${want})`);
+      // Its range is checked with the whole style (checkStyleValues).
+      if (!(isScalar(v) && typeof v.value === 'number' && Number.isFinite(v.value))) bad(`应为数字（默认 ${want}）`, `should be a number (default ${want})`);
     } else if (typeof want === 'boolean') {
       if (!(isScalar(v) && typeof v.value === 'boolean')) bad('应为 true 或 false', 'should be true or false');
     } else if (typeof want === 'string') {
       if (!(isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number'))) bad('应为一段文字', 'should be text');
     }
+  }
+}
+
+/**
+ * Ranges and relations of the house style with the overrides applied (grid lines ≥ 1, masthead
+ * lines < grid lines, sizes > 0, the text block inside the paper …), each reported at the
+ * overriding value in bulletin.yaml: a style the layout cannot work with never reaches it.
+ */
+function checkStyleValues(r: FieldReader, styleNode: YAMLMap, overrides: unknown): void {
+  const nodeAt = (path: string): Node | undefined => {
+    let n: Node | undefined = styleNode;
+    for (const k of path.split('.')) {
+      if (!n || !isMap(n)) return undefined;
+      const pair = n.items.find((p) => isScalar(p.key) && String(p.key.value) === k);
+      n = r.resolve((pair?.value as Node | null) ?? undefined);
+    }
+    return n;
+  };
+  for (const p of styleProblems(resolveStyle(overrides))) {
+    const at = p.at.map(nodeAt).find((n) => n !== undefined);
+    if (!at) continue; // only defaults involved: they are consistent
+    r.diagnostics.push(
+      diagnostic(`style/${p.kind}`, 'error', r.locOf(at), p.message, {
+        hint: { zh: '改正这个值，或删去这一行使用默认值', en: 'correct the value, or delete the line to use the default' },
+      }),
+    );
   }
 }

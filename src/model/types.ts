@@ -25,6 +25,9 @@ export interface SeriesConfig {
   style: unknown;
   fonts: FontsConfig;
   file: string;
+  /** Where `series` and `office` are written (layout reports a masthead that does not fit there). */
+  seriesLoc?: SourceLoc;
+  officeLoc?: SourceLoc;
 }
 
 export type InlineStyle = 'regular' | 'lead';
@@ -94,6 +97,7 @@ export interface Issue {
   articles: Article[];
   distribution: DistributionLine[];
   copies?: number;
+  copiesLoc?: SourceLoc;
   /** Archive-relative path of issue.yaml. */
   file: string;
   /** Archive-relative folder. */

@@ -334,10 +334,15 @@ export class FieldReader {
     });
   }
 
-  int(key: string, required = false, min = 0): number | undefined {
+  int(key: string, required = false, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
     const n = this.node(key);
     if (!this.has(key)) return required ? this.missing(key) : undefined;
-    if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= min) return n.value;
+    if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= min && n.value <= max) return n.value;
+    if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value > max)
+      return this.err('manifest/out-of-range', this.locOf(n), `\`${key}\` 的值 ${n.value} 大得不合常理（最大 ${max}）`, `\`${key}\` is ${n.value}, beyond any sane value (at most ${max})`, {
+        zh: `核对这个数字，如“${key}: ${Math.max(min, 1)}”`,
+        en: `check the number, e.g. \`${key}: ${Math.max(min, 1)}\``,
+      });
     return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为不小于 ${min} 的整数`, `\`${key}\` should be a whole number of at least ${min}`, {
       zh: `只写阿拉伯数字，如“${key}: ${Math.max(min, 1)}”${key === 'number' || key === 'total' ? '，不要加“第”“期”等字' : ''}`,
       en: `write digits only, e.g. \`${key}: ${Math.max(min, 1)}\``,

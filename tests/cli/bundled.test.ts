@@ -1,19 +1,27 @@
 /**
- * The bundled CLI in a child process: worker threads (dist/worker.mjs), determinism across time
- * zones, locales and job counts, and `build --watch` stopped by a signal.
+ * The bundled CLI in a child process: worker threads (lib/worker.mjs), determinism across time
+ * zones, locales and job counts, `build --watch` stopped by a signal, and the code cache. The
+ * bundle is made in a temp folder laid out like the package (bin/, lib/, node_modules), never in
+ * the checkout.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArchive, REPO, removeArchive } from '../batch/archive.js';
 
-const BIN = path.join(REPO, 'bin/bulletin.js');
+/** The package as installed: bin/ and lib/ from a bundle made here, node_modules of the checkout. */
+const PKG = mkdtempSync(path.join(tmpdir(), 'bulletin-pkg-'));
+const BIN = path.join(PKG, 'bin/bulletin.js');
+const CACHE = path.join(PKG, 'user-cache');
+/** What a child sees: no installed fonts (the archives pin theirs anyway) and its own cache folder. */
+const BASE_ENV = { PATH: process.env.PATH, LANG: 'en_US.UTF-8', BULLETIN_FONT_DIRS: '', XDG_CACHE_HOME: CACHE };
 
 function bulletin(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   try {
-    const stdout = execFileSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, [BIN, ...args], { cwd, env: { ...BASE_ENV, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { code: 0, stdout, stderr: '' };
   } catch (e) {
     const x = e as { status: number; stdout: string; stderr: string };
@@ -34,7 +42,10 @@ function pdfHashes(root: string): Record<string, string> {
 describe('the bundled CLI', () => {
   let root: string;
   beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: REPO, stdio: 'inherit' });
+    mkdirSync(path.join(PKG, 'bin'));
+    copyFileSync(path.join(REPO, 'bin/bulletin.js'), BIN);
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(PKG, 'node_modules'), 'junction');
+    execFileSync(process.execPath, [path.join(REPO, 'scripts/bundle.mjs'), '--out', path.join(PKG, 'lib'), '--no-warm'], { stdio: 'inherit' });
     root = makeArchive([
       { year: 2025, number: 23, from: 2, date: '2025-12-08' },
       { year: 2025, number: 24, from: 1, date: '2025-12-22' },
@@ -42,7 +53,28 @@ describe('the bundled CLI', () => {
       { year: 2026, number: 2, from: 2, date: '2026-01-26' },
     ]);
   });
-  afterAll(() => removeArchive(root));
+  afterAll(() => {
+    removeArchive(root);
+    rmSync(PKG, { recursive: true, force: true });
+  });
+
+  it('keeps its code cache in the user’s cache folder, not beside the bundle, and starts from it', () => {
+    rmSync(CACHE, { recursive: true, force: true });
+    expect(bulletin(['--version'], root)).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    const files = readdirSync(path.join(CACHE, 'bulletin'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^codecache-[0-9a-f]{8}\.bin$/);
+    expect(readdirSync(path.join(PKG, 'lib')).sort()).toEqual(['bulletin.cjs', 'bulletin.cjs.map', 'load.mjs', 'worker.mjs']);
+    const written = readFileSync(path.join(CACHE, 'bulletin', files[0]));
+    expect(bulletin(['--version'], root).code).toBe(0);
+    // Accepted, so not written again.
+    expect(readFileSync(path.join(CACHE, 'bulletin', files[0])).equals(written)).toBe(true);
+    // A cache folder that cannot be made (a file stands in its way) costs nothing but speed.
+    rmSync(CACHE, { recursive: true, force: true });
+    writeFileSync(CACHE, 'not a folder');
+    expect(bulletin(['--version'], root)).toMatchObject({ code: 0, stderr: '' });
+    rmSync(CACHE, { force: true });
+  });
 
   it('builds in worker threads; a broken issue fails alone and the exit code is 1', () => {
     const f = path.join(root, 'issues/2025/24/02-jiceng.md');
@@ -83,7 +115,7 @@ describe('the bundled CLI', () => {
   });
 
   it('build --watch rebuilds on an edit and stops cleanly on SIGINT', async () => {
-    const child = spawn(process.execPath, [BIN, 'build', '2026/1', '--watch'], { cwd: root, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+    const child = spawn(process.execPath, [BIN, 'build', '2026/1', '--watch'], { cwd: root, env: BASE_ENV });
     let out = '';
     let err = '';
     let notify = () => {};

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFontBook, resolveFonts } from '../../src/fonts/index.js';
-import { defaultFontPath } from '../../src/fonts/catalog.js';
+import { defaultFontPath, FONT_DIRS_ENV, systemFontDirs } from '../../src/fonts/catalog.js';
 
 const serif = defaultFontPath('serif');
 const sans = defaultFontPath('sans');
@@ -22,15 +22,35 @@ describe('font resolution', () => {
   });
 
   it('prefers an installed official font, found by its file name in the system folders', () => {
-    const home = tmp();
-    mkdirSync(path.join(home, '.fonts'));
-    copyFileSync(sans, path.join(home, '.fonts', 'simfang.ttf'));
-    const res = resolveFonts(tmp(), { system: true, roles: {} }, { HOME: home });
-    expect(res.roles.body).toMatchObject({ origin: 'system', path: path.join(home, '.fonts', 'simfang.ttf') });
+    const installed = tmp();
+    mkdirSync(path.join(installed, 'sub'));
+    copyFileSync(sans, path.join(installed, 'sub', 'simfang.ttf'));
+    const env = { [FONT_DIRS_ENV]: installed };
+    const res = resolveFonts(tmp(), { system: true, roles: {} }, env);
+    expect(res.roles.body).toMatchObject({ origin: 'system', path: path.join(installed, 'sub', 'simfang.ttf') });
     expect(res.roles.heading3.origin).toBe('system');
     expect(res.roles.title.origin).toBe('default');
     // Pinned: system: false ignores it.
-    expect(resolveFonts(tmp(), { system: false, roles: {} }, { HOME: home }).roles.body.origin).toBe('default');
+    expect(resolveFonts(tmp(), { system: false, roles: {} }, env).roles.body.origin).toBe('default');
+  });
+
+  it('finds TeX Live’s Fandol fonts where the machine has them, and only in the folders it is given', () => {
+    const texlive = tmp();
+    for (const f of ['FandolFang-Regular.otf', 'FandolSong-Bold.otf', 'FandolKai-Regular.otf']) copyFileSync(serif, path.join(texlive, f));
+    const res = resolveFonts(tmp(), { system: true, roles: {} }, { [FONT_DIRS_ENV]: `${tmp()}${path.delimiter}${texlive}` });
+    expect(res.roles.body).toMatchObject({ origin: 'system', path: path.join(texlive, 'FandolFang-Regular.otf') });
+    expect(res.roles.title).toMatchObject({ origin: 'system', path: path.join(texlive, 'FandolSong-Bold.otf') });
+    expect(res.roles.note).toMatchObject({ origin: 'system', path: path.join(texlive, 'FandolKai-Regular.otf') });
+    expect(res.roles.lead.origin).toBe('default');
+    // An empty list means no installed fonts at all, whatever HOME holds.
+    const home = tmp();
+    mkdirSync(path.join(home, '.fonts'));
+    copyFileSync(sans, path.join(home, '.fonts', 'simfang.ttf'));
+    const none = resolveFonts(tmp(), { system: true, roles: {} }, { [FONT_DIRS_ENV]: '', HOME: home });
+    expect(Object.values(none.roles).map((r) => r.origin)).toEqual(Object.values(none.roles).map(() => 'default'));
+    // Without the variable, the usual folders (HOME's among them) are searched.
+    expect(systemFontDirs({ HOME: home }, 'linux')).toContain(path.join(home, '.fonts'));
+    expect(systemFontDirs({ HOME: home, [FONT_DIRS_ENV]: '/a:/b' }, 'linux')).toEqual(['/a', '/b']);
   });
 
   it('prefers the archive’s fonts/ folder to installed fonts, matching by name', () => {

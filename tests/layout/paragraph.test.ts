@@ -68,6 +68,11 @@ describe('line breaking around prohibited marks', () => {
     expect(lineText(lines[0])).toBe(`${han(12)}，${han(13, 2)}，`);
     const last = lines[0].cells[lines[0].cells.length - 1];
     expect(last.width).toBeCloseTo(g.pitch / 2, 2);
+    // …and declared half-width, so the PDF draws it from the half-width subset (no overlapping glyphs).
+    const comma = lines[0].glyphs[lines[0].glyphs.length - 1];
+    expect(comma.text).toBe('，');
+    expect(comma.advance).toBeDefined();
+    expect(comma.advance! * comma.size).toBeCloseTo(g.pitch / 2, 2);
     expectFlush(lines);
   });
 

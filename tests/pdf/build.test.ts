@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { buildIssue } from '../../src/build/index.js';
+import { buildIssue, layoutPrepared } from '../../src/build/index.js';
 import { geometry, DEFAULT_STYLE } from '../../src/style/index.js';
 import { prepared, REPO, STRESS } from '../helpers/archive.js';
 import { contentStreams, readPdf, type PdfText } from '../helpers/pdf.js';
@@ -68,13 +68,34 @@ describe.each([
       if (Math.abs(left - g.left) < 0.5) flush++;
     }
     expect(flush).toBeGreaterThan(10);
-    // Baselines fall in grid cells: 22 lines per page of 225 mm.
-    const ys = [...new Set(read.pages[1]?.map((t) => t.y) ?? [])].filter((y) => y > g.top && y < g.top + g.height).sort((a, b) => a - b);
-    for (let i = 1; i < ys.length; i++) {
-      const steps = (ys[i] - ys[i - 1]) / g.linePitch;
-      if (Math.abs(steps - Math.round(steps)) > 0.05) continue; // end block and titles differ in size
-      expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.05);
+    // Baselines fall on the grid: every flush-left line (body, headings, end block) of every page
+    // sits at the same height within its grid cell, whichever of the 22 cells it is in.
+    const offsets: number[] = [];
+    for (const items of byLine.values()) {
+      const left = Math.min(...items.map((t) => t.x));
+      const y = items[0].y;
+      if (Math.abs(left - g.left) > 0.5 || y < g.top || y > g.top + g.height) continue;
+      offsets.push((y - g.top) % g.linePitch);
     }
+    expect(offsets.length).toBeGreaterThan(10);
+    for (const o of offsets) expect(Math.abs(o - offsets[0])).toBeLessThan(0.05);
+  });
+
+  it('draws each compressed mark from a subset that declares it at its compressed width', () => {
+    // The layout's compressed marks, and their widths in thousandths of an em.
+    const { layout } = layoutPrepared(root, prepared(root, number));
+    const declared = new Set<number>();
+    for (const p of layout!.pages)
+      for (const item of p.items)
+        if (item.kind === 'text') for (const gl of item.glyphs) if (gl.advance !== undefined) declared.add(Math.round(gl.advance * 1000));
+    // Widths of the PDF's CID fonts, by font (the first entry, glyph 0, is .notdef).
+    const subsets = [...pdf.toString('latin1').matchAll(/\/W \[0 \[([\d. ]+)\]\]/g)].map((m) => m[1].trim().split(/\s+/).slice(1).map((w) => Math.round(Number(w))));
+    const narrow = subsets.filter((ws) => ws.length && ws.every((w) => w < 1000));
+    // Both issues set some full lines with a comma squeezed in at the end.
+    expect(declared.size).toBeGreaterThan(0);
+    expect(narrow.length).toBeGreaterThan(0);
+    expect(new Set(narrow.flat())).toEqual(declared);
+    for (const w of declared) expect(w).toBeLessThan(600);
   });
 
   it('prints in CMYK: red masthead, black text on the K plate only', () => {
@@ -88,7 +109,8 @@ describe.each([
     const p = prepared(src, number);
     expect(read.info.Title).toBe(`株洲组织工作信息 ${p.issue.year}年第${p.issue.number}期`);
     expect(read.info.Author).toBe('中共株洲市委组织部办公室');
-    expect(String(read.info.CreationDate)).toMatch(new RegExp(`^D:${p.issue.date.year}0${p.issue.date.month}`));
+    const { year, month, day } = p.issue.date;
+    expect(String(read.info.CreationDate)).toMatch(new RegExp(`^D:${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`));
   });
 
   it('is byte-identical when built again', async () => {

@@ -1,4 +1,6 @@
 import type { NamedRule } from '../index.js';
+import { articleEmptyBody } from './article-empty-body.js';
+import { articlePlaceholder } from './article-placeholder.js';
 import { attributionUnits } from './attribution.js';
 import { attributionInBody } from './attribution-in-body.js';
 import { dateOrder } from './date-order.js';
@@ -18,6 +20,7 @@ import { leadPeriod } from './text-lead-period.js';
 import { rangeHyphen } from './text-range-hyphen.js';
 import { spaceBetweenChinese } from './text-space.js';
 import { webDebris } from './text-web-debris.js';
+import { seriesPlaceholder } from './series-placeholder.js';
 import { titlePunctuation } from './title-punctuation.js';
 
 /** Every rule, in the order their diagnostics are most useful. */
@@ -29,8 +32,11 @@ export const RULES: NamedRule[] = [
   runningTotal,
   dateOrder,
   dateInFolderYear,
-  // files and attribution
+  // files, template text left in, and attribution
   unlistedFiles,
+  seriesPlaceholder,
+  articlePlaceholder,
+  articleEmptyBody,
   attributionUnits,
   attributionInBody,
   // text

@@ -10,19 +10,21 @@ import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { listIssueDirs, sweepStaleTemps, WriteFault, writeFileAtomic, type IssueDir } from '../../archive/index.js';
 import { issueInputs } from '../../build/inputs.js';
 import { loadSeries, parseDate, type IssueDate } from '../../model/index.js';
+import { PLACEHOLDER } from '../../check/placeholders.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { archiveRoot, ExitError, type CliContext } from '../shared.js';
 
 export const ARTICLE_TEMPLATE_NAME = '01-article.md';
 
+/** The article `new` writes: every value a placeholder that `check` reports until it is replaced. */
 export const ARTICLE_TEMPLATE = `---
 # 标题：改成本文标题 / title: replace with the article's title
-title: 请填写标题
+title: ${PLACEHOLDER.title}
 # 供稿单位：须是 bulletin.yaml 的 units 名录中的单位，多个单位写成列表
 # source: one of the units listed in bulletin.yaml (a list for several units)
-source: 请填写供稿单位
+source: ${PLACEHOLDER.source}
 ---
-正文第一段写在这里。每段一行；以“# ”“## ”“### ”开头的行是文中小标题，段首的 **……** 是导语。
+${PLACEHOLDER.body}每段一行；以“# ”“## ”“### ”开头的行是文中小标题，段首的**……**是导语。
 `;
 
 export interface NewIssuePlan {
