@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArchive } from './gen-archive.mjs';
+import { writeSubmissions } from './gen-submissions.mjs';
 import { summarise } from './profile.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -180,6 +181,20 @@ log('6. build --watch rebuilds …');
 results.watch = await watchBench(sample, QUICK ? 5 : 12);
 row('6', '`build --watch`: rebuild after an edit (build time)', 'ms', results.watch.build, 100);
 row('6', '`build --watch`: edit → new PDF (incl. 50 ms debounce)', 'ms', results.watch.latency, Infinity);
+
+// 7. Import: ten Word submissions into a new issue (the check of the issue that follows included).
+log('7. import of 10 .docx submissions …');
+const inbox = path.join(WORK, 'import');
+mkdirSync(inbox, { recursive: true });
+writeFileSync(path.join(inbox, 'bulletin.yaml'), readFileSync(path.join(REPO, 'bulletin.yaml'), 'utf8') + '\nfonts: { system: false }\n');
+await writeSubmissions(path.join(inbox, 'in'));
+const docs = readdirSync(path.join(inbox, 'in')).sort().map((f) => path.join('in', f));
+const imports = repeat(QUICK ? 3 : 7, () => {
+  rmSync(path.join(inbox, 'issues'), { recursive: true, force: true });
+  return must(cli(['import', ...docs, '--issue', '2026/3', '--date', '2026-03-09'], inbox), 'import');
+});
+results.import = { files: docs.length, wall: stats(imports.map((r) => r.wall)) };
+row('7', `\`import\` of ${docs.length} .docx submissions into a new issue (with its check), wall`, 's', results.import.wall, 1);
 
 // Profile of the cold single-issue build.
 log('profile …');

@@ -13,6 +13,7 @@ import { registerCheck } from './commands/check.js';
 import { registerFonts } from './commands/fonts.js';
 import { registerFix } from './commands/fix.js';
 import { registerInit } from './commands/init.js';
+import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { localiseCommander } from './commander-zh.js';
@@ -45,6 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerFix(program, ctx);
   registerNew(program, ctx);
   registerList(program, ctx);
+  registerImport(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   localiseCommander(program, lang, io.err);
 

@@ -24,7 +24,7 @@ title: ${PLACEHOLDER.title}
 # source: one of the units listed in bulletin.yaml (a list for several units)
 source: ${PLACEHOLDER.source}
 ---
-${PLACEHOLDER.body}每段一行；以“# ”“## ”“### ”开头的行是文中小标题，段首的**……**是导语。
+${PLACEHOLDER.body}每段一行；以“# ”“## ”“### ”开头的行是文中小标题；段首导语句前后各加两个星号，即为加粗的导语。
 `;
 
 export interface NewIssuePlan {
