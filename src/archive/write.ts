@@ -38,6 +38,8 @@ export function isBulletinTemp(name: string): boolean {
 export interface WriteOptions {
   /** Create the target's folder (and its parents) if missing. */
   mkdir?: boolean;
+  /** Never replace an existing file: a WriteFault with code EEXIST instead, also when it appears meanwhile. */
+  exclusive?: boolean;
 }
 
 /** Write `data` to `file` atomically. Throws a WriteFault with the OS code on failure; nothing is left behind. */
@@ -54,6 +56,7 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
       mode = real.mode & 0o7777;
     } else if (!st.isFile()) throw new WriteFault(st.isDirectory() ? 'EISDIR' : 'ENOTREG', file);
     else mode = st.mode & 0o7777;
+    if (opts.exclusive) throw new WriteFault('EEXIST', file);
   } catch (e) {
     if (e instanceof WriteFault) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -82,7 +85,8 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    fs.renameSync(tmp, target);
+    if (opts.exclusive) linkInPlace(tmp, target, file);
+    else fs.renameSync(tmp, target);
   } catch (e) {
     if (fd !== undefined) closeQuietly(fd);
     try {
@@ -90,11 +94,31 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
     } catch {
       /* never created, or already renamed */
     }
+    if (e instanceof WriteFault) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
     // A failure creating the temporary file is a failure to write into its folder.
     throw new WriteFault(code, file, e);
   }
   syncDir(dir);
+}
+
+/**
+ * Put the finished temporary file in place without replacing anything: link() fails with EEXIST
+ * where rename() would replace. A file system without hard links (FAT, some network shares):
+ * check, then rename.
+ */
+function linkInPlace(tmp: string, target: string, file: string): void {
+  try {
+    fs.linkSync(tmp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new WriteFault('EEXIST', file, e);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw e;
+    if (fs.existsSync(target)) throw new WriteFault('EEXIST', file, e);
+    fs.renameSync(tmp, target);
+    return;
+  }
+  fs.unlinkSync(tmp);
 }
 
 function closeQuietly(fd: number): void {
