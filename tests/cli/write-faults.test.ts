@@ -159,5 +159,11 @@ describe('writes that fail, and -o that would lose a file', () => {
     expect(existsSync(backup)).toBe(true);
     fs.rmSync(live);
     fs.rmSync(backup);
+    // Also when every issue is up to date and nothing is written.
+    const again = path.join(dist, `.2026-2.pdf.bulletin-tmp-${deadPid()}-feedface`);
+    writeFileSync(again, 'half a file');
+    const batch = await cli(['build', '--all'], root);
+    expect(batch.out).toMatch(/0 built, 1 skipped/);
+    expect(existsSync(again)).toBe(false);
   });
 });
