@@ -128,7 +128,7 @@ export function watchIssue(root: string, where: IssueDir, opts: WatchOptions): W
     if (closed) return;
     const abs = path.resolve(p);
     if (files.has(abs)) return onChange(relPath(root, abs));
-    if (event === 'addDir' && isAncestorOfInput(abs)) {
+    if (event === 'addDir' && (isAncestorOfInput(abs) || abs === fontsDir)) {
       // A folder of inputs came back: chokidar forgot the files in it, so watch them afresh.
       rewatch(true);
       return onChange(relPath(root, abs));

@@ -112,5 +112,15 @@ describe('issue inputs', () => {
     let e = await edited;
     while (!e.changed.includes('issues/2026/2/04-shangquan.md')) e = await next();
     expect(e.ok).toBe(true);
+
+    // A fonts/ folder made meanwhile, and a damaged font put in it: rebuilt, and refused in words.
+    mkdirSync(path.join(root, 'fonts'));
+    await new Promise((r) => setTimeout(r, 300));
+    writeFileSync(path.join(root, 'fonts/仿宋.ttf'), 'not a font');
+    let f = await next();
+    while (!f.changed.includes('fonts/仿宋.ttf')) f = await next();
+    expect(f.ok).toBe(false);
+    expect(f.internal).toBeUndefined();
+    expect(f.result.diagnostics.map((d) => `${d.rule} ${d.loc.file}`)).toContain('font/unreadable fonts/仿宋.ttf');
   });
 });
