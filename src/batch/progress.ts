@@ -6,8 +6,8 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { IssueDir } from '../archive/index.js';
-import type { Diagnostic } from '../diagnostics/index.js';
-import { pick, t, type Lang } from '../i18n/index.js';
+import { visible, type Diagnostic } from '../diagnostics/index.js';
+import { pick, say, t, type Lang } from '../i18n/index.js';
 import { compressRefs, issueKey, type BatchItem, type BatchReporter, type BatchSummary } from './index.js';
 
 export interface ReporterContext {
@@ -21,6 +21,17 @@ export interface ReporterContext {
   printDiagnostics?: (ds: Diagnostic[]) => void;
 }
 
+/** Sentences about warnings of built issues (errors are reported by the failure lines). */
+export const WARNING_MESSAGES = {
+  itemWarnings: { zh: '；{n} 个警告（运行 bulletin check {issue} 查看）', en: '; {n} warning(s) (bulletin check {issue} lists them)' },
+  summaryWarnings: { zh: '有警告：{list}（运行 bulletin check <期号> 查看）', en: 'with warnings: {list} (bulletin check <issue> lists them)' },
+} as const;
+
+/** Warnings of a finished issue. */
+export function warningCount(item: BatchItem): number {
+  return item.result?.diagnostics.filter((d) => d.severity === 'warning').length ?? 0;
+}
+
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 export function displayPath(cwd: string, file: string): string {
@@ -31,12 +42,12 @@ export function displayPath(cwd: string, file: string): string {
 export function failureReason(item: BatchItem, lang: Lang): string {
   const r = item.result;
   if (!r) return '';
-  if (r.internal) return t(lang, 'failInternal', { msg: r.internal.split('\n')[0] });
+  if (r.internal) return t(lang, 'failInternal', { msg: visible(r.internal.split('\n')[0]) });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (!errors.length) return t(lang, 'failNoDetail');
   const e = errors[0];
   const more = errors.length > 1 ? t(lang, 'failMore', { n: errors.length - 1 }) : '';
-  return `${e.loc.file}:${e.loc.line}:${e.loc.column} ${pick(lang, e.message)}${more}`;
+  return `${visible(e.loc.file, false)}:${e.loc.line}:${e.loc.column} ${visible(pick(lang, e.message), false)}${more}`;
 }
 
 /** Plain lines, one per finished issue: for logs, CI and pipes. */
@@ -67,8 +78,11 @@ export class LineReporter implements BatchReporter {
     const vars = { n: this.n, total: this.total, issue: issueKey(item.where) };
     if (item.status === 'skipped') return c.dim(t(lang, 'batchItemSkipped', vars));
     const r = item.result!;
-    if (item.status === 'built')
-      return c.green('✓ ') + t(lang, 'batchItemBuilt', { ...vars, file: displayPath(this.ctx.cwd, r.output!), pages: r.pages, kb: Math.round(r.bytes / 1024), ms: Math.round(r.ms) });
+    if (item.status === 'built') {
+      const w = warningCount(item);
+      const built = t(lang, 'batchItemBuilt', { ...vars, file: visible(displayPath(this.ctx.cwd, r.output!), false), pages: r.pages, kb: Math.round(r.bytes / 1024), ms: Math.round(r.ms) });
+      return c.green('✓ ') + built + (w ? c.yellow(say(lang, WARNING_MESSAGES.itemWarnings, { n: w, issue: vars.issue })) : '');
+    }
     return c.red('✗ ') + t(lang, 'batchItemFailed', { ...vars, reason: failureReason(item, lang) });
   }
 
@@ -159,6 +173,9 @@ export function formatSummary(s: BatchSummary, lang: Lang, c: ChalkInstance): st
   ];
   if (built.length) lines.push('  ' + c.green(t(lang, 'batchBuiltList', { list: compressRefs(built.map((i) => i.where)) })));
   if (skipped.length) lines.push('  ' + c.dim(t(lang, 'batchSkippedList', { list: compressRefs(skipped.map((i) => i.where)) })));
+  const warned = built.filter((i) => warningCount(i) > 0);
+  if (warned.length)
+    lines.push('  ' + c.yellow(say(lang, WARNING_MESSAGES.summaryWarnings, { list: warned.map((i) => `${issueKey(i.where)} (${warningCount(i)})`).join(lang === 'zh' ? '、' : ', ') })));
   if (failed.length) {
     lines.push('  ' + c.red(t(lang, 'batchFailedHead')));
     for (const f of failed) lines.push(`    ${c.red(issueKey(f.where))}  ${failureReason(f, lang)}`);

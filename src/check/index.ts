@@ -7,6 +7,7 @@ import type { IssueDir } from '../archive/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
 import { ArchiveIndex } from './archive.js';
+import { outsideProtected } from './protect.js';
 import { RULES } from './rules/index.js';
 
 export interface CheckContext {
@@ -45,7 +46,7 @@ export function checkIssue(ctx: CheckContext): Diagnostic[] {
       );
     }
   }
-  return out;
+  return outsideProtected(out, ctx.sources);
 }
 
 /** The archive index of a context, made once per context when the caller did not share one. */

@@ -10,6 +10,15 @@ import type { CheckContext } from './index.js';
 
 export type UnitKind = 'title' | 'heading' | 'paragraph' | 'note';
 
+/** A character the layout leaves out, where it stood. */
+export interface Unprinted {
+  ch: string;
+  /** Index in the unit's text where it stood (before the character now at that index). */
+  index: number;
+  /** Its offset in the source, or −1 when unknown. */
+  offset: number;
+}
+
 export interface TextUnit {
   kind: UnitKind;
   src: SourceText;
@@ -24,6 +33,8 @@ export interface TextUnit {
   article?: Article;
   /** Index of the block in its article (paragraphs and headings). */
   block?: number;
+  /** Invisible and control characters taken out of `text` (see withoutUnprinted). */
+  unprinted: Unprinted[];
   /**
    * A line that is not article text and will be deleted as a whole (web debris, a hand-typed
    * attribution): the character-level rules leave it alone.
@@ -103,10 +114,13 @@ function locate(src: SourceText, text: string, hint: number): number {
   return -1;
 }
 
+/** Characters the layout leaves out: default-ignorables and controls (not tab or line ends). */
+const UNPRINTED = /[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/u;
+
 function fromRuns(kind: UnitKind, src: SourceText | undefined, runs: Run[], article?: Article, block?: number): TextUnit | undefined {
   if (!src || !runs.length) return undefined;
-  const text = runs.map((r) => r.text).join('');
-  const at = new Int32Array(text.length).fill(-1);
+  const full = runs.map((r) => r.text).join('');
+  const at = new Int32Array(full.length).fill(-1);
   let i = 0;
   let lead = 0;
   let leading = true;
@@ -119,7 +133,32 @@ function fromRuns(kind: UnitKind, src: SourceText | undefined, runs: Run[], arti
     else leading = false;
     i += r.text.length;
   }
-  return { kind, src, text, at, loc: runs[0].loc, lead, article, block };
+  const u: TextUnit = { kind, src, text: full, at, loc: runs[0].loc, lead, article, block, unprinted: [] };
+  return UNPRINTED.test(full) ? withoutUnprinted(u) : u;
+}
+
+/**
+ * The unit as printed: invisible and control characters taken out of `text` (rules judge
+ * “开会\u200b.明天” as 开会.明天) and kept in `unprinted` with their source offsets. A fix can
+ * never span a removed character, since its offsets are no longer contiguous there.
+ */
+function withoutUnprinted(u: TextUnit): TextUnit {
+  let text = '';
+  const at: number[] = [];
+  const unprinted: Unprinted[] = [];
+  let lead = u.lead;
+  for (let i = 0; i < u.text.length; ) {
+    const ch = String.fromCodePoint(u.text.codePointAt(i)!);
+    if (UNPRINTED.test(ch)) {
+      unprinted.push({ ch, index: text.length, offset: u.at[i] });
+      if (i < u.lead) lead -= ch.length;
+    } else {
+      text += ch;
+      for (let k = 0; k < ch.length; k++) at.push(u.at[i + k]);
+    }
+    i += ch.length;
+  }
+  return { ...u, text, at: Int32Array.from(at), lead, unprinted };
 }
 
 /** Location of the character at UTF-16 index `i` of a unit (the unit's start when unknown). */
@@ -140,6 +179,21 @@ export function fixAt(u: TextUnit, i: number, len: number, replacement: string):
   const original = u.src.text.slice(start, start + len);
   if (original !== u.text.slice(i, i + len)) return undefined;
   return [{ loc: u.src.loc(start), length: codePoints(original), replacement }];
+}
+
+/** A short excerpt around the place where a removed character stood, marked as [U+200B]. */
+export function excerptMarked(text: string, index: number, marker: string, n = 6): string {
+  const before = [...text.slice(Math.max(0, index - 2 * n), index)].slice(-n).join('');
+  const after = [...text.slice(index, index + 2 * n)].slice(0, n).join('');
+  return `${before}${marker}${after}`;
+}
+
+/** The place of a removed character, and a fix deleting `length` UTF-16 units of source there (when they are `expected`). */
+export function unprintedAt(u: TextUnit, offset: number, expected: string): { loc: SourceLoc; fix?: Fix[] } {
+  if (offset < 0) return { loc: u.loc };
+  const loc = u.src.loc(offset);
+  if (u.src.text.slice(offset, offset + expected.length) !== expected) return { loc };
+  return { loc, fix: [{ loc, length: codePoints(expected), replacement: '' }] };
 }
 
 /** A short excerpt around index i for messages: up to `n` code points each side. */
@@ -186,3 +240,31 @@ export function charBefore(text: string, i: number): string | undefined {
   return text[i - 1];
 }
 
+
+/** Closing quotes and brackets: a sentence may end just before them (…工作。” / …工作。）). */
+const CLOSING = /^[”’）》〕】」』]$/;
+
+/**
+ * How a period-like mark at text[i] sits among Chinese: 'end' when a Han character precedes it
+ * and the paragraph ends (blanks aside) or a closing mark follows — then it ends a sentence and
+ * 。 is its only reading; 'between' when Han characters stand on both sides — a sentence end, or a
+ * name separator (马克思.韦伯 means 马克思·韦伯), so no mechanical fix; undefined otherwise (3.14,
+ * 1. numbering, www.gov.cn, Latin text).
+ */
+export function periodContext(text: string, i: number, len = 1): 'end' | 'between' | undefined {
+  if (!isHan(charBefore(text, i))) return undefined;
+  let k = i + len;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  if (k >= text.length) return 'end';
+  const next = charAt(text, k);
+  if (next && CLOSING.test(next)) return 'end';
+  if (k === i + len && isHan(next)) return 'between';
+  return undefined;
+}
+
+/** The next non-blank index right of i (+1) or left of i (−1), or −1 at the edge. */
+export function nonBlank(text: string, i: number, step: 1 | -1): number {
+  let k = i;
+  while (k >= 0 && k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u3000')) k += step;
+  return k >= 0 && k < text.length ? k : -1;
+}

@@ -8,6 +8,8 @@ import { FAMILY_LABELS, t, type Lang } from '../i18n/index.js';
 import { displayWidth, padDisplay } from './report.js';
 import { ExitError } from './shared.js';
 
+const UNPRINTED = /[\x7f-\x9f\p{Default_Ignorable_Code_Point}]/u;
+
 const ROLE_FOR_STYLE: Record<string, FontRole> = { regular: 'body', lead: 'lead' };
 
 function issueTexts(issue: Issue): { role: FontRole; text: string }[] {
@@ -86,7 +88,8 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
         const primary = book.forRole(role);
         for (const ch of text) {
           const cp = ch.codePointAt(0)!;
-          if (cp < 0x21) continue;
+          // Blanks, and the invisible and control characters the layout drops, need no glyph.
+          if (cp < 0x21 || UNPRINTED.test(ch)) continue;
           const face = book.faceFor(role, cp);
           if (face === primary) continue;
           if (face) patched.set(ch, face.name);

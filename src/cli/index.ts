@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../build/index.js';
+import { visible } from '../diagnostics/index.js';
 import { detectLang, t } from '../i18n/index.js';
 import { describeFault } from '../i18n/faults.js';
 import { WriteFault } from '../archive/index.js';
@@ -21,7 +22,18 @@ import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
 
 export { ExitError, type Io } from './shared.js';
 
-export async function run(argv: string[], io: Io): Promise<number> {
+/**
+ * The last guard before the terminal: every text the CLI prints has input made visible where it
+ * was formatted (report.ts); here any control character that slipped through is escaped too,
+ * except the colour codes (ESC[…m) chalk writes.
+ */
+const STRAY_CONTROL = /\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]/g;
+export function terminalSafe(s: string): string {
+  return s.replace(STRAY_CONTROL, (ch) => visible(ch, false));
+}
+
+export async function run(argv: string[], rawIo: Io): Promise<number> {
+  const io: Io = { ...rawIo, out: (s) => rawIo.out(terminalSafe(s)), err: (s) => rawIo.err(terminalSafe(s)) };
   const lang = detectLang(argv, io.env);
   let code = 0;
   const ctx: CliContext = {
@@ -59,7 +71,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof ExitError) {
-      io.err(ctx.c.red(e.message) + '\n');
+      io.err(ctx.c.red(visible(e.message)) + '\n');
       return e.code;
     }
     // A full disk, a read-only folder, a file that vanished: one line in our words, exit 1.

@@ -5,7 +5,7 @@ import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { findArchiveRoot, listIssueDirs, parseIssueRef, selectIssues, type IssueDir } from '../archive/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { t, type Lang } from '../i18n/index.js';
-import { formatDiagnostics } from './report.js';
+import { formatBuildDiagnostics, formatDiagnostics } from './report.js';
 
 /** Exit codes: 0 success, 1 input or build error, 2 usage error. */
 export class ExitError extends Error {
@@ -62,7 +62,17 @@ export function pickIssues(root: string, ref: string | undefined, all: boolean, 
   return hits;
 }
 
+/** Terminal width of stderr when it is a terminal: source windows are narrowed to fit it. */
+function stderrColumns(ctx: CliContext): number | undefined {
+  return ctx.io.isTTY && process.stderr.isTTY ? process.stderr.columns : undefined;
+}
+
 export function printDiagnostics(ctx: CliContext, ds: Diagnostic[], root: string): void {
   // The same printer as `bulletin check`: each source file read once, long runs of one rule folded.
-  ctx.io.err(formatDiagnostics(ds, root, ctx.lang, ctx.c));
+  ctx.io.err(formatDiagnostics(ds, root, ctx.lang, ctx.c, undefined, { columns: stderrColumns(ctx) }));
+}
+
+/** A build's diagnostics: errors in full, warnings counted per rule with a pointer to `bulletin check`. */
+export function printBuildDiagnostics(ctx: CliContext, ds: Diagnostic[], root: string, where: IssueDir): void {
+  ctx.io.err(formatBuildDiagnostics(ds, root, ctx.lang, ctx.c, `${where.year}/${where.number}`, { columns: stderrColumns(ctx) }));
 }

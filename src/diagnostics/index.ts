@@ -54,15 +54,39 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** Plain code-unit order: the same on every machine, whatever LANG says (localeCompare is not). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Order diagnostics by file, then position, so output is stable. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(
     (a, b) =>
-      a.loc.file.localeCompare(b.loc.file) ||
+      compareCodeUnits(a.loc.file, b.loc.file) ||
       a.loc.line - b.loc.line ||
       a.loc.column - b.loc.column ||
-      a.rule.localeCompare(b.rule),
+      compareCodeUnits(a.rule, b.rule),
   );
+}
+
+/**
+ * Characters a terminal must never receive from a source file or a file name: control characters
+ * (ESC starts escape sequences that clear the screen or retitle the window, BEL rings), the
+ * bidirectional controls that reorder what is shown, and the invisible (default-ignorable) ones.
+ */
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
+const UNSAFE_WITH_LINES = /[\x00-\x1f\x7f-\x9f\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * Text from an input made safe to print: every unsafe character becomes a visible escape such as
+ * `\u{1b}`. Tabs and line ends are kept unless `lines` is false (a source line shown in a window).
+ */
+export function visible(s: string, lines = true): string {
+  const re = lines ? UNSAFE : UNSAFE_WITH_LINES;
+  re.lastIndex = 0;
+  if (!re.test(s)) return s;
+  return s.replace(re, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
 }
 
 /** Drop repeats: the same rule, place and message reported twice (by the parser and a rule). */

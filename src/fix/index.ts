@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { decodeRaw, listIssueDirs, MAX_TEXT_BYTES, readGuarded, sweepStaleTemps, writeFileAtomic, type IssueDir } from '../archive/index.js';
-import type { Diagnostic, Fix } from '../diagnostics/index.js';
+import { compareCodeUnits, type Diagnostic, type Fix } from '../diagnostics/index.js';
 import { checkArchive } from '../check/run.js';
 
 export type ChangeKind = 'edit' | 'delete-line' | 'insert-line' | 'convert';
@@ -60,7 +60,7 @@ export function applyFixes(root: string, diagnostics: readonly Diagnostic[]): Fi
   }
   const changes: Change[] = [];
   const files: string[] = [];
-  for (const [file, ds] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, ds] of [...byFile].sort(([a], [b]) => compareCodeUnits(a, b))) {
     const made = fixFile(root, file, ds);
     if (made.length) {
       changes.push(...made);

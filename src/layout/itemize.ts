@@ -54,6 +54,13 @@ export interface ItemizeOptions {
   fonts: FontBook;
 }
 
+/**
+ * Characters with no printed form: Unicode default-ignorables (zero-width spaces and joiners, soft
+ * hyphens, variation selectors, bidi controls, pasted from web pages and WeChat) and control
+ * characters. Dropped here, as Typst drops default-ignorables; tab is a space and line ends are not text, so neither is touched.
+ */
+const UNPRINTED = /^[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]$/u;
+
 /** Split text into clusters and measure them. Reports characters no font can draw. */
 export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster[] {
   const out: Cluster[] = [];
@@ -71,7 +78,10 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
     while (i < chars.length) {
       const ch = chars[i];
       const next = chars[i + 1];
-      if ((ch === '—' && next === '—') || (ch === '…' && next === '…')) {
+      if (UNPRINTED.test(ch)) {
+        // Nothing to print (`bulletin check` names it): no cell, no glyph, no break opportunity.
+        take(1);
+      } else if ((ch === '—' && next === '—') || (ch === '…' && next === '…')) {
         const { text, at } = take(2);
         out.push(makeCluster('pair', text, part.role, at, opts, diagnostics));
       } else if (isSpace(ch)) {

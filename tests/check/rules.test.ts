@@ -181,6 +181,8 @@ describe('text', () => {
       'punctuation/half-width 7:16 , fix',
       'punctuation/half-width 7:20 ( fix',
       'punctuation/half-width 7:22 ) fix',
+      // 区间内. ends the paragraph: a half-width full stop, its own rule.
+      'punctuation/half-width-period 7:27 . fix',
     ]);
     expect(check(fixture('half-width')).every((d) => d.severity === 'warning')).toBe(true);
   });

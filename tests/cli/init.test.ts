@@ -115,7 +115,8 @@ describe('bulletin init', () => {
     const built = await cli(['build', '1'], root);
     expect(built.code).toBe(0);
     expect(built.out).toMatch(/wrote dist[\\/]2026-1\.pdf \(1 pages?/);
-    expect(built.err).toMatch(/warning\[series\/placeholder\]/);
+    // build counts warnings per rule and points at `bulletin check` for the details.
+    expect(built.err).toContain('series/placeholder ×2); run bulletin check 2026/1 to see them');
     // Dated by the issue date (an October one: the month has two digits of its own).
     const { info, pages } = await readPdf(readFileSync(path.join(root, 'dist/2026-1.pdf')));
     expect(String(info.CreationDate)).toMatch(/^D:20261012/);
@@ -143,7 +144,8 @@ describe('template text and empty articles', () => {
     expect(await diagnostics(root)).toEqual({ code: 0, found: ['warning article/empty-body 4:1'] });
     const built = await cli(['build', '1'], root);
     expect(built.code).toBe(0);
-    expect(built.err).toMatch(/the article “只有标题” has no text/);
+    expect(built.err).toContain('1 warning(s) (article/empty-body ×1); run bulletin check 2026/1 to see them');
+    expect((await cli(['check', '1'], root)).out).toMatch(/the article “只有标题” has no text/);
   });
 
   it('the template’s sample paragraph kept after real text is still an error', async () => {

@@ -14,6 +14,15 @@ import { runningTotal } from './numbering-total.js';
 import { pairedPunctuation } from './punctuation-pairs.js';
 import { halfWidthPunctuation } from './punctuation-half-width.js';
 import { serialComma } from './punctuation-serial-comma.js';
+import { doubleHyphen } from './punctuation-double-hyphen.js';
+import { doubledMarks } from './punctuation-doubled.js';
+import { fullWidthPeriod } from './punctuation-full-width-period.js';
+import { halfWidthPeriod } from './punctuation-half-width-period.js';
+import { horizontalBar } from './punctuation-horizontal-bar.js';
+import { singleDash } from './punctuation-single-dash.js';
+import { straightQuotes } from './punctuation-straight-quotes.js';
+import { controlCharacters } from './text-control.js';
+import { invisibleCharacters } from './text-invisible.js';
 import { ellipsis } from './text-ellipsis.js';
 import { fullWidthDigits } from './text-full-width-digit.js';
 import { leadPeriod } from './text-lead-period.js';
@@ -40,7 +49,16 @@ export const RULES: NamedRule[] = [
   attributionUnits,
   attributionInBody,
   // text
+  invisibleCharacters,
+  controlCharacters,
   halfWidthPunctuation,
+  halfWidthPeriod,
+  fullWidthPeriod,
+  straightQuotes,
+  doubleHyphen,
+  singleDash,
+  horizontalBar,
+  doubledMarks,
   pairedPunctuation,
   serialComma,
   spaceBetweenChinese,

@@ -10,7 +10,7 @@ import { buildIssue, defaultedRoles } from '../../build/index.js';
 import { ROLE_FAMILY, type FontRole } from '../../fonts/index.js';
 import { FAMILY_LABELS, t } from '../../i18n/index.js';
 import { watchIssue } from '../../watch/index.js';
-import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
+import { archiveRoot, ExitError, pickIssues, printBuildDiagnostics, printDiagnostics, type CliContext } from '../shared.js';
 
 interface BuildOpts {
   all?: boolean;
@@ -99,7 +99,7 @@ async function buildOne(ctx: CliContext, root: string, where: IssueDir, output: 
   // Stamp the inputs as they are before the build, so an edit during the build counts as a change.
   const stamp = output ? '' : issueStamp(stampBase(root), where);
   const r = await buildIssue(root, where, output);
-  printDiagnostics(ctx, r.diagnostics, root);
+  printBuildDiagnostics(ctx, r.diagnostics, root, where);
   if (r.output) {
     if (stamp) recordBuild(root, where, stamp, r);
     io.out(c.green('✓ ') + t(lang, 'built', { file: path.relative(io.cwd, r.output) || r.output, pages: r.pages, kb: Math.round(r.bytes / 1024) }) + '\n');
@@ -145,7 +145,7 @@ async function watchCommand(ctx: CliContext, root: string, where: IssueDir, outp
       onBuild: (ev) => {
         const r = ev.result;
         if (ev.internal) io.err(`${t(lang, 'internal')} ${ev.internal}\n`);
-        printDiagnostics(ctx, r.diagnostics, root);
+        printBuildDiagnostics(ctx, r.diagnostics, root, where);
         const file = r.output ? path.relative(io.cwd, r.output) || r.output : '';
         if (ev.ok && ev.seq === 0) io.out(c.green('✓ ') + t(lang, 'built', { file, pages: r.pages, kb: Math.round(r.bytes / 1024) }) + '\n');
         else if (ev.ok) io.out(c.green('✓ ') + t(lang, 'watchRebuilt', { file, pages: r.pages, kb: Math.round(r.bytes / 1024), ms: Math.round(ev.ms) }) + '\n');

@@ -10,7 +10,7 @@ import { checkArchive } from '../../check/run.js';
 import { hasErrors } from '../../diagnostics/index.js';
 import { fixIssues } from '../../fix/index.js';
 import { t } from '../../i18n/index.js';
-import { formatChange, formatDiagnostics, REPORT_MESSAGES, say, summary, toJson } from '../report.js';
+import { formatChange, formatDiagnostics, jsonText, REPORT_MESSAGES, say, summary, toJson } from '../report.js';
 import { archiveRoot, makeChalk, pickIssues, type CliContext } from '../shared.js';
 
 export const CHECK_OPTIONS = {
@@ -47,9 +47,9 @@ export function runCheck(ctx: CliContext, ref: string | undefined, opts: CheckCo
   }
   const layout = opts.layout ?? !opts.all;
   const run = checkArchive(root, targets, { trialLayout: layout ? layoutDiagnostics : undefined, dirs });
-  if (json) io.out(JSON.stringify(toJson(run.diagnostics, lang), null, 2) + '\n');
+  if (json) io.out(jsonText(toJson(run.diagnostics, lang)) + '\n');
   else {
-    io.out(formatDiagnostics(run.diagnostics, root, lang, c));
+    io.out(formatDiagnostics(run.diagnostics, root, lang, c, undefined, { columns: io.isTTY && process.stdout.isTTY ? process.stdout.columns : undefined }));
     if (!layout && opts.all) io.out(c.dim(say(lang, REPORT_MESSAGES.layoutSkipped)) + '\n');
     io.out(summary(run.diagnostics, lang) + '\n');
   }

@@ -4,7 +4,7 @@ import { listIssueDirs } from '../../archive/index.js';
 import { listArchive, type ListRow } from '../../batch/list.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { archiveRoot, pickIssues, type CliContext } from '../shared.js';
-import { displayWidth, padDisplay } from '../report.js';
+import { displayWidth, jsonText, padDisplay } from '../report.js';
 
 export function statusText(row: ListRow, lang: Lang): string {
   const parts: string[] = [];
@@ -43,7 +43,7 @@ export function registerList(program: Command, ctx: CliContext): void {
       const issues = ref ? pickIssues(root, ref, false, lang) : listIssueDirs(root);
       const rows = listArchive(root, issues);
       if (opts.format === 'json') {
-        io.out(JSON.stringify(rows, null, 2) + '\n');
+        io.out(jsonText(rows) + '\n');
         return;
       }
       if (!rows.length) {
