@@ -5,7 +5,7 @@
  * character in the file and every fix edits exactly that character.
  */
 import type { Fix, SourceLoc } from '../diagnostics/index.js';
-import { codePoints, type Article, type Run, type SourceText } from '../model/index.js';
+import { charAt, charBefore, codePoints, isHan, type Article, type Run, type SourceText } from '../model/index.js';
 import type { CheckContext } from './index.js';
 
 export type UnitKind = 'title' | 'heading' | 'paragraph' | 'note';
@@ -203,42 +203,13 @@ export function excerpt(text: string, i: number, len: number, n = 6): string {
   return before + text.slice(i, i + len) + after;
 }
 
-// Character classes.
-const HAN = /[\p{Script=Han}〇]/u;
-/** Ideographs, and the full-width punctuation and forms that belong to Chinese text. */
-export function isChinese(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.codePointAt(0)!;
-  return (
-    (c >= 0x3000 && c <= 0x303f) || // CJK symbols and punctuation
-    (c >= 0xff01 && c <= 0xff60) || // full-width forms
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || // “ ” ‘ ’
-    c === 0x2026 || c === 0x2014 || c === 0x00b7 || // … — ·
-    HAN.test(ch)
-  );
-}
-
-export function isHan(ch: string | undefined): boolean {
-  return !!ch && HAN.test(ch);
-}
+// Character classes: shared with layout (src/model/punctuation.ts).
+export { isChinese, isHan, charAt, charBefore } from '../model/index.js';
 
 export function isAsciiAlnum(ch: string | undefined): boolean {
   return !!ch && /^[A-Za-z0-9]$/.test(ch);
 }
 
-/** The code point at UTF-16 index i, or the one ending just before it (for looking left). */
-export function charAt(text: string, i: number): string | undefined {
-  if (i < 0 || i >= text.length) return undefined;
-  return String.fromCodePoint(text.codePointAt(i)!);
-}
-
-export function charBefore(text: string, i: number): string | undefined {
-  if (i <= 0) return undefined;
-  const c = text.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return text.slice(i - 2, i);
-  return text[i - 1];
-}
 
 
 /** Closing quotes and brackets: a sentence may end just before them (…工作。” / …工作。）). */

@@ -34,6 +34,8 @@ export interface FontChoice {
   path: string;
   face?: string;
   origin: FontOrigin;
+  /** For a fallback: the roles it serves (all when absent). */
+  for?: FontRole[];
   /** Where bulletin.yaml named it, for errors about a missing file. */
   loc?: SourceLoc;
 }
@@ -74,8 +76,26 @@ export function resolveFonts(root: string, config: FontsConfig, env: NodeJS.Proc
     roles[role] = { role, path: defaultFontPath(ROLE_DEFAULT[role] ?? FAMILY_DEFAULT[family]), origin: 'default' };
   }
   const fallbacks: FontChoice[] = [];
+  // A role's own fallback (`body: { file: …, fallback: … }`) comes first, then the series-wide one.
+  for (const role of FONT_ROLES) {
+    const fb = config.roles[role]?.fallback;
+    if (fb) fallbacks.push({ role, path: path.resolve(root, fb.file), face: fb.face, origin: 'bulletin.yaml', loc: fb.loc, for: [role] });
+  }
   const spec = config.roles.fallback;
   if (spec) fallbacks.push({ role: 'body', path: path.resolve(root, spec.file), face: spec.face, origin: 'bulletin.yaml', loc: spec.loc });
+  // Then other installed fonts of the role's style class (a rare character in a FangSong line
+  // from another FangSong, not from the Song default), for the roles of that class.
+  const chosen = new Set(Object.values(roles).map((c) => `${c.path}#${c.face ?? ''}`));
+  for (const family of new Set(Object.values(ROLE_FAMILY))) {
+    const served = FONT_ROLES.filter((r) => ROLE_FAMILY[r] === family && roles[r].origin !== 'default');
+    if (!served.length) continue;
+    for (const c of SYSTEM_CANDIDATES[family]) {
+      const p = system.get(c.file.toLowerCase());
+      if (!p || chosen.has(`${p}#${c.face ?? ''}`)) continue;
+      chosen.add(`${p}#${c.face ?? ''}`);
+      fallbacks.push({ role: served[0], path: p, face: c.face, origin: 'system', for: served });
+    }
+  }
   for (const face of FALLBACK_ORDER) fallbacks.push({ role: 'body', path: defaultFontPath(face), origin: 'default' });
   return { roles, fallbacks, broken };
 }
@@ -211,6 +231,11 @@ export class LoadedFace implements FontMetrics {
     return [b.minX / this.upem, b.maxX / this.upem];
   }
 
+  inkBox(cp: number): [number, number, number, number] {
+    const b = this.font.glyphForCodePoint(cp).bbox;
+    return [b.minX / this.upem, b.minY / this.upem, b.maxX / this.upem, b.maxY / this.upem];
+  }
+
   get name(): string {
     return this.font.postscriptName;
   }
@@ -272,7 +297,15 @@ export function loadFontBook(res: FontResolution): FontBook & { faces: LoadedFac
   for (const role of FONT_ROLES) roleFaces[role] = loadFace(res.roles[role]);
   const fallbackFaces = res.fallbacks.map(loadFace);
   const faces = [...new Set([...Object.values(roleFaces), ...fallbackFaces])];
-  const fallbacks = (role: FontRole) => fallbackFaces.filter((f) => f !== roleFaces[role]);
+  const byRole = new Map<FontRole, LoadedFace[]>();
+  const fallbacks = (role: FontRole) => {
+    let list = byRole.get(role);
+    if (!list) {
+      list = [...new Set(fallbackFaces.filter((f, i) => f !== roleFaces[role] && (!res.fallbacks[i].for || res.fallbacks[i].for!.includes(role))))];
+      byRole.set(role, list);
+    }
+    return list;
+  };
   return {
     faces,
     forRole: (role) => roleFaces[role],

@@ -24,6 +24,8 @@ export interface FontMetrics {
   advance(cp: number): number;
   /** Horizontal ink extent in ems, [left, right], for glyphs drawn stretched (——). */
   ink(cp: number): [number, number];
+  /** Ink box in ems, [minX, minY, maxX, maxY], y up from the baseline (…… is centred by it). */
+  inkBox(cp: number): [number, number, number, number];
 }
 
 /** Fonts for every role, with the per-character fallback order. */

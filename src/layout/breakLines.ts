@@ -2,15 +2,19 @@
  * Break a paragraph's clusters into lines, choosing breaks over the whole paragraph
  * (in the manner of Knuth–Plass) rather than greedily.
  *
- * A line's cost comes from how it is made to fit its width:
- *  - compressing a full-width mark's blank half (at the line end, or between two adjacent marks)
- *    is cheapest: clreq prefers pushing a mark in to pushing a character out;
- *  - squeezing the gaps slightly is next;
+ * A line's cost comes from how it is made to fit its width (clreq §3.8, JLREQ §3.8: compress
+ * punctuation, then expand the spaces between characters; never tighten ideographs):
+ *  - pushing a line-end mark in by setting its blank half away is cheapest: clreq prefers it to
+ *    pushing a character out (adjacent marks are always closed up, by itemize, not here);
  *  - stretching the gaps costs more, and beyond 1/8 em it is "loose" and avoided wherever any
- *    other breaking avoids it.
+ *    other breaking avoids it;
+ *  - characters are never set closer than the grid pitch: a line that fits only that way is
+ *    not a candidate (only a line that cannot be set at all, a last resort, is squeezed).
  * A break that puts a prohibited mark at a line start or end is allowed only when nothing else
- * fits, at a prohibitive cost, so the algorithm always returns a result.
+ * fits, at a prohibitive cost, so the algorithm always returns a result. A break between a number
+ * and the unit after it (2025|年, 52.3|岁) is allowed at a cost.
  */
+import { isNumberUnitBreak } from './classify.js';
 import { canBreakBetween, type Cluster } from './itemize.js';
 
 export interface BreakOptions {
@@ -46,10 +50,17 @@ export interface LineFit {
 }
 
 const COST_COMPRESS = 1;
+/** Setting a bracket or quote inside the line half-width: preferred only to a line stretched well over halfway to loose. */
+const COST_COMPRESS_INNER = 120;
+const BRACKETS = new Set([...'‘’“”（）〔〕［］｛｝【】〖〗《》〈〉「」『』']);
 const COST_PROHIBITED = 1e7;
 const COST_LONELY_LAST = 5000;
+/** A justified line of one unbreakable cluster (坚 alone, its paragraph pushed on): worse than any loose line. */
+const COST_LONE_CLUSTER = 1e6;
 const COST_OFF_SEPARATOR = 400;
-/** Squeezing beyond this (in ems per gap) would make glyphs touch. */
+/** A break between a number and its unit: taken only when the alternative costs more (a line ~0.8 of the way to loose). */
+const COST_NUMBER_UNIT = 250;
+/** Only a line that cannot be set at all is squeezed, by at most this (ems per gap). */
 const MAX_SQUEEZE_EM = 1 / 24;
 /** Stretching beyond this (in ems per gap) is visibly loose (clreq; issue: "no gap stretched beyond 1/8 em"). */
 const LOOSE_EM = 1 / 8;
@@ -70,12 +81,6 @@ function raggedCost(slack: number, em: number): number {
   return (slack / em) ** 2;
 }
 
-function squeezeCost(r: number, em: number): number {
-  if (r <= 1e-9) return 0;
-  const rel = r / (em * MAX_SQUEEZE_EM);
-  return rel <= 1 ? 2 + 10 * rel * rel : Infinity;
-}
-
 /** Fit clusters [start, end) into `width`: the cheapest mix of compression and gap adjustment. */
 export function fitLine(cs: Cluster[], start: number, end: number, width: number, em: number, isLast: boolean, justify: boolean): LineFit {
   // A trailing space at a break disappears.
@@ -87,25 +92,36 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
     natural += cs[k].width;
     if (k < stop - 1 && !cs[k].glued) gaps++;
   }
+  // A line holding nothing but pieces of one broken URL spreads its letters instead.
+  if (gaps === 0) gaps = stop - start - 1;
 
-  // Candidate compressions in order of preference: the line-end mark, then adjacent pairs.
-  const options: { side: 'l' | 'r'; index: number; amount: number }[] = [];
-  if (cs[stop - 1].squeezeRight > 0) options.push({ side: 'r', index: stop - 1, amount: cs[stop - 1].squeezeRight });
-  for (let k = start; k < stop - 1; k++) {
-    const a = cs[k];
-    const b = cs[k + 1];
-    if (a.squeezeRight > 0 && (b.squeezeRight > 0 || b.squeezeLeft > 0)) options.push({ side: 'r', index: k, amount: a.squeezeRight });
-    else if (a.squeezeLeft > 0 && b.squeezeLeft > 0) options.push({ side: 'l', index: k + 1, amount: b.squeezeLeft });
+  // Compressions left to line fitting, in order of preference: the line-end mark's blank half
+  // (push-in), then the blank halves of brackets and quotes inside the line (clreq §3.8:
+  // compress punctuation before expanding the spaces between characters). A comma or stop
+  // inside the line keeps its full cell: set half-width, ，党 reads as a Latin comma.
+  const options: { side: 'l' | 'r'; index: number; amount: number; cost: number }[] = [];
+  if (cs[stop - 1].squeezeRight > 0) options.push({ side: 'r', index: stop - 1, amount: cs[stop - 1].squeezeRight, cost: COST_COMPRESS });
+  for (let k = stop - 2; k >= start; k--) {
+    const c = cs[k];
+    if (c.squeezeRight > 0 && !c.paired && BRACKETS.has(c.text)) options.push({ side: 'r', index: k, amount: c.squeezeRight, cost: COST_COMPRESS_INNER });
+  }
+  for (let k = stop - 1; k > start; k--) {
+    const c = cs[k];
+    if (c.squeezeLeft > 0 && !c.paired && BRACKETS.has(c.text)) options.push({ side: 'l', index: k, amount: c.squeezeLeft, cost: COST_COMPRESS_INNER });
   }
 
   let best: LineFit | undefined;
   let used = 0;
+  let compressCost = 0;
   for (let m = 0; m <= options.length; m++) {
-    if (m > 0) used += options[m - 1].amount;
+    if (m > 0) {
+      used += options[m - 1].amount;
+      compressCost += options[m - 1].cost;
+    }
     const w = natural - used;
     const slack = width - w;
     let gap = 0;
-    let cost = m * COST_COMPRESS;
+    let cost = compressCost;
     if (slack >= 0) {
       if (isLast || !justify) {
         if (m > 0) break; // no reason to compress a line that already fits
@@ -115,12 +131,11 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
         gap = slack / gaps;
         cost += stretchCost(gap, em);
       } else {
-        cost += slack > 1e-6 ? 20000 : 0;
+        cost += slack > 1e-6 ? COST_LONE_CLUSTER : 0;
       }
     } else {
-      if (gaps === 0) continue;
-      gap = slack / gaps;
-      cost += squeezeCost(-gap, em);
+      // Tighter than the grid pitch: never (clreq and JLREQ never tighten ideographs).
+      continue;
     }
     if (!best || cost < best.cost) {
       best = {
@@ -191,9 +206,9 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
       natural += c.width;
       if (j - 1 > i && cs[j - 2].glued) glued++;
       letters += c.letters;
-      shrinkable += c.squeezeLeft + c.squeezeRight + em * MAX_SQUEEZE_EM;
-      // Past this, no compression or squeeze can make the line fit.
-      if (natural - shrinkable > width && j > i + 1) break;
+      shrinkable += c.squeezeLeft + c.squeezeRight;
+      // Past this, no compression makes the line fit.
+      if (natural - shrinkable > width + 1e-9 && j > i + 1) break;
       const isLast = j === n;
       // First pass: a justified line this short would be loose; a longer one may not be.
       if (tightOnly && !isLast && opts.justify && natural + (j - i - 1) * em * LOOSE_EM < width) continue;
@@ -208,14 +223,15 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
         // A ragged line (a list of recipients) should still be filled before the next begins.
         cost = raggedCost(width - natural, em);
       } else if (!trailingSpace && natural <= width && opts.justify) {
-        const gaps = j - i - 1 - glued;
-        cost = gaps > 0 ? stretchCost((width - natural) / gaps, em) : 20000;
+        const gaps = j - i - 1 - glued || j - i - 1;
+        cost = gaps > 0 ? stretchCost((width - natural) / gaps, em) : COST_LONE_CLUSTER;
       } else {
         fit = fitLine(cs, i, j, width, em, isLast, opts.justify);
         cost = fit.cost;
       }
       if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
       if (!isLast) cost += c.breakPenalty ?? 0;
+      if (!isLast && isNumberUnitBreak(c.text, cs[j].text)) cost += COST_NUMBER_UNIT;
       if (!isLast && (opts.preferBreakAfter || opts.preferBreakBefore)) {
         const after = !!opts.preferBreakAfter && opts.preferBreakAfter.includes(c.text.slice(-1));
         const before = !!opts.preferBreakBefore && opts.preferBreakBefore.includes(cs[j].text.slice(0, 1));
@@ -242,6 +258,57 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
   while (j > 0) {
     const i = from[j];
     lines.push(fits[j] ?? fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify));
+    j = i;
+  }
+  return lines.reverse();
+}
+
+/**
+ * Break a paragraph into exactly `count` lines (TeX's looseness: one line more or fewer than
+ * the best breaking, to fill a page foot), or undefined when that needs a loose, prohibited
+ * or overfull line.
+ */
+export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number): LineFit[] | undefined {
+  const n = cs.length;
+  if (count < 1 || count > n) return undefined;
+  const { em } = opts;
+  // best[l][j]: cheapest way to set clusters [0, j) in l lines.
+  const best = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+  const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
+  best[0][0] = 0;
+  for (let l = 0; l < count; l++) {
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(best[l][i])) continue;
+      const width = i === 0 ? opts.firstWidth : opts.width;
+      let natural = 0;
+      let shrinkable = 0;
+      let letters = 0;
+      for (let j = i + 1; j <= n; j++) {
+        const c = cs[j - 1];
+        natural += c.width;
+        shrinkable += c.squeezeLeft + c.squeezeRight;
+        letters += c.letters;
+        if (natural - shrinkable > width + 1e-9) break;
+        const isLast = j === n;
+        if (isLast !== (l === count - 1)) continue;
+        let cost = fitLine(cs, i, j, width, em, isLast, opts.justify).cost;
+        if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
+        if (!isLast) cost += (c.breakPenalty ?? 0) + (isNumberUnitBreak(c.text, cs[j].text) ? COST_NUMBER_UNIT : 0);
+        if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
+        if (!(cost < COST_LOOSE_OR_WORSE)) continue;
+        if (best[l][i] + cost < best[l + 1][j]) {
+          best[l + 1][j] = best[l][i] + cost;
+          from[l + 1][j] = i;
+        }
+      }
+    }
+  }
+  if (!Number.isFinite(best[count][n])) return undefined;
+  const lines: LineFit[] = [];
+  let j = n;
+  for (let l = count; l > 0; l--) {
+    const i = from[l][j];
+    lines.push(fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify));
     j = i;
   }
   return lines.reverse();

@@ -31,8 +31,9 @@ export function isLatinInner(ch: string): boolean {
   return ch === ',' || ch === ';' || ch === '!' || ch === '?';
 }
 
+/** A blank: a line may break after it, and one at a line end is dropped (U+3000 between names too). */
 export function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u00a0';
+  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000';
 }
 
 /** Counts as a character for the 孤字 rule (not punctuation). */
@@ -43,4 +44,15 @@ export function isLetterLike(ch: string): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0x2000 && c <= 0x206f)) return false;
   return /[\p{L}\p{N}]/u.test(ch);
+}
+
+/**
+ * A break between a number and the word after it: 2025|年, 52.3|岁, 5126|人, 20-40|万元. clreq
+ * allows it, but a typesetter keeps a number with its unit where that costs nothing.
+ */
+export function isNumberUnitBreak(before: string, after: string): boolean {
+  const a = before.charCodeAt(before.length - 1);
+  if (!(a >= 48 && a <= 57)) return false;
+  const b = after.codePointAt(0)!;
+  return (b >= 0x4e00 && b <= 0x9fff) || (b >= 0x3400 && b <= 0x4dbf) || b === 0x3007;
 }

@@ -1,4 +1,4 @@
-export { layoutIssue, endBlockPlacement, type LayoutInput } from './issue.js';
+export { layoutIssue, endBlockPlacement, fillPageFeet, type LayoutInput, type Relayable } from './issue.js';
 export { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 export { layoutTitle } from './title.js';
 export { breakLines, fitLine, type LineFit } from './breakLines.js';

@@ -7,11 +7,11 @@ import type { FontBook, FontRole } from '../fonts/types.js';
 import { formatDateZh, type Block, type Issue, type Paragraph, type SeriesConfig } from '../model/types.js';
 import { geometry, MM, type Geometry, type HouseStyle } from '../style/index.js';
 import type { StyledText } from './itemize.js';
-import { paginate, type FlowLine } from './paginate.js';
+import { paginate, type FlowLine, type PageSlice } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
-import { layoutTitle } from './title.js';
+import { layoutTitle, type TitleOptions } from './title.js';
 import { fitOrReport, fitText, unfitDiagnostic, type FitElement, type FitSpec } from './fit.js';
-import type { IssueLayout, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
+import type { IssueLayout, OutlineEntry, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
 
 /** Baseline of an ideographic em box of `size` centred in a line of `pitch`: the em box spans 0.88 above and 0.12 below the baseline. */
 function baselineIn(top: number, pitch: number, size: number): number {
@@ -26,6 +26,16 @@ interface Ctx {
   /** bulletin.yaml, where the house style is set. */
   styleFile: string;
   pageNumberReported?: boolean;
+  /** Body paragraphs that may be set a line longer or shorter to fill a page foot. */
+  relayable: Relayable[];
+  /** Each article's title and its first flow line, for the bookmarks. */
+  titles: { title: string; first: FlowLine }[];
+}
+
+/** A paragraph's flow lines and how to set it with another line count. */
+export interface Relayable {
+  lines: FlowLine[];
+  relayout(looseness: number): FlowLine[] | undefined;
 }
 
 function bodyOpts(ctx: Ctx, role: FontRole, extra: Partial<ParagraphOptions> = {}): ParagraphOptions {
@@ -51,7 +61,7 @@ function runsOf(block: Block | Paragraph, regular: FontRole, lead: FontRole): St
  * the estimate, so a long title in a narrow text block has none and layoutTitle fails), the title
  * is set as a centred paragraph instead. Either way the fit checks that every line is inside the box.
  */
-function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
+function setTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[]): TextLine[] {
   try {
     return layoutTitle(parts, o, diagnostics);
   } catch {
@@ -103,11 +113,12 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
       tracking: 0,
       maxLines: Infinity,
       paragraph: { fonts: ctx.fonts, indent: 0, align: 'center', role: 'title' },
-      set: setTitle,
+      set: (p, o, d) => setTitle(p, { ...o, subtitleSize: style.title.subtitle_size }, d),
     },
     ctx.diagnostics,
   ).lines;
   titleLines.forEach((l, i) => flow.push({ lines: [l], keep: i > 0, dropAtTop: false }));
+  if (titleLines.length) ctx.titles.push({ title: a.title, first: flow[0] });
   for (let k = 0; k < style.title.space_after; k++) flow.push(blank(true, false));
   const text: FlowLine[] = [];
   if (a.note.length) text.push(...noteFlow(ctx, a.note, '编者按：'));
@@ -121,6 +132,16 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
     if (afterHeading && f[0]) f[0].keep = true;
     if (heading) f.forEach((x, i) => (x.keep ||= i > 0));
     text.push(...f);
+    if (!heading && f.length)
+      ctx.relayable.push({
+        lines: f,
+        relayout(looseness) {
+          const lines = layoutParagraph(parts, bodyOpts(ctx, role), [], looseness);
+          if (!lines) return undefined;
+          // The same keep rules: its own widow/orphan lines, and whatever its first two lines were kept with.
+          return paragraphFlow(lines).map((x, i) => ({ ...x, keep: x.keep || (i < 2 && !!f[i]?.keep) }));
+        },
+      });
     afterHeading = heading;
   }
   // The title keeps with the first two lines of its text.
@@ -137,6 +158,62 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
     lines.forEach((l) => flow.push({ lines: [l], keep: true, dropAtTop: false }));
   }
   return flow;
+}
+
+/** Empty grid rows at the foot of each page but the last (a page followed by more text). */
+function footGaps(slices: PageSlice[], perPage: number): number[] {
+  return slices.slice(0, -1).map((s) => {
+    let used = s.lines.length;
+    while (used > 0 && !s.lines[used - 1].lines.length) used--;
+    return perPage - s.start - used;
+  });
+}
+
+/** Pages that end three or more rows short of the foot, and how many rows they leave in all. */
+function shortness(slices: PageSlice[], perPage: number): [number, number] {
+  const short = footGaps(slices, perPage).filter((e) => e >= SHORT_FOOT);
+  return [short.length, short.reduce((a, b) => a + b, 0)];
+}
+
+const SHORT_FOOT = 3;
+
+/**
+ * Paginate, then fill page feet that keep rules left three or more rows empty (a title that must
+ * keep its first lines, a paragraph too short to split): set a paragraph on that page one line
+ * shorter or longer (TeX's looseness) where that needs no loose line, as long as the feet get
+ * fuller and the issue no longer.
+ */
+export function fillPageFeet(flow: FlowLine[], relayable: Relayable[], firstStart: number, perPage: number): PageSlice[] {
+  let slices = paginate(flow, firstStart, perPage);
+  for (let round = 0; round < 8; round++) {
+    const gaps = footGaps(slices, perPage);
+    const page = gaps.findIndex((e) => e >= SHORT_FOOT);
+    if (page < 0) break;
+    const [count, rows] = shortness(slices, perPage);
+    const onPage = new Set(slices[page].lines);
+    let improved = false;
+    for (const p of [...relayable].reverse()) {
+      if (!p.lines.every((l) => onPage.has(l))) continue;
+      for (const looseness of [-1, 1]) {
+        const lines = p.relayout(looseness);
+        if (!lines) continue;
+        const at = flow.indexOf(p.lines[0]);
+        const trial = [...flow.slice(0, at), ...lines, ...flow.slice(at + p.lines.length)];
+        const next = paginate(trial, firstStart, perPage);
+        const [c2, r2] = shortness(next, perPage);
+        if (next.length <= slices.length && (c2 < count || (c2 === count && r2 < rows))) {
+          flow = trial;
+          slices = next;
+          p.lines = lines;
+          improved = true;
+          break;
+        }
+      }
+      if (improved) break;
+    }
+    if (!improved) break;
+  }
+  return slices;
 }
 
 /** The masthead on page 1, drawn in the first `style.masthead.lines` grid lines. Every element is fitted, never cut. */
@@ -310,7 +387,7 @@ export interface LayoutInput {
 
 export function layoutIssue({ series, issue, style, fonts }: LayoutInput): IssueLayout {
   const g = geometry(style);
-  const ctx: Ctx = { g, style, fonts, diagnostics: [], styleFile: series.file };
+  const ctx: Ctx = { g, style, fonts, diagnostics: [], styleFile: series.file, relayable: [], titles: [] };
   const flow: FlowLine[] = [];
   if (issue.editorNote.length) {
     flow.push(...noteFlow(ctx, issue.editorNote, '编者按：'));
@@ -321,7 +398,7 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
     flow.push(...articleFlow(ctx, issue, i));
   });
   const perPage = style.grid.lines;
-  const slices = paginate(flow, style.masthead.lines, perPage);
+  const slices = fillPageFeet(flow, ctx.relayable, style.masthead.lines, perPage);
   const pages: PageLayout[] = slices.map((s, p) => {
     const items: PageItem[] = p === 0 ? masthead(ctx, series, issue) : [];
     s.lines.forEach((f, k) => {
@@ -344,5 +421,10 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
     eb.place(target.items, perPage - eb.lines);
   }
   for (const page of pages) if (page.number > 0) page.items.push(pageNumber(ctx, page.number));
-  return { geometry: g, pages, diagnostics: ctx.diagnostics };
+  const outline: OutlineEntry[] = [];
+  for (const t of ctx.titles) {
+    const page = slices.findIndex((s) => s.lines.includes(t.first));
+    if (page >= 0) outline.push({ title: t.title, page, top: g.top + (slices[page].start + slices[page].lines.indexOf(t.first)) * g.linePitch });
+  }
+  return { geometry: g, pages, outline, diagnostics: ctx.diagnostics };
 }

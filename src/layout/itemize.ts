@@ -3,7 +3,8 @@
  * a face for every glyph (the role's font, else the first fallback that has it).
  */
 import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
-import type { FontBook, FontRole } from '../fonts/types.js';
+import type { FontBook, FontMetrics, FontRole } from '../fonts/types.js';
+import { halfWidthSpans } from '../model/punctuation.js';
 import { advance } from '../model/source.js';
 import {
   CLOSE_COMPRESSIBLE,
@@ -37,6 +38,8 @@ export interface Cluster {
   breakPenalty?: number;
   /** The next cluster continues the same word: the gap between them is never stretched or squeezed. */
   glued?: boolean;
+  /** One of two adjacent marks whose shared blank is closed up: line fitting compresses it no further, except a line-end push-in. */
+  paired?: boolean;
   loc: SourceLoc;
 }
 
@@ -64,8 +67,10 @@ const UNPRINTED = /^[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b\x0c\x0e-\x1f\
 /** Split text into clusters and measure them. Reports characters no font can draw. */
 export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster[] {
   const out: Cluster[] = [];
-  for (const part of parts) {
+  const fullWidth = fullWidthInChinese(parts);
+  parts.forEach((part, p) => {
     const chars = [...part.text];
+    const subst = fullWidth[p];
     let loc = part.loc;
     let i = 0;
     const take = (n: number) => {
@@ -81,6 +86,12 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
       if (UNPRINTED.test(ch)) {
         // Nothing to print (`bulletin check` names it): no cell, no glyph, no break opportunity.
         take(1);
+      } else if (subst?.get(i) !== undefined) {
+        const sub = subst.get(i);
+        // A half-width mark in Chinese text is set full-width (the blanks typed around it vanish
+        // with it); `check` warns about the source, which stays as written.
+        const { at } = take(1);
+        if (sub) out.push(makeCluster('ideo', sub, part.role, at, opts, diagnostics));
       } else if ((ch === '—' && next === '—') || (ch === '…' && next === '…')) {
         const { text, at } = take(2);
         out.push(makeCluster('pair', text, part.role, at, opts, diagnostics));
@@ -91,6 +102,7 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
         let n = 1;
         while (i + n < chars.length) {
           const c = chars[i + n];
+          if (subst?.has(i + n)) break;
           if (isLatinWordChar(c)) n++;
           else if (isLatinInner(c) && i + n + 1 < chars.length && /[A-Za-z0-9]/.test(chars[i + n + 1])) n++;
           else break;
@@ -105,8 +117,61 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
         out.push(makeCluster(narrow ? 'latin' : 'ideo', text, part.role, at, opts, diagnostics));
       }
     }
-  }
+  });
+  closeUpAdjacentMarks(out);
   return out;
+}
+
+/**
+ * Per part, code point index → what layout sets there: the full-width form of a half-width mark
+ * in Chinese text, or '' for a blank that goes with it. The decision is the one the check rule
+ * punctuation/half-width makes, read over the whole paragraph (context crosses styled runs).
+ */
+function fullWidthInChinese(parts: StyledText[]): (Map<number, string> | undefined)[] {
+  const text = parts.map((p) => p.text).join('');
+  const spans = halfWidthSpans(text);
+  if (!spans.length) return [];
+  const byOffset = new Map<number, string>();
+  for (const s of spans) for (let k = s.start; k < s.end; k++) byOffset.set(k, k === s.index ? s.full : '');
+  let offset = 0;
+  return parts.map((part) => {
+    const m = new Map<number, string>();
+    let i = 0;
+    for (const ch of part.text) {
+      const sub = byOffset.get(offset);
+      if (sub !== undefined) m.set(i, sub);
+      offset += ch.length;
+      i++;
+    }
+    return m.size ? m : undefined;
+  });
+}
+
+/**
+ * Adjacent marks share their blank halves wherever they fall (clreq §3.1.6): a closing mark
+ * followed by another mark loses its right half (”。 ）、 ”“ ：“), an opening mark preceded by
+ * an opening mark loses its left half (“《). Every such pair is 1.5 em everywhere; only the
+ * line-end push-in remains a line-fitting choice.
+ */
+function closeUpAdjacentMarks(cs: Cluster[]): void {
+  for (let k = 0; k + 1 < cs.length; k++) {
+    const a = cs[k];
+    const b = cs[k + 1];
+    if (a.kind !== 'ideo' || b.kind !== 'ideo') continue;
+    if (a.squeezeRight > 0 && (b.squeezeRight > 0 || b.squeezeLeft > 0)) {
+      a.width -= a.squeezeRight;
+      a.squeezeRight = 0;
+      a.paired = b.paired = true;
+      // The mark's ink is in its left half: it declares the narrower width, so text extraction
+      // sees no overlapping glyphs.
+      a.glyphs[0].advance = a.width / a.glyphs[0].size;
+    } else if (a.squeezeLeft > 0 && b.squeezeLeft > 0) {
+      for (const g of b.glyphs) g.x -= b.squeezeLeft;
+      b.width -= b.squeezeLeft;
+      b.squeezeLeft = 0;
+      a.paired = b.paired = true;
+    }
+  }
 }
 
 function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: SourceLoc, opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster {
@@ -139,7 +204,11 @@ function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: Sourc
       );
     }
     const adv = face.advance(cp) * size;
-    if (kind === 'latin' || kind === 'space') {
+    if (kind === 'space' && ch === '\u3000') {
+      // An ideographic space takes one cell of the grid.
+      glyphs.push({ text: ch, face, size, x, scaleX: 1 });
+      x += cell;
+    } else if (kind === 'latin' || kind === 'space') {
       glyphs.push({ text: ch, face, size, x, scaleX: 1 });
       x += adv;
     } else if (kind === 'pair' && ch === '—') {
@@ -148,6 +217,12 @@ function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: Sourc
       const inkWidth = Math.max((r - l) * size, 1);
       const scaleX = cell / inkWidth;
       glyphs.push({ text: ch, face, size, x: x - l * size * scaleX, scaleX });
+      x += cell;
+    } else if (kind === 'pair' && ch === '…' && evenEllipsis(face, cp, size, cell)) {
+      // …… is one unit of two ems: six dots evenly spaced, centred on the em box (fonts differ:
+      // FandolFang's ellipsis sits low and leaves a wider gap between its two glyphs).
+      const e = evenEllipsis(face, cp, size, cell)!;
+      glyphs.push({ text: ch, face, size, x: x + e.dx, scaleX: e.scaleX, rise: e.rise });
       x += cell;
     } else {
       // Full-width glyphs start at their cell; others (· — in some fonts) are centred in it.
@@ -171,6 +246,24 @@ function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: Sourc
     letters: chars.filter(isLetterLike).length,
     loc,
   };
+}
+
+/** ELLIPSIS centre height: the ideographic em box spans 0.88 em above the baseline and 0.12 below. */
+const EM_BOX_CENTRE = 0.38;
+
+/**
+ * How to draw one … of a …… so that the six dots are evenly spaced at a third of a cell and sit
+ * on the em box's centre line: a horizontal scale, an offset in the cell and a rise. Undefined
+ * when the glyph does not look like three dots in a row (then it is drawn as the font has it).
+ */
+function evenEllipsis(face: FontMetrics, cp: number, size: number, cell: number): { dx: number; scaleX: number; rise: number } | undefined {
+  const [l, b, r, t] = face.inkBox(cp);
+  const dot = t - b;
+  const pitch = (r - l - dot) / 2;
+  if (!(dot > 0 && pitch > dot)) return undefined;
+  const scaleX = cell / 3 / (pitch * size);
+  if (scaleX < 0.7 || scaleX > 1.4) return undefined;
+  return { dx: cell / 6 - (l + dot / 2) * size * scaleX, scaleX, rise: (EM_BOX_CENTRE - (b + t) / 2) * size };
 }
 
 /** A break between clusters a and b is allowed by clreq's line-start and line-end rules. */
@@ -213,7 +306,7 @@ export function splitWide(cs: Cluster[], maxWidth: number): Cluster[] {
  * Glyphs [start, end) of a Latin cluster as a cluster of its own: a piece of a split word, glued
  * to the next piece (no gap adjustment between them); a break after it costs `penalty`.
  */
-function subCluster(c: Cluster, start: number, end: number, penalty?: number): Cluster {
+function subCluster(c: Cluster, start: number, end: number, penalty?: number, glue = true): Cluster {
   const gs = c.glyphs.slice(start, end);
   const x0 = gs[0].x;
   const last = end === c.glyphs.length;
@@ -228,26 +321,30 @@ function subCluster(c: Cluster, start: number, end: number, penalty?: number): C
     letters: [...text].filter(isLetterLike).length,
     loc: { ...c.loc, column: c.loc.column + start },
     breakPenalty: last ? c.breakPenalty : penalty,
-    glued: last ? c.glued : true,
+    glued: last ? c.glued : glue,
   };
 }
 
-/** A web address or path: the one kind of Latin run that may break, after a slash. */
+/** A web address, path or e-mail address: the kinds of Latin run that may break inside. */
 function isUrl(text: string): boolean {
-  return /^(https?:\/\/|www\.)/i.test(text) || (text.match(/\//g)?.length ?? 0) >= 3;
+  return /^(https?:\/\/|www\.)/i.test(text) || (text.match(/\//g)?.length ?? 0) >= 3 || /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(text);
 }
 
 const URL_BREAK_PENALTY = 400;
+/** clreq allows a long Latin run to break after these; never before the run's last character. */
+const URL_BREAK_AFTER = new Set([...'./-_@']);
 
-/** Split a URL after each slash into pieces that may break apart at a cost. */
+/** Split a URL or e-mail address after . / - _ @ into pieces that may break apart at a cost. */
 function splitAfterSlashes(c: Cluster): Cluster[] {
   const pieces: Cluster[] = [];
   let start = 0;
-  for (let i = 0; i < c.glyphs.length - 1; i++) {
-    if (c.glyphs[i].text !== '/' || c.glyphs[i + 1].text === '/') continue;
-    pieces.push(subCluster(c, start, i + 1, URL_BREAK_PENALTY));
+  const gs = c.glyphs;
+  for (let i = 0; i < gs.length - 2; i++) {
+    if (!URL_BREAK_AFTER.has(gs[i].text) || URL_BREAK_AFTER.has(gs[i + 1].text)) continue;
+    // Not glued: a justified line may spread a little between the pieces of an address.
+    pieces.push(subCluster(c, start, i + 1, URL_BREAK_PENALTY, false));
     start = i + 1;
   }
-  pieces.push(subCluster(c, start, c.glyphs.length));
+  pieces.push(subCluster(c, start, gs.length));
   return pieces;
 }

@@ -35,9 +35,17 @@ export function placeLine(cs: Cluster[], fit: LineFit, x0: number, boxWidth: num
     left.add(fit.start);
     fit = { ...fit, natural: fit.natural - cs[fit.start].squeezeLeft };
   }
+  // … and one ending with a closing mark shifted left by its blank half.
+  if (align === 'center' && cs[stop - 1].squeezeRight > 0 && !right.has(stop - 1)) {
+    right.add(stop - 1);
+    fit = { ...fit, natural: fit.natural - cs[stop - 1].squeezeRight };
+  }
   const gap = align === 'justify' ? fit.gap : Math.min(fit.gap, 0);
   let gaps = 0;
   for (let k = fit.start; k < stop - 1; k++) if (!cs[k].glued) gaps++;
+  // As in fitLine: a line of nothing but URL pieces spreads between them.
+  const spreadGlued = gaps === 0;
+  if (spreadGlued) gaps = stop - fit.start - 1;
   let total = fit.natural + gap * gaps;
   let x = x0;
   if (align === 'center') {
@@ -67,7 +75,7 @@ export function placeLine(cs: Cluster[], fit: LineFit, x0: number, boxWidth: num
     }
     cells.push({ text: c.text, x, width: w, loc: c.loc });
     x += w;
-    if (k < stop - 1 && !c.glued) x += gap;
+    if (k < stop - 1 && (spreadGlued || !c.glued)) x += gap;
   }
   total = x - startX;
   return { x: startX, width: total, glyphs, cells, overfull: fit.overfull };

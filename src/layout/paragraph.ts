@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { FontBook, FontRole } from '../fonts/types.js';
-import { breakLines } from './breakLines.js';
+import { breakLines, breakLinesInto } from './breakLines.js';
 import { itemize, splitWide, type StyledText } from './itemize.js';
 import { placeLine, type Align } from './justify.js';
 import { textLine, type Ink, type TextLine } from './types.js';
@@ -31,7 +31,13 @@ export interface ParagraphOptions {
   preferBreakBefore?: string;
 }
 
-export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
+/**
+ * @param looseness set the paragraph this many lines longer (or shorter) than its best breaking,
+ *   to fill a page foot; the lines are undefined when that would need a loose line.
+ */
+export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[];
+export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[], looseness: number): TextLine[] | undefined;
+export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[], looseness = 0): TextLine[] | undefined {
   const inset = (o.inset ?? 0) * o.cell;
   const x0 = o.x + inset;
   const w = o.width - 2 * inset;
@@ -39,7 +45,7 @@ export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagno
   if (!clusters.length) return [];
   const first = o.indent * o.cell;
   const hang = o.hang ?? 0;
-  const fits = breakLines(clusters, {
+  const breakOpts = {
     firstWidth: w - first,
     width: w - hang,
     em: o.size,
@@ -47,7 +53,13 @@ export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagno
     minLastLetters: o.minLastLetters ?? 2,
     preferBreakAfter: o.preferBreakAfter,
     preferBreakBefore: o.preferBreakBefore,
-  });
+  };
+  let fits = breakLines(clusters, breakOpts);
+  if (looseness) {
+    const other = breakLinesInto(clusters, breakOpts, fits.length + looseness);
+    if (!other) return undefined;
+    fits = other;
+  }
   return fits.map((fit, i) => {
     const last = i === fits.length - 1;
     const lx = x0 + (i === 0 ? first : hang);

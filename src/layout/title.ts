@@ -1,9 +1,12 @@
 /**
  * Titles: centred, and when a title wraps its lines are balanced (回行时词意完整, no lone
  * character): the fewest lines that hold it, with breaks chosen to even out the line widths
- * and to fall between words.
+ * and to fall between words, never inside a number or Latin word or between a number and
+ * 年/月/日/%, and at least one character clear of each margin. A ——subtitle of a title that
+ * wraps starts its own line (at its own size, a house-style option).
  */
 import type { Diagnostic } from '../diagnostics/index.js';
+import { advance } from '../model/source.js';
 import { canBreakBetween, itemize, splitWide, type Cluster, type StyledText } from './itemize.js';
 import { fitLine, type LineFit } from './breakLines.js';
 import { placeLine } from './justify.js';
@@ -57,12 +60,43 @@ function phraseStart(cs: Cluster[], j: number): boolean {
   return PHRASE_STARTS.some((w) => ahead.startsWith(w));
 }
 
-export function layoutTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
+/** Breaks a title never takes: inside a number or Latin word (2017|年, 1|—9月, 5G|基站, 98.2|%). */
+function splitsWord(before: string, after: string): boolean {
+  const a = before.slice(-1);
+  const b = after[0];
+  const alnum = /[0-9A-Za-z]/;
+  if (alnum.test(a) && (alnum.test(b) || /[年月日%％‰—–~～-]/.test(b))) return true;
+  return /[—–~～-]/.test(a) && before.length === 1 && alnum.test(b);
+}
+
+export interface TitleOptions extends ParagraphOptions {
+  /** Size of a ——subtitle (default: the title size). */
+  subtitleSize?: number;
+}
+
+export function layoutTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[]): TextLine[] {
+  const text = parts.map((p) => p.text).join('');
+  const dash = text.indexOf('——');
+  if (parts.length === 1 && dash > 0) {
+    const whole = setTitle(parts, o, diagnostics);
+    const subSize = o.subtitleSize ?? o.size;
+    if (whole.length === 1 && subSize === o.size) return whole;
+    const [part] = parts;
+    const main: StyledText = { ...part, text: text.slice(0, dash) };
+    const sub: StyledText = { ...part, text: text.slice(dash), loc: advance(part.loc, text.slice(0, dash)) };
+    return [...setTitle([main], o, diagnostics), ...setTitle([sub], { ...o, size: subSize, cell: subSize }, diagnostics)];
+  }
+  return setTitle(parts, o, diagnostics);
+}
+
+function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
   const cs = splitWide(itemize(parts, { size: o.size, cell: o.cell, fonts: o.fonts }, diagnostics), o.width * 0.9);
   const n = cs.length;
   if (!n) return [];
+  // A title line keeps at least one character of margin each side.
+  const measure = o.width - 2 * o.size;
   const total = cs.reduce((s, c) => s + c.width, 0);
-  const lines = Math.max(1, Math.ceil(total / o.width - 1e-9));
+  const lines = Math.max(1, Math.ceil(total / measure - 1e-9));
   const target = total / lines;
   const words = wordEnds(cs);
   // dp[l][j]: best cost of setting clusters [0, j) in l lines.
@@ -73,11 +107,11 @@ export function layoutTitle(parts: StyledText[], o: ParagraphOptions, diagnostic
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(dp[l][i])) continue;
       for (let j = i + 1; j <= n; j++) {
-        const fit = fitLine(cs, i, j, o.width, o.size, true, false);
+        const fit = fitLine(cs, i, j, measure, o.size, true, false);
         if (fit.overfull) break;
         // Balance matters, but a line that reads as a complete phrase matters more.
         let cost = 0.5 * ((fit.natural - target) / o.size) ** 2;
-        if (j < n && !canBreakBetween(cs[j - 1], cs[j])) cost += 1e6;
+        if (j < n && (!canBreakBetween(cs[j - 1], cs[j]) || splitsWord(cs[j - 1].text, cs[j].text))) cost += 1e6;
         if (j < n) cost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
         let letters = 0;
         for (let k = i; k < j; k++) letters += cs[k].letters;

@@ -19,6 +19,8 @@ export interface PlacedGlyph {
    * The renderer writes this width into the PDF so text extraction sees no overlapping glyphs.
    */
   advance?: number;
+  /** Raised this far above the baseline, pt (…… is centred on the ideographic em box whatever the font does). */
+  rise?: number;
 }
 
 /** A cell: one unbreakable unit (an ideograph, a mark, a Latin word, ——) and where it was put. */
@@ -63,9 +65,20 @@ export interface PageLayout {
   items: PageItem[];
 }
 
+/** A bookmark: an article title and where it starts. */
+export interface OutlineEntry {
+  title: string;
+  /** Index into `pages`. */
+  page: number;
+  /** Top of the title's first line, pt from the top of the page. */
+  top: number;
+}
+
 export interface IssueLayout {
   geometry: Geometry;
   pages: PageLayout[];
+  /** One entry per article, in order (the PDF's bookmarks). */
+  outline: OutlineEntry[];
   diagnostics: Diagnostic[];
 }
 

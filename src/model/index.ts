@@ -4,3 +4,4 @@ export { loadSeries, parseSeries, SERIES_KEYS, FONT_ROLE_KEYS, type SeriesLoad }
 export { loadIssue, parseDate, readManifestSummary, summaryOf, ISSUE_KEYS, type IssueLoad } from './issue.js';
 export { parseArticle, parseBody, markdownHazard, ARTICLE_KEYS } from './article.js';
 export { parseYaml, didYouMean, FieldReader, MAX_YAML_DEPTH, MAX_YAML_ALIASES } from './yaml.js';
+export { isChinese, isHan, charAt, charBefore, halfWidthMarks, halfWidthSpans, FULL_WIDTH, type HalfWidthMark } from './punctuation.js';

@@ -96,9 +96,10 @@ function readFonts(r: FieldReader): SeriesConfig['fonts'] {
       const sub = new FieldReader(r.src, n, r.offset, 'font', r.doc);
       const file = sub.string('file', true);
       const face = sub.string('face');
-      sub.unknownKeys(['file', 'face']);
+      const fallback = role === 'fallback' ? undefined : sub.string('fallback');
+      sub.unknownKeys(role === 'fallback' ? ['file', 'face'] : ['file', 'face', 'fallback']);
       fr.diagnostics.push(...sub.diagnostics);
-      if (file) out.roles[role] = { file, face, loc: fr.locOf(n as Node) };
+      if (file) out.roles[role] = { file, face, loc: fr.locOf(n as Node), ...(fallback ? { fallback: { file: fallback, loc: sub.locOf(sub.node('fallback')!) } } : {}) };
     } else {
       fr.diagnostics.push(
         diagnostic('manifest/type', 'error', fr.locOf(n), {

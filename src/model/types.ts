@@ -8,6 +8,8 @@ export interface FontSpec {
   file: string;
   face?: string;
   loc: SourceLoc;
+  /** A font for the characters this role's font lacks (`body: { file: …, fallback: … }`). */
+  fallback?: { file: string; face?: string; loc: SourceLoc };
 }
 
 export interface FontsConfig {

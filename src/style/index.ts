@@ -34,6 +34,11 @@ export interface HouseStyle {
     space_before: number;
     /** Blank grid lines between a title and its text (GB/T 9704 §7.3.3: 空一行). */
     space_after: number;
+    /**
+     * Size of a ——subtitle, which starts its own line when the title wraps (many bulletins set
+     * it smaller, e.g. 18 = 小二 or 16 = 三号); the title size by default.
+     */
+    subtitle_size: number;
   };
   masthead: {
     /** Series name size: 小初–初号 (36–42 pt) by bulletin convention. */
@@ -100,7 +105,7 @@ export const DEFAULT_STYLE: HouseStyle = {
   page: { width: 210, height: 297, top: 37, left: 28, text_width: 156, text_height: 225 },
   grid: { chars: 28, lines: 22 },
   body: { size: 16, indent: 2 },
-  title: { size: 22, space_before: 1, space_after: 1 },
+  title: { size: 22, space_before: 1, space_after: 1, subtitle_size: 22 },
   masthead: { size: 42, min_size: 36, letter_spacing: 0.1, min_letter_spacing: 0, line_min_size: 14, office_lines: 2, lines: 7, rule_width: 2, rule_gap: 4, label: '' },
   end_block: { size: 14, indent: 1, outer_rule: 0.35, inner_rule: 0.25, even_page: true },
   page_number: { size: 14, offset: 7, inset: 1 },
@@ -145,6 +150,7 @@ export const STYLE_RANGES: Record<string, StyleRange> = {
   'title.size': size(),
   'title.space_before': count(0, 100),
   'title.space_after': count(0, 100),
+  'title.subtitle_size': size(),
   'masthead.size': size(),
   'masthead.min_size': size(),
   'masthead.letter_spacing': length(2),

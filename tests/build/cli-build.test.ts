@@ -21,13 +21,13 @@ describe('bulletin build (CLI)', () => {
   it('builds an issue named by number from inside the archive, into dist/<year>-<number>.pdf', async () => {
     const r = await cli(['build', '9'], path.join(root, 'issues'));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/wrote .*2026-9\.pdf \(4 pages/);
+    expect(r.out).toMatch(/wrote .*2026-9\.pdf \(6 pages/);
     expect(readFileSync(path.join(root, 'dist/2026-9.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('speaks Chinese when the locale is Chinese, and --lang overrides', async () => {
     const zh = await cli(['build', '2026/9'], root, { LANG: 'zh_CN.UTF-8' });
-    expect(zh.out).toMatch(/已生成 .*（4 页/);
+    expect(zh.out).toMatch(/已生成 .*（6 页/);
     const en = await cli(['build', '2026/9', '--lang', 'en'], root, { LANG: 'zh_CN.UTF-8' });
     expect(en.out).toMatch(/wrote/);
   });

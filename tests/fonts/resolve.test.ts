@@ -74,3 +74,32 @@ describe('font resolution', () => {
     expect(book.forRole('body').name).toBe('NotoSerifSC-Regular');
   });
 });
+
+describe('fallbacks of the same style (issue 9)', () => {
+  it('takes a rare character from another installed FangSong before the Song default', () => {
+    // Two FangSong-class fonts installed: 仿宋_GB2312 (chosen for the FangSong roles) and simfang.
+    const home = tmp();
+    mkdirSync(path.join(home, '.fonts'));
+    copyFileSync(serif, path.join(home, '.fonts', '仿宋_GB2312.ttf'));
+    copyFileSync(sans, path.join(home, '.fonts', 'simfang.ttf'));
+    const res = resolveFonts(tmp(), { system: true, roles: {} }, { HOME: home });
+    expect(res.roles.body.path).toBe(path.join(home, '.fonts', '仿宋_GB2312.ttf'));
+    const fang = res.fallbacks.find((f) => f.path === path.join(home, '.fonts', 'simfang.ttf'))!;
+    expect(fang.for).toContain('body');
+    expect(fang.for).not.toContain('title');
+    const book = loadFontBook(res);
+    // 𰻝 is missing from the serif that stands in for 仿宋_GB2312 here: the other FangSong draws it.
+    expect(book.faceFor('body', 0x30edd)!.key).toBe(book.faces.find((f) => f.path === fang.path)!.key);
+    const fangKey = book.faces.find((f) => f.path === fang.path)!.key;
+    expect(book.fallbacks('title').some((f) => f.key === fangKey)).toBe(false);
+  });
+
+  it('reads a per-role fallback from bulletin.yaml and tries it first for that role only', () => {
+    const root = tmp();
+    const res = resolveFonts(root, { system: false, roles: { note: { file: serif, loc, fallback: { file: sans, loc } } } });
+    const book = loadFontBook(res);
+    expect(book.fallbacks('note')[0].name).toBe('NotoSansSC-Medium');
+    expect(book.fallbacks('body')[0].name).toBe('NotoSansSC-Medium'); // the body's own font is the serif: the sans default follows
+    expect(res.fallbacks[0]).toMatchObject({ origin: 'bulletin.yaml', for: ['note'], loc });
+  });
+});

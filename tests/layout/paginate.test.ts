@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate, type FlowLine, type TextLine } from '../../src/layout/index.js';
+import { fillPageFeet, paginate, type FlowLine, type Relayable, type TextLine } from '../../src/layout/index.js';
 
 const line = (id: string): TextLine => ({
   kind: 'text',
@@ -55,5 +55,33 @@ describe('paginate', () => {
     const flow = Array.from({ length: 30 }, (_, i) => text(`k${i}`, i > 0));
     const pages = paginate(flow, 0, 22);
     expect(pages.map((p) => p.lines.length)).toEqual([22, 8]);
+  });
+});
+
+describe('page feet (issue 9)', () => {
+  // A stand-in for a set line: pagination only counts them.
+  const row = () => ({ lines: [{} as TextLine], keep: false, dropAtTop: false }) as FlowLine;
+  const para = (n: number): FlowLine[] => Array.from({ length: n }, (_, i) => ({ ...row(), keep: n >= 2 && (i === 1 || i === n - 1) }));
+  // A three-line title, a blank and the two lines it keeps with: six rows that go together.
+  const chain = (): FlowLine[] => [row(), { ...row(), keep: true }, { ...row(), keep: true }, { lines: [], keep: true, dropAtTop: false }, { ...row(), keep: true }, { ...row(), keep: true }];
+
+  it('sets a paragraph on a short page one line shorter so the next title fits', () => {
+    const a = para(9);
+    const b = para(8);
+    const flow = [...a, ...b, ...chain(), ...para(10)];
+    expect(paginate(flow, 0, 22)[0].lines.length).toBe(17);
+    const relayable: Relayable[] = [
+      { lines: a, relayout: () => undefined },
+      { lines: b, relayout: (d) => (d === -1 ? para(7) : undefined) },
+    ];
+    const pages = fillPageFeet(flow, relayable, 0, 22);
+    expect(pages[0].lines.length).toBe(22);
+  });
+
+  it('leaves the page short when no paragraph can change its line count without a loose line', () => {
+    const a = para(9);
+    const flow = [...a, ...para(8), ...chain(), ...para(10)];
+    const pages = fillPageFeet(flow, [{ lines: a, relayout: () => undefined }], 0, 22);
+    expect(pages[0].lines.length).toBe(17);
   });
 });

@@ -61,11 +61,11 @@ describe('line breaking around prohibited marks', () => {
     });
   }
 
-  it('pushes a comma at column 29 into the line by compressing it, rather than pushing a character out', () => {
-    const text = `${han(12)}，${han(13, 2)}，${han(30, 5)}。`;
+  it('pushes a comma at column 28.5 into the line by compressing it, rather than pushing a character out', () => {
+    // 2 (indent) + 10 + 。” (closed up to 1.5) + 14 = 27.5 cells; the comma would end at 28.5.
+    const text = `${han(10)}。”${han(14, 2)}，${han(30, 5)}。`;
     const lines = body(text);
-    // 2 (indent) + 12 + 1 + 13 = 28 cells; the second comma is the 29th and stays on line 1.
-    expect(lineText(lines[0])).toBe(`${han(12)}，${han(13, 2)}，`);
+    expect(lineText(lines[0])).toBe(`${han(10)}。”${han(14, 2)}，`);
     const last = lines[0].cells[lines[0].cells.length - 1];
     expect(last.width).toBeCloseTo(g.pitch / 2, 2);
     // …and declared half-width, so the PDF draws it from the half-width subset (no overlapping glyphs).
@@ -73,6 +73,16 @@ describe('line breaking around prohibited marks', () => {
     expect(comma.text).toBe('，');
     expect(comma.advance).toBeDefined();
     expect(comma.advance! * comma.size).toBeCloseTo(g.pitch / 2, 2);
+    expectFlush(lines);
+  });
+
+  it('pushes a character out rather than set the line tighter than the grid when a comma falls at column 29', () => {
+    const text = `${han(12)}，${han(13, 2)}，${han(30, 5)}。`;
+    const lines = body(text);
+    expect(lines.map(lineText).join('')).toBe(text);
+    for (const l of lines) expect(NO_START.has(l.cells[0].text[0])).toBe(false);
+    // The comma inside the line keeps its full cell.
+    expect(lines[0].cells.find((c) => c.text === '，')!.width).toBeCloseTo(g.pitch, 2);
     expectFlush(lines);
   });
 
@@ -138,5 +148,162 @@ describe('fonts', () => {
     body('退休党员高𠮷平同志', diagnostics);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ rule: 'font/missing-glyph', severity: 'error', loc: { file: 'a.md', line: 5, column: 6 } });
+  });
+});
+
+const HAN_RE = /\p{Script=Han}/u;
+
+/** Distances between the left edges of consecutive ideographs of a line (the character pitch). */
+function pitches(l: TextLine): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < l.cells.length; i++) {
+    const a = l.cells[i - 1];
+    const b = l.cells[i];
+    if (HAN_RE.test(a.text) && HAN_RE.test(b.text) && [...a.text].length === 1) out.push(b.x - a.x);
+  }
+  return out;
+}
+
+describe('issue 9: proof-reader’s marks', () => {
+  it('never sets ideographs closer than the grid pitch, even where a Latin run leaves a fraction of a cell', () => {
+    const texts = [
+      `今年以来，全区推进5G基站建设，累计开通APP服务事项1200余项，群众满意率达到98.6%以上，${han(60)}。`,
+      `${han(20)}统一社会信用代码91430200MA4L123456${han(40, 3)}，热线0731-28888888${han(30, 5)}。`,
+      `${han(26)}。${han(27, 2)}，${han(28, 4)}。`,
+    ];
+    for (const t of texts) {
+      const lines = body(t);
+      expectFlush(lines);
+      for (const l of lines) for (const p of pitches(l)) expect(p, lineText(l)).toBeGreaterThanOrEqual(g.pitch - 1e-6);
+    }
+  });
+
+  it('closes up adjacent marks to 1.5 em wherever the pair falls, line end or not', () => {
+    const widths = new Map<string, Set<string>>();
+    for (let shift = 0; shift < 30; shift++) {
+      const text = `${han(shift)}他说：“${han(5, 3)}。”${han(7, 9)}“${han(3)}”“${han(4, 2)}”（${han(3, 5)}）、《${han(4, 8)}》，${han(30, 1)}。`;
+      for (const l of body(text)) {
+        l.cells.forEach((c, i) => {
+          const next = l.cells[i + 1];
+          if (!next || !/^[“”‘’（）《》：。，、]$/.test(c.text) || !/^[“”‘’（）《》：。，、]$/.test(next.text)) return;
+          const pair = c.text + next.text;
+          if (!widths.has(pair)) widths.set(pair, new Set());
+          widths.get(pair)!.add((next.x - c.x).toFixed(2));
+        });
+      }
+    }
+    expect([...widths.keys()].sort()).toEqual(['。”', '”“', '”（', '）、', '》，', '：“', '、《'].sort());
+    for (const [pair, w] of widths) {
+      // One width per pair: half a cell (plus the line's own tracking, at most 1/8 em).
+      const values = [...w].map(Number);
+      expect(Math.max(...values) - Math.min(...values), pair).toBeLessThanOrEqual(16 / 8);
+      expect(Math.min(...values), pair).toBeCloseTo(g.pitch / 2, 1);
+    }
+  });
+
+  it('sets half-width , : ; ( ) ? ! between Chinese characters full-width, where check would propose it', () => {
+    const lines = body('去年以来,天元区(试点)推进改革;要求:早谋划?抓落实!全年完成1,000项,会议10:30开始,网址http://a.cn/x。');
+    const text = lines.map(lineText).join('');
+    expect(text).toBe('去年以来，天元区（试点）推进改革；要求：早谋划？抓落实！全年完成1,000项，会议10:30开始，网址http://a.cn/x。');
+    // A full-width mark takes a full cell on the grid.
+    const comma = lines.flatMap((l) => l.cells).find((c) => c.text === '，')!;
+    expect(comma.width).toBeCloseTo(g.pitch, 2);
+  });
+
+  it('drops the blank typed after a half-width comma set full-width (“去年以来, 天元区”)', () => {
+    const lines = body('去年以来, 天元区推进改革。');
+    expect(lines.map(lineText).join('')).toBe('去年以来，天元区推进改革。');
+  });
+
+  it('keeps a number with its unit unless every other break is nearly loose', () => {
+    // Over 28 positions of each in the line: a short number never parts from its unit; a long one
+    // at most once, where the alternative (截至 | 2025年底) stretches its line to the brink of 1/8 em.
+    const splits = (pattern: string) => {
+      let n = 0;
+      for (let shift = 0; shift < 28; shift++) {
+        const lines = body(`${han(shift)}${pattern}${han(60, 3)}。`);
+        expectFlush(lines);
+        for (let i = 0; i + 1 < lines.length; i++) if (/[0-9]$/.test(lineText(lines[i]))) n++;
+      }
+      return n;
+    };
+    expect(splits('共3人')).toBe(0);
+    expect(splits('第12期')).toBe(0);
+    for (const p of ['截至2025年底', '共有5126人参加', '平均年龄52.3岁，', '每个20-40万元']) expect(splits(p), p).toBeLessThanOrEqual(1);
+  });
+
+  it('breaks a URL or an e-mail address after . / - _ @ rather than stretching the line before it', () => {
+    for (let shift = 0; shift < 28; shift += 3) {
+      const lines = body(`${han(shift)}党员登录www.tyqdj.gov.cn网站，或发送邮件至tyqzzb_dj@163.com反馈，${han(40, 2)}。`);
+      expectFlush(lines);
+      for (const l of lines.slice(0, -1)) {
+        for (let i = 1; i < l.cells.length; i++) {
+          const gap = l.cells[i].x - (l.cells[i - 1].x + l.cells[i - 1].width);
+          expect(gap, lineText(l)).toBeLessThanOrEqual(16 / 8 + 1e-6);
+        }
+      }
+    }
+  });
+});
+
+describe('issue 9: …… and ——', () => {
+  it('sets …… as six evenly spaced dots over two cells, centred on the em box, even where the font’s ellipsis sits low with a gap', () => {
+    // A face whose … is drawn like FandolFang's: ink 0.169–0.831 em wide, 0.248–0.352 em high.
+    const base = fonts.forRole('body');
+    const lowEllipsis = Object.create(base, { inkBox: { value: (cp: number) => (cp === 0x2026 ? [0.169, 0.248, 0.831, 0.352] : base.inkBox(cp)) } });
+    const book = { ...fonts, forRole: () => lowEllipsis, faceFor: () => lowEllipsis, fallbacks: () => [] };
+    const [line] = layoutParagraph(
+      [{ text: '每天早上准时开门……他说', role: 'body', loc }],
+      { fonts: book, size: 16, cell: g.pitch, x: g.left, width: g.width, indent: 2, align: 'justify', role: 'body' },
+      [],
+    );
+    const cell = line.cells.find((c) => c.text === '……')!;
+    const dots = line.glyphs.filter((gl) => gl.text === '…').flatMap((gl) => [0, 1, 2].map((k) => gl.x + (0.169 + 0.052 + k * 0.279) * 16 * gl.scaleX));
+    expect(dots).toHaveLength(6);
+    for (let k = 0; k < 6; k++) expect(dots[k]).toBeCloseTo(cell.x + ((2 * k + 1) * cell.width) / 12, 1);
+    for (const gl of line.glyphs.filter((x) => x.text === '…')) expect(gl.rise! + 0.3 * 16).toBeCloseTo(0.38 * 16, 2);
+  });
+
+  it('draws —— as one rule across both cells', () => {
+    const [line] = body('精力分散——这些都需要解决');
+    const cell = line.cells.find((c) => c.text === '——')!;
+    const dashes = line.glyphs.filter((gl) => gl.text === '—');
+    const face = dashes[0].face;
+    const [l, r] = face.ink(0x2014);
+    const inks = dashes.map((d) => [d.x + l * d.size * d.scaleX, d.x + r * d.size * d.scaleX]);
+    expect(inks[0][0]).toBeCloseTo(cell.x, 1);
+    expect(inks[1][0]).toBeCloseTo(inks[0][1], 1);
+    expect(inks[1][1]).toBeCloseTo(cell.x + cell.width, 1);
+  });
+});
+
+describe('issue 9: looseness for page feet', () => {
+  const opts = { fonts, size: 16, cell: g.pitch, x: g.left, width: g.width, indent: 2, align: 'justify' as const, role: 'body' as const };
+  it('sets a paragraph one line longer without a loose line when its last line is nearly full', () => {
+    const text = `${han(26)}，${han(27, 3)}。${han(25, 5)}。`;
+    const best = layoutParagraph([{ text, role: 'body', loc }], opts, []);
+    const longer = layoutParagraph([{ text, role: 'body', loc }], opts, [], 1)!;
+    expect(longer.length).toBe(best.length + 1);
+    expect(longer.map(lineText).join('')).toBe(text);
+    expectFlush(longer);
+    for (const l of longer.slice(0, -1)) for (const p of pitches(l)) expect(p - g.pitch, lineText(l)).toBeLessThanOrEqual(16 / 8);
+    expect([...lineText(longer[longer.length - 1])].filter((c) => HAN_RE.test(c)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a line count that needs a loose or a squeezed line', () => {
+    const text = `${han(26)}${han(28, 3)}${han(3, 5)}。`;
+    expect(layoutParagraph([{ text, role: 'body', loc }], opts, [], -1)).toBeUndefined();
+    expect(layoutParagraph([{ text, role: 'body', loc }], opts, [], 1)).toBeUndefined();
+  });
+});
+
+describe('issue 9: names separated by U+3000', () => {
+  it('drops an ideographic space that falls at a line end, so the line stays flush', () => {
+    for (let shift = 20; shift < 28; shift++) {
+      const lines = body(`${han(shift)}成员王建国　李卫东　周晓燕　欧阳志刚　谭小红等同志分别带队，${han(30, 4)}。`);
+      expectFlush(lines);
+      for (const l of lines) expect(lineText(l).endsWith('\u3000') || lineText(l).startsWith('\u3000'), lineText(l)).toBe(false);
+      for (const l of lines) for (const c of l.cells.filter((x) => x.text === '\u3000')) expect(c.width).toBeGreaterThanOrEqual(g.pitch - 1e-6);
+    }
   });
 });

@@ -30,3 +30,61 @@ describe('titles', () => {
     expect(Math.abs(a - b)).toBeLessThan(22 * 6);
   });
 });
+
+describe('titles: issue 9', () => {
+  const titleAt = (text: string, subtitleSize?: number) =>
+    layoutTitle(
+      [{ text, role: 'title', loc: { file: 'a.md', line: 2, column: 8 } }],
+      { fonts, size: 22, cell: 22, x: g.left, width: g.width, indent: 0, align: 'center', role: 'title', subtitleSize },
+      [],
+    );
+  const LONG = '以高质量党建引领基层治理能力全面提升——天元区2025年1—9月基层党建重点任务推进情况调查';
+
+  it('puts a ——subtitle of a wrapping title on its own line and never breaks inside 2025年 or 1—9月', () => {
+    const lines = titleAt(LONG);
+    const texts = lines.map(lineText);
+    expect(texts.join('')).toBe(LONG);
+    const sub = texts.findIndex((t) => t.startsWith('——'));
+    expect(sub).toBeGreaterThan(0);
+    expect(texts.slice(0, sub).join('')).toBe('以高质量党建引领基层治理能力全面提升');
+    for (let i = 0; i + 1 < texts.length; i++) {
+      const a = texts[i].slice(-1);
+      const b = texts[i + 1][0];
+      expect(/[0-9A-Za-z]/.test(a) && /[0-9A-Za-z年月日%—]/.test(b), `${texts[i]} | ${texts[i + 1]}`).toBe(false);
+      expect(a === '—' && /[0-9]/.test(b), `${texts[i]} | ${texts[i + 1]}`).toBe(false);
+    }
+  });
+
+  it('sets the subtitle at the house-style subtitle size', () => {
+    const lines = titleAt(LONG, 16);
+    const sub = lines.filter((l) => lineText(l).startsWith('——') || l.glyphs[0].size === 16);
+    expect(sub.length).toBeGreaterThan(0);
+    for (const l of sub) for (const gl of l.glyphs) expect(gl.size).toBe(16);
+    expect(lines.filter((l) => l.glyphs[0].size === 22).map(lineText).join('')).toBe('以高质量党建引领基层治理能力全面提升');
+  });
+
+  it('keeps a short title with —— on one line', () => {
+    expect(titleAt('党建引领——天元区的探索').length).toBe(1);
+  });
+
+  it('leaves at least one character of margin each side', () => {
+    for (const t of ['荷塘区“三个工程”强化基层党组织能力建设', '渌口区“五个一”工作法激活农村基层党组织末梢神经', LONG]) {
+      for (const l of titleAt(t)) {
+        const ink0 = l.glyphs[0].x;
+        const last = l.cells[l.cells.length - 1];
+        expect(ink0, lineText(l)).toBeGreaterThanOrEqual(g.left + 22 - 0.5);
+        expect(last.x + last.width, lineText(l)).toBeLessThanOrEqual(g.left + g.width - 22 + 0.5);
+      }
+    }
+  });
+
+  it('centres the ink of a line that ends with a closing quote, as of one that starts with an opening one', () => {
+    const [l] = titleAt('天元区开展“党建+网格”');
+    const centre = g.left + g.width / 2;
+    // The quote's blank right half is set away: the line's box ends at the quote's ink.
+    const last = l.cells[l.cells.length - 1];
+    expect(last.text).toBe('”');
+    expect(last.width).toBeCloseTo(11, 1);
+    expect(l.x + l.width / 2).toBeCloseTo(centre, 1);
+  });
+});

@@ -74,3 +74,18 @@ describe('SourceText', () => {
     expect(s.loc(s.text.length)).toEqual({ file: 'x.yaml', line: 4, column: 2 });
   });
 });
+
+describe('fonts: a fallback per role (issue 9)', () => {
+  it('reads body: { file, fallback } with the fallback’s position', () => {
+    const text = 'series: 株洲组织工作信息\noffice: 办公室\nfonts:\n  note: { file: fonts/kai.ttf, fallback: fonts/kai-ext.ttf }\n';
+    const s = parseSeries(new SourceText('bulletin.yaml', text));
+    expect(s.diagnostics).toEqual([]);
+    expect(s.config!.fonts.roles.note).toMatchObject({ file: 'fonts/kai.ttf', fallback: { file: 'fonts/kai-ext.ttf', loc: { line: 4, column: 42 } } });
+  });
+
+  it('still refuses an unknown key, and a fallback inside fallback', () => {
+    const text = 'series: 株洲组织工作信息\noffice: 办公室\nfonts:\n  fallback: { file: a.ttf, fallback: b.ttf }\n';
+    const s = parseSeries(new SourceText('bulletin.yaml', text));
+    expect(s.diagnostics.map((d) => d.rule)).toContain('manifest/unknown-key');
+  });
+});
