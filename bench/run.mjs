@@ -173,6 +173,26 @@ if (check[0].code !== 0 && check[0].code !== 1) throw new Error(`check --all: ex
 results.checkAll = { ...stats(check.map((r) => r.wall)), exitCode: check[0].code };
 row('4', '`check --all` (100 issues)', 's', results.checkAll, 1);
 
+// 7. Web edition of the whole archive (the PDFs built above are copied next to their pages).
+log('7. web --all …');
+const webDir = path.join(archive, 'dist', 'web');
+const webFresh = repeat(QUICK ? 3 : 5, () => {
+  rmSync(webDir, { recursive: true, force: true });
+  return must(cli(['web', '--all'], archive), 'web --all');
+});
+results.webAll = stats(webFresh.map((r) => r.wall));
+row('7', '`web --all`, 100 issues into an empty site', 's', results.webAll, 2);
+const webNoop = repeat(QUICK ? 3 : 5, () => must(cli(['web', '--all'], archive), 'web --all (no change)'));
+if (!/ 0 file\(s\) written/.test(webNoop[0].stdout)) throw new Error(`expected no page rewritten:\n${webNoop[0].stdout}`);
+results.webNoChange = stats(webNoop.map((r) => r.wall));
+row('7', '`web --all`, nothing changed (100 issues)', 's', results.webNoChange, 2);
+
+// 8. Phone image of the 8-page sample issue.
+log('8. image 2026/2 …');
+const image = repeat(QUICK ? 3 : 5, () => must(cli(['image', '2026/2'], sample), 'image 2026/2'));
+results.image = { wall: stats(image.map((r) => r.wall)), slices: Number(/(\d+) slice/.exec(image[0].stdout)?.[1] ?? NaN) };
+row('8', `\`image 2026/2\` (8-page issue → ${results.image.slices} slices of 1080 px)`, 's', results.image.wall, 2);
+
 for (const [issue, { bytes, pages }] of Object.entries(results.pdfSize))
   row('5', `PDF size of the sample issue ${issue} (${pages} pages; 1 KB = 1000 bytes)`, 'KB', { median: bytes / 1000, min: bytes / 1000, max: bytes / 1000, n: 1 }, 250);
 

@@ -157,6 +157,8 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
     define: { __BULLETIN_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__bulletin_import_meta_url' },
     banner: { js: banner },
     plugins: [lazyPlugin],
+    // A native addon: loaded from node_modules at run time (only by `bulletin image`).
+    external: ['@napi-rs/canvas'],
     // Whitespace and syntax only: readable names in profiles and stack traces; the code cache makes size cheap.
     minifyWhitespace: true,
     minifySyntax: true,

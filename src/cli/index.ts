@@ -17,6 +17,9 @@ import { registerInit } from './commands/init.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
+import { registerWeb } from './commands/web.js';
+import { registerWechat } from './commands/wechat.js';
+import { registerImage } from './commands/image.js';
 import { localiseCommander } from './commander-zh.js';
 import { ExitError, makeChalk, type CliContext, type Io } from './shared.js';
 
@@ -58,6 +61,9 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
   registerFix(program, ctx);
   registerNew(program, ctx);
   registerList(program, ctx);
+  registerWeb(program, ctx);
+  registerWechat(program, ctx);
+  registerImage(program, ctx);
   registerImport(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   localiseCommander(program, lang, io.err);

@@ -1,0 +1,83 @@
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { hasErrors, sortDiagnostics } from '../../diagnostics/index.js';
+import { IMAGE_WIDTH, phoneImage } from '../../editions/image/index.js';
+import { loadForEdition } from '../../editions/load.js';
+import { writeFileAtomic } from '../../editions/write.js';
+import { say, t } from '../../i18n/index.js';
+import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
+
+const M = {
+  desc: {
+    zh: '生成手机长图：按手机版式排版，切成每张不足 1 MB 的 PNG，按顺序编号',
+    en: 'make the phone image: the issue set at a phone measure, cut into numbered PNG slices under 1 MB each',
+  },
+  issueArg: { zh: '期号：22 或 2017/22', en: 'issue: 22 or 2017/22' },
+  outOpt: { zh: '输出文件夹（默认 dist/image/<年>-<期>/）', en: 'output folder (default dist/image/<year>-<number>/)' },
+  oneIssue: {
+    zh: '手机长图一次只做一期：请给出一期的期号，如 22 或 2017/22',
+    en: 'the phone image is made one issue at a time: name one issue, e.g. 22 or 2017/22',
+  },
+  failed: { zh: '第 {issue} 期有 {n} 个错误，未生成手机长图', en: 'issue {issue}: {n} error(s), no phone image written' },
+  done: {
+    zh: '✓ 手机长图 {dir}：{n} 张，宽 {width} 像素，最大 {kb} KB（{ms} 毫秒）',
+    en: '✓ phone image {dir}: {n} slice(s), {width} px wide, largest {kb} KB ({ms} ms)',
+  },
+};
+
+export function registerImage(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  program
+    .command('image')
+    .description(say(lang, M.desc))
+    .argument('<issue>', say(lang, M.issueArg))
+    .option('--archive <dir>', t(lang, 'archiveOpt'))
+    .option('-o, --output <dir>', say(lang, M.outOpt))
+    .addOption(ctx.langOption())
+    .action(async (ref: string, opts: { archive?: string; output?: string }) => {
+      const { io, c } = ctx;
+      const t0 = performance.now();
+      const root = archiveRoot(ctx, opts.archive);
+      const targets = pickIssues(root, ref, false, lang);
+      if (targets.length !== 1 || !/^\s*(\d{4}[/-])?\d{1,4}\s*$/.test(ref)) throw new ExitError(2, say(lang, M.oneIssue));
+      const where = targets[0];
+      const label = `${where.year}/${where.number}`;
+      const fail = (ds: Parameters<typeof printDiagnostics>[1]) => {
+        printDiagnostics(ctx, ds, root);
+        throw new ExitError(1, say(lang, M.failed, { issue: label, n: ds.filter((d) => d.severity === 'error').length }));
+      };
+      const loaded = loadForEdition(root, where);
+      if (!loaded.source) return fail(loaded.diagnostics);
+      const made = await phoneImage(root, loaded.source);
+      const diagnostics = sortDiagnostics([...loaded.diagnostics, ...made.diagnostics]);
+      if (hasErrors(diagnostics)) return fail(diagnostics);
+      printDiagnostics(ctx, diagnostics, root);
+      const { slices } = made;
+      const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'image', `${where.year}-${where.number}`);
+      const base = `${where.year}-${where.number}-`;
+      const digits = Math.max(2, String(slices.length).length);
+      const names = slices.map((_, i) => `${base}${String(i + 1).padStart(digits, '0')}.png`);
+      try {
+        slices.forEach((s, i) => writeFileAtomic(path.join(outDir, names[i]), s.png));
+        // Slices of an earlier, longer run would read as part of this one: remove them.
+        const mine = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d+\\.png$`);
+        for (const f of readdirSync(outDir)) if (mine.test(f) && !names.includes(f)) rmSync(path.join(outDir, f), { force: true });
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        throw new ExitError(
+          1,
+          say(lang, {
+            zh: `无法写入 ${err.path ?? outDir}（${err.code ?? err.message}）`,
+            en: `cannot write ${err.path ?? outDir} (${err.code ?? err.message})`,
+          }),
+        );
+      }
+      const kb = Math.round(Math.max(...slices.map((s) => s.png.length)) / 1024);
+      io.out(
+        c.green(
+          say(lang, M.done, { dir: path.relative(io.cwd, outDir) || '.', n: slices.length, width: IMAGE_WIDTH, kb, ms: Math.round(performance.now() - t0) }),
+        ) + '\n',
+      );
+    });
+}

@@ -1,0 +1,39 @@
+/** HTML text for the editions: every piece of the model's text is untrusted and escaped here. */
+import type { Article, Issue, Paragraph, Run, SeriesConfig } from '../model/index.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escape text for an element's content or a quoted attribute value. */
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+}
+
+/** 第2期（总第142期）, 增刊第1期 — as the masthead prints it. */
+export function issueNumberLabel(issue: Pick<Issue, 'number' | 'supplement' | 'total'>, withTotal = true): string {
+  let s = issue.supplement ? `增刊第${issue.number}期` : `第${issue.number}期`;
+  if (withTotal && issue.total) s += `（总第${issue.total}期）`;
+  return s;
+}
+
+/** （供稿单位：A、B）, as the print edition sets it. */
+export function attributionText(a: Pick<Article, 'sources'>, label = '供稿单位：'): string {
+  return a.sources.length ? `（${label}${a.sources.join('、')}）` : '';
+}
+
+/** The plain text of a paragraph (leads included), for digests and tests. */
+export function plainText(p: { runs: Run[] }): string {
+  return p.runs.map((r) => r.text).join('');
+}
+
+export function isoDate(issue: Pick<Issue, 'date'>): string {
+  const d = issue.date;
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** The article's page name: its file's stem when that is a safe URL segment, else its position. */
+export function articleSlug(a: Pick<Article, 'file'>, index: number): string {
+  const stem = a.file.split('/').pop()!.replace(/\.md$/i, '');
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$/.test(stem) && stem.toLowerCase() !== 'index' ? stem : String(index + 1);
+}
+
+export type { Article, Issue, Paragraph, Run, SeriesConfig };

@@ -1,0 +1,152 @@
+/**
+ * The WeChat edition: HTML for the official-account editor (公众号后台), one file per article and
+ * one for the whole issue. Only what survives paste and save there: inline styles (no <style>, no
+ * class or id, no <script>), <section>/<p>/<span>/<strong>, no images and no links (the editor
+ * strips outside links). The typography is set inline on every element for the same reason.
+ */
+import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { formatDateZh, type Article, type Block, type Issue, type Paragraph, type Run, type SeriesConfig } from '../../model/index.js';
+import { articleSlug, attributionText, esc, issueNumberLabel, plainText } from '../html.js';
+
+/** Limits of the account's draft API (草稿箱/新增草稿): title, digest, content. */
+export const WECHAT_LIMITS = { title: 32, digest: 128, contentChars: 20_000, contentBytes: 1_000_000 };
+
+const FONT = `'FangSong_GB2312','仿宋_GB2312',FangSong,'仿宋',STFangsong,serif`;
+const TITLE_FONT = `'方正小标宋简体','FZXiaoBiaoSong-B05S',STZhongsong,SimSun,serif`;
+const KAI = `'KaiTi_GB2312','楷体_GB2312',KaiTi,'楷体',STKaiti,serif`;
+const RED = '#c00000';
+
+const S = {
+  root: `font-family:${FONT};font-size:16px;line-height:1.75;color:#222;letter-spacing:0.5px;text-align:justify;`,
+  para: 'margin:0 0 0.75em;text-indent:2em;text-align:justify;font-size:16px;line-height:1.75;',
+  title: `margin:0 0 1em;text-align:center;font-family:${TITLE_FONT};font-size:21px;line-height:1.45;font-weight:bold;`,
+  h1: 'margin:0 0 0.75em;text-indent:2em;text-align:justify;font-size:16px;line-height:1.75;font-weight:bold;',
+  h2: `margin:0 0 0.75em;text-indent:2em;text-align:justify;font-size:16px;line-height:1.75;font-weight:bold;font-family:${KAI};`,
+  h3: 'margin:0 0 0.75em;text-indent:2em;text-align:justify;font-size:16px;line-height:1.75;font-weight:bold;',
+  note: `margin:0 0 0.75em;text-indent:2em;text-align:justify;font-size:16px;line-height:1.75;font-family:${KAI};`,
+  attribution: 'margin:0.5em 0 1.5em;text-align:right;font-size:16px;line-height:1.75;',
+  series: `margin:0;text-align:center;color:${RED};font-family:${TITLE_FONT};font-size:28px;line-height:1.4;font-weight:bold;letter-spacing:4px;`,
+  number: 'margin:0.25em 0 0;text-align:center;font-size:16px;',
+  foot: 'margin:0.25em 0 0;font-size:15px;text-align:justify;text-align-last:justify;',
+  rule: `margin:0.5em 0 1.5em;border-bottom:2px solid ${RED};`,
+  divider: 'margin:1.5em 0;border-top:1px solid #ddd;',
+};
+
+function runs(rs: Run[]): string {
+  return rs.map((r) => (r.style === 'lead' ? `<strong>${esc(r.text)}</strong>` : esc(r.text))).join('');
+}
+
+function note(ps: Paragraph[]): string {
+  return ps.map((p, i) => `<p style="${S.note}">${i === 0 ? '<strong>编者按：</strong>' : ''}${runs(p.runs)}</p>`).join('\n');
+}
+
+function block(b: Block): string {
+  if (b.kind === 'paragraph') return `<p style="${S.para}">${runs(b.runs)}</p>`;
+  const style = b.level === 1 ? S.h1 : b.level === 2 ? S.h2 : S.h3;
+  return `<p style="${style}"><strong>${runs(b.runs)}</strong></p>`;
+}
+
+function articleBody(a: Article, attributionLabel: string): string {
+  const attribution = attributionText(a, attributionLabel);
+  return [
+    `<p style="${S.title}"><strong>${esc(a.title)}</strong></p>`,
+    note(a.note),
+    ...a.blocks.map(block),
+    attribution ? `<p style="${S.attribution}">${esc(attribution)}</p>` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export interface WechatFile {
+  /** File name, e.g. 01-wangge.html or issue.html. */
+  name: string;
+  title: string;
+  digest: string;
+  /** The HTML the editor or the API takes: one <section>. */
+  content: string;
+  /** A page around the content, to open in a browser and copy from. */
+  html: string;
+}
+
+export interface WechatEdition {
+  files: WechatFile[];
+  warnings: Diagnostic[];
+}
+
+/** The article's digest (摘要): its editor's note, or else its first paragraph, as plain text. */
+function digestOf(a: Article): string {
+  const first = a.note[0] ?? a.blocks.find((b) => b.kind === 'paragraph');
+  return first ? plainText(first) : '';
+}
+
+function wrap(title: string, digest: string, content: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="${esc(digest)}">
+<title>${esc(title)}</title>
+</head>
+<body>
+${content}
+</body>
+</html>
+`;
+}
+
+export function wechatEdition(series: SeriesConfig, issue: Issue, attributionLabel = '供稿单位：'): WechatEdition {
+  const warnings: Diagnostic[] = [];
+  const files: WechatFile[] = [];
+  const label = `${issue.year}年${issueNumberLabel(issue, false)}`;
+  issue.articles.forEach((a, i) => {
+    const content = `<section style="${S.root}">\n${articleBody(a, attributionLabel)}\n</section>`;
+    const digest = digestOf(a);
+    files.push({ name: `${articleSlug(a, i)}.html`, title: a.title, digest, content, html: wrap(a.title, digest, content) });
+    const titleLength = [...a.title].length;
+    if (titleLength > WECHAT_LIMITS.title)
+      warnings.push(
+        diagnostic('wechat/title-length', 'warning', a.titleLoc, {
+          zh: `标题 ${titleLength} 个字，超过公众号图文标题的 ${WECHAT_LIMITS.title} 字上限，发布时须缩短`,
+          en: `the title has ${titleLength} characters, more than the ${WECHAT_LIMITS.title} a WeChat article title allows; shorten it for the account`,
+        }),
+      );
+    const first = a.note[0] ?? a.blocks.find((b) => b.kind === 'paragraph');
+    const digestLength = [...digest].length;
+    if (first && digestLength > WECHAT_LIMITS.digest)
+      warnings.push(
+        diagnostic('wechat/digest-length', 'warning', first.loc, {
+          zh: `摘要（取自${a.note.length ? '编者按' : '第一段'}）${digestLength} 个字，超过公众号的 ${WECHAT_LIMITS.digest} 字上限，后台会截断；可在文章信息块中用 note 写一段简短的编者按`,
+          en: `the digest (taken from the ${a.note.length ? 'editor’s note' : 'first paragraph'}) has ${digestLength} characters, more than the ${WECHAT_LIMITS.digest} WeChat allows and will be cut; a short \`note\` in the front matter gives a better one`,
+        }),
+      );
+    checkSize(warnings, content, a.titleLoc, a.title);
+  });
+
+  const masthead = [
+    `<p style="${S.series}"><strong>${esc(series.series)}</strong></p>`,
+    `<p style="${S.number}">${esc(issueNumberLabel(issue))}</p>`,
+    `<p style="${S.foot}"><span>${esc(series.office)}</span> <span>${esc(formatDateZh(issue.date))}</span></p>`,
+    `<section style="${S.rule}"></section>`,
+  ].join('\n');
+  const body = issue.articles.map((a) => articleBody(a, attributionLabel)).join(`\n<section style="${S.divider}"></section>\n`);
+  const content = `<section style="${S.root}">\n${masthead}\n${note(issue.editorNote)}\n${body}\n</section>`;
+  const title = `${series.series} ${label}`;
+  const digest = issue.editorNote.length ? plainText(issue.editorNote[0]) : issue.articles.map((a) => a.title).join('；');
+  files.push({ name: 'issue.html', title, digest, content, html: wrap(title, digest, content) });
+  checkSize(warnings, content, { file: issue.file, line: 1, column: 1 }, title);
+  return { files, warnings };
+}
+
+function checkSize(warnings: Diagnostic[], content: string, loc: Diagnostic['loc'], what: string): void {
+  const chars = [...content].length;
+  const bytes = Buffer.byteLength(content);
+  if (chars > WECHAT_LIMITS.contentChars || bytes > WECHAT_LIMITS.contentBytes)
+    warnings.push(
+      diagnostic('wechat/content-size', 'warning', loc, {
+        zh: `“${what}”的公众号正文有 ${chars} 个字符（${Math.round(bytes / 1024)} KB），超过 2 万字符或 1 MB 的上限，须分篇发布`,
+        en: `the WeChat content of “${what}” has ${chars} characters (${Math.round(bytes / 1024)} KB), over the limit of 20,000 characters or 1 MB; publish it in parts`,
+      }),
+    );
+}
