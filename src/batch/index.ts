@@ -2,7 +2,8 @@
  * Batch regeneration: decide which issues are out of date, build those in parallel, record the
  * stamps of what was built, and say how it went. One failing issue never stops the others.
  */
-import type { IssueDir } from '../archive/index.js';
+import path from 'node:path';
+import { sweepStaleTemps, type IssueDir } from '../archive/index.js';
 import { defaultOutput } from '../build/index.js';
 import { BuildCache } from './cache.js';
 import type { JobResult } from './job.js';
@@ -48,6 +49,8 @@ export interface BatchSummary {
 
 export async function runBatch(root: string, targets: IssueDir[], opts: BatchOptions): Promise<BatchSummary> {
   const t0 = performance.now();
+  // What a killed run left in the output folder goes, even when every issue is up to date.
+  sweepStaleTemps(path.join(root, 'dist'));
   const cache = BuildCache.load(root);
   const base = stampBase(root, opts.version);
   const items: BatchItem[] = [];

@@ -1,8 +1,7 @@
 /** Print diagnostics like a compiler: severity[rule]: message, file:line:col, the line, a caret, the hint, the fix. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import { decodeText } from '../archive/index.js';
+import { readText } from '../archive/index.js';
 import stringWidth from 'string-width';
 import { visible, type Diagnostic } from '../diagnostics/index.js';
 import type { Change } from '../fix/index.js';
@@ -51,12 +50,9 @@ export function lineSource(root: string): LineSource {
 }
 
 function readDisplayText(root: string, file: string): string | undefined {
-  try {
-    const read = decodeText(readFileSync(path.join(root, file)));
-    return read.ok ? read.text : read.reason === 'encoding' ? read.decoded : undefined;
-  } catch {
-    return undefined;
-  }
+  // Through the guarded reader: a file linked from outside the archive is never echoed.
+  const read = readText(root, path.join(root, file));
+  return read.ok ? read.text : read.reason === 'encoding' ? read.decoded : undefined;
 }
 
 /**

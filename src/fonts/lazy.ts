@@ -5,10 +5,38 @@
  * whose pages stay untouched (and so not resident) until needed: a table when fontkit first asks
  * for it, and the outlines of the glyphs looked up so far when the first outline is decoded.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import * as fontkit from 'fontkit';
 import { cheapSubrWalk, lazyCffDecoder } from './cff.js';
+import { openChecked, readGuarded, type GuardedFailure } from '../archive/read.js';
+
+/** Font files larger than this are refused: the largest CJK collections are under 100 MB. */
+export const MAX_FONT_BYTES = 512 * 1024 * 1024;
+
+/** Why a font file cannot be used; the words are chosen in i18n/faults.ts. */
+export type FontFault = 'missing' | 'not-file' | 'too-large' | 'unreadable' | 'broken' | 'no-face' | 'not-collection';
+
+export class FontFileError extends Error {
+  constructor(
+    readonly kind: FontFault,
+    readonly code?: string,
+    /** For no-face / not-collection: the faces the file does hold. */
+    readonly faces: string[] = [],
+  ) {
+    super(`font file: ${kind}${code ? ` (${code})` : ''}`);
+  }
+}
+
+function refused(f: GuardedFailure): FontFileError {
+  return new FontFileError(f.reason === 'outside' ? 'not-file' : f.reason, f.reason === 'unreadable' ? f.code : undefined);
+}
+
+/** The file is not a font, or is cut short: said once, whatever the parser would have thrown. */
+function broken(fd?: number): never {
+  if (fd !== undefined) closeSync(fd);
+  throw new FontFileError('broken');
+}
 
 interface FontInternals {
   _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
@@ -37,32 +65,36 @@ const SFNT_TAGS = new Set(['\0\x01\0\0', 'true', 'OTTO']);
  * collection. Undefined for any other format, which the caller reads whole.
  */
 export function openLazy(file: string, face?: string): fontkit.Font | undefined {
-  const fd = openSync(file, 'r');
+  // Checked before it is opened: a FIFO, a device or /dev/zero named like a font is refused at once.
+  const o = openChecked(file, MAX_FONT_BYTES);
+  if (!o.ok) throw refused(o);
+  const fd = o.fd;
   try {
-    const size = fstatSync(fd).size;
+    const size = o.size;
     const buf = Buffer.allocUnsafeSlow(size);
     const readInto = (offset: number, length: number) => readSync(fd, buf, offset, length, offset) === length;
-    if (size < 12 || !readInto(0, 12)) return closeAndGiveUp(fd);
+    if (size < 12 || !readInto(0, 12)) return broken(fd);
     const tag = buf.toString('latin1', 0, 4);
     // The table directories to read now: one for a single font, every face's for a collection.
     let directories: number[];
     if (tag === 'ttcf') {
       const count = buf.readUInt32BE(8);
-      if (count > 64 || !readInto(12, 4 * count)) return closeAndGiveUp(fd);
+      if (count > 64 || !readInto(12, 4 * count)) return broken(fd);
       directories = Array.from({ length: count }, (_, i) => buf.readUInt32BE(12 + 4 * i));
     } else if (SFNT_TAGS.has(tag)) {
       if (face) return closeAndGiveUp(fd);
       directories = [0];
     } else return closeAndGiveUp(fd);
     for (const at of directories) {
-      if (at + 12 > size || !readInto(at, 12)) return closeAndGiveUp(fd);
+      if (at + 12 > size || !readInto(at, 12)) return broken(fd);
       const numTables = buf.readUInt16BE(at + 4);
-      if (at + 12 + 16 * numTables > size || !readInto(at + 12, 16 * numTables)) return closeAndGiveUp(fd);
+      if (at + 12 + 16 * numTables > size || !readInto(at + 12, 16 * numTables)) return broken(fd);
       for (let i = 0; i < numTables; i++) {
         const o = at + 12 + 16 * i;
         const offset = buf.readUInt32BE(o + 8);
         const length = buf.readUInt32BE(o + 12);
-        if (offset + length > size) return closeAndGiveUp(fd);
+        // A table reaching past the end: the file was cut short (a copy interrupted, a download).
+        if (offset + length > size) return broken(fd);
         // A collection's faces are found by the PostScript name in their name tables.
         if (directories.length > 1 && buf.toString('latin1', o, o + 4) === 'name') readInto(offset, length);
       }
@@ -197,14 +229,28 @@ export function fontNames(file: string): string | undefined {
   const font = openLazy(file) ?? undefined;
   if (!font) {
     // A collection: fontkit reads it whole, but only once per file (see the caller's cache).
-    const c = fontkit.openSync(file) as unknown as { fonts?: { familyName: string; postscriptName: string }[] };
-    return (c.fonts ?? []).map((f) => `${f.familyName} ${f.postscriptName}`).join(' ');
+    const c = openWhole(file) as unknown as { fonts?: { familyName: string; postscriptName: string }[]; familyName?: string; postscriptName?: string };
+    if (!c.fonts) return `${c.familyName} ${c.postscriptName}`;
+    return c.fonts.map((f) => `${f.familyName} ${f.postscriptName}`).join(' ');
   }
   try {
     return `${font.familyName} ${font.postscriptName}`;
   } finally {
     closeSync(descriptors.get(font)!);
   }
+}
+
+/** A font file read whole through the guarded reader (formats openLazy leaves alone, and collections). */
+export function openWhole(file: string): fontkit.Font | fontkit.FontCollection {
+  const read = readGuarded(file, MAX_FONT_BYTES);
+  if (!read.ok) throw refused(read);
+  let font: fontkit.Font | fontkit.FontCollection | null;
+  try {
+    font = fontkit.create(read.bytes) as fontkit.Font | fontkit.FontCollection | null;
+  } catch {
+    return broken();
+  }
+  return font ?? broken();
 }
 
 function closeAndGiveUp(fd: number): undefined {

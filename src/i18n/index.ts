@@ -107,6 +107,26 @@ export const MESSAGES = {
     zh: '注：本机未找到正式的{roles}字体，暂用随工具安装的 Noto 字体代替；把正式字体（如仿宋_GB2312、方正小标宋）放入档案的 fonts/ 文件夹即可使用（bulletin fonts 查看详情）',
     en: 'note: no official {roles} fonts on this machine; the Noto fonts installed with the tool stand in. Put the official fonts (e.g. FangSong_GB2312, FZ XiaoBiaoSong) in the archive’s fonts/ folder to use them (see bulletin fonts)',
   },
+  newDateEarlier: {
+    zh: '--date {date} 早于最近一期（第 {issue} 期，{last}）：新一期不能排在已出的期之前。请核对日期',
+    en: '--date {date} is earlier than the last issue ({issue}, {last}): a new issue cannot go before issues already out. Check the date',
+  },
+  outputIsDir: {
+    zh: '-o {file} 是一个文件夹：请写出 PDF 的文件名，如 -o {file}/{name}',
+    en: '-o {file} is a folder: give the PDF a file name, e.g. -o {file}/{name}',
+  },
+  outputNotFile: {
+    zh: '-o {file} 不是普通文件（是设备、管道或其他特殊文件），不会写入：请换一个文件名',
+    en: '-o {file} is not an ordinary file (a device, pipe or other special file); nothing written: choose another file name',
+  },
+  outputIsInput: {
+    zh: '-o {file} 是本期的源文件之一，写入 PDF 会把它覆盖：请换一个文件名',
+    en: '-o {file} is one of the issue’s own files; writing the PDF would replace it: choose another file name',
+  },
+  outputNotPdf: {
+    zh: '-o {file} 已存在且不是 PDF，不会覆盖：请换一个文件名，或先把它移走',
+    en: '-o {file} exists and is not a PDF; not replacing it: choose another file name or move it away first',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -31,8 +31,23 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
   const diagnostics: Diagnostic[] = [];
   const manifestAbs = path.join(where.dir, 'issue.yaml');
   const manifestRel = relPath(root, manifestAbs);
+  if (!isInside(root, where.dir)) {
+    // A linked folder leading elsewhere: refused before anything in it is read or listed.
+    return {
+      sources,
+      diagnostics: [
+        diagnostic(
+          'file/outside-archive',
+          'error',
+          { file: manifestRel, line: 1, column: 1 },
+          { zh: `期文件夹 ${where.rel} 是指向档案之外的链接，拒绝读取`, en: `the issue folder ${where.rel} is a link leading outside the archive; refused` },
+          { hint: { zh: '把这一期的文件复制到档案的 issues/ 文件夹中，不要用快捷方式或符号链接', en: 'copy the issue’s files into the archive’s issues/ folder instead of linking to them' } },
+        ),
+      ],
+    };
+  }
   const read = readText(root, manifestAbs);
-  if (!read.ok && (read.reason === 'missing' || read.reason === 'not-file')) {
+  if (!read.ok && read.reason === 'missing') {
     return {
       sources,
       diagnostics: [
@@ -94,7 +109,7 @@ export function loadIssue(root: string, where: IssueDir): IssueLoad {
     }
     seen.set(rel, name.value);
     const text = readText(root, abs);
-    if (!text.ok && (text.reason === 'missing' || text.reason === 'not-file')) {
+    if (!text.ok && text.reason === 'missing') {
       diagnostics.push(
         diagnostic('article/missing', 'error', name.loc, { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` }, {
           hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
