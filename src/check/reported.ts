@@ -28,6 +28,9 @@ const ENTRIES: Entry[] = [
   ['file/outside-archive', 'error', false, 'model', '文件在档案目录之外', 'a file lies outside the archive', HOUSE, true],
   ['file/too-large', 'error', false, 'model', '文件过大', 'a file is too large', HOUSE, true],
   ['file/encoding', 'error', true, 'model', '文件不是 UTF-8 编码', 'a file is not UTF-8', HOUSE, true],
+  ['file/not-regular', 'error', false, 'model', '不是普通文件（文件夹、设备或管道）', 'not a regular file (a folder, device or pipe)', HOUSE, true],
+  ['file/unreadable', 'error', false, 'model', '文件无法读取（权限或磁盘故障）', 'a file cannot be read (permissions or a disk fault)', HOUSE, true],
+  ['output/unwritable', 'error', false, 'layout', '输出文件无法写入', 'the output file cannot be written', HOUSE, true],
   // Articles
   ['article/missing', 'error', false, 'model', 'issue.yaml 列出的文章文件不存在', 'an article issue.yaml lists does not exist', HOUSE, true],
   ['article/duplicate', 'error', false, 'model', '同一篇文章列了两次', 'an article is listed twice', HOUSE, true],
