@@ -1,6 +1,11 @@
 // The benchmark of issue #4: `npm run bench` (bundles first). Writes bench/report.json and
 // bench/report.md and prints the table. Archives are generated under $BENCH_DIR (default
-// /tmp/bulletin-bench), never in the repository. `--quick` runs fewer repetitions.
+// /tmp/bulletin-bench), never in the repository. `--quick` runs fewer repetitions;
+// `--only=cold,batch100,noop,check,watch,peers,batch30,version,import,profile` runs only those sections
+// (and reports under $BENCH_DIR), `--once` runs each peer, batch-30 and start-up measure once.
+// Peers (issue #12): Typst 0.14 through its Node binding sets the same sample issue with the same
+// fonts (bench/typst.mjs). The Fandol rows use TeX Live's Fandol fonts where installed, or the
+// folder in $BULLETIN_FANDOL_DIR; the report says when they are absent.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,6 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArchive } from './gen-archive.mjs';
 import { writeSubmissions } from './gen-submissions.mjs';
+import { fandolConfig, findFandol, typstFontDir } from './peers.mjs';
+import { typstSource } from './typst.mjs';
+import YAML from 'yaml';
 import { summarise } from './profile.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,6 +26,11 @@ const QUICK = process.argv.includes('--quick');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1' };
 const SAMPLE_ISSUE = '2026/2'; // for the watch measurement and the profile
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (section) => !ONLY || ONLY.includes(section);
+// `--once`: one run of each peer, batch-30 and start-up measure (to see that they work).
+const ONCE = process.argv.includes('--once');
+const runs = (quick, full) => (ONCE ? 1 : QUICK ? quick : full);
 
 function log(s) {
   process.stderr.write(s + '\n');
@@ -40,9 +53,14 @@ function machineBusy() {
  * code, output.
  */
 function cli(args, cwd, env = ENV) {
+  return timed([BIN, ...args], cwd, env);
+}
+
+/** The same for any Node script (`node …args`): the Typst peer, bare `node -e 0`. */
+function timed(nodeArgs, cwd, env = ENV) {
   const argv = TIME
-    ? [TIME, ['-f', 'BENCH_RSS=%M BENCH_CPU=%U+%S', process.execPath, BIN, ...args]]
-    : [process.execPath, ['-r', path.join(REPO, 'bench/rss-hook.cjs'), BIN, ...args]];
+    ? [TIME, ['-f', 'BENCH_RSS=%M BENCH_CPU=%U+%S', process.execPath, ...nodeArgs]]
+    : [process.execPath, ['-r', path.join(REPO, 'bench/rss-hook.cjs'), ...nodeArgs]];
   const busy0 = machineBusy();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv[1], { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -104,7 +122,7 @@ cpSync(path.join(REPO, 'issues'), path.join(sample, 'issues'), { recursive: true
 const SAMPLES = readdirSync(path.join(sample, 'issues/2026')).filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b).map((n) => `2026/${n}`);
 results.cold = {};
 results.pdfSize = {};
-for (const issue of SAMPLES) {
+for (const issue of want('cold') ? SAMPLES : []) {
   log(`1. cold build of ${issue} …`);
   repeat(2, () => must(cli(['build', issue], sample), 'warm-up build'));
   const cold = repeat(QUICK ? 5 : 15, () => must(cli(['build', issue], sample), 'cold build'));
@@ -119,59 +137,64 @@ for (const issue of SAMPLES) {
 
 // 2. build --all --force over 100 issues.
 const archive = generateArchive(path.join(WORK, 'archive100'), 100);
-log('2. build --all --force, 100 issues …');
-const reps = QUICK ? 1 : 3;
-const j1 = [];
-const j2 = [];
-let firstHashes;
-let deterministic = true;
-for (let i = 0; i < reps; i++) {
-  j1.push(must(cli(['build', '--all', '--force', '--jobs', '1'], archive), 'build --all --jobs 1'));
-  const h = hashes(archive);
-  firstHashes ??= h;
-  deterministic &&= JSON.stringify(h) === JSON.stringify(firstHashes);
-  j2.push(must(cli(['build', '--all', '--force', '--jobs', '2'], archive), 'build --all --jobs 2'));
-  deterministic &&= JSON.stringify(hashes(archive)) === JSON.stringify(firstHashes);
+if (want('batch100')) {
+  log('2. build --all --force, 100 issues …');
+  const reps = QUICK ? 1 : 3;
+  const j1 = [];
+  const j2 = [];
+  let firstHashes;
+  let deterministic = true;
+  for (let i = 0; i < reps; i++) {
+    j1.push(must(cli(['build', '--all', '--force', '--jobs', '1'], archive), 'build --all --jobs 1'));
+    const h = hashes(archive);
+    firstHashes ??= h;
+    deterministic &&= JSON.stringify(h) === JSON.stringify(firstHashes);
+    j2.push(must(cli(['build', '--all', '--force', '--jobs', '2'], archive), 'build --all --jobs 2'));
+    deterministic &&= JSON.stringify(hashes(archive)) === JSON.stringify(firstHashes);
+  }
+  const dflt = repeat(reps, () => must(cli(['build', '--all', '--force'], archive), 'build --all'));
+  // Another time zone and locale change nothing.
+  must(cli(['build', '--all', '--force'], archive, { ...ENV, TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8' }), 'build --all (TZ, LANG)');
+  const tzSame = JSON.stringify(hashes(archive)) === JSON.stringify(firstHashes);
+  results.batch = {
+    issues: Object.keys(firstHashes).length,
+    jobs1: stats(j1.map((r) => r.wall)),
+    jobs2: stats(j2.map((r) => r.wall)),
+    default: stats(dflt.map((r) => r.wall)),
+    rss2: stats(j2.map((r) => r.rss)),
+    cpu1: stats(j1.map((r) => r.cpu)),
+    cpu2: stats(j2.map((r) => r.cpu)),
+    othersDuring1: stats(j1.map((r) => r.others)),
+    othersDuring2: stats(j2.map((r) => r.others)),
+    deterministicAcrossRunsAndJobs: deterministic,
+    deterministicAcrossTzAndLocale: tzSame,
+  };
+  const speedups = j1.map((r, i) => r.wall / j2[i].wall);
+  results.batch.speedup = stats(speedups);
+  results.batch.speedupOfMedians = results.batch.jobs1.median / results.batch.jobs2.median;
+  row('2', `\`build --all --force\`, 100 issues, default jobs (${os.availableParallelism()} cores)`, 's', results.batch.default, 3);
+  row('2', '… with `--jobs 1`', 's', results.batch.jobs1, Infinity);
+  row('2', '… with `--jobs 2`', 's', results.batch.jobs2, 4);
+  row('2', 'speed-up of `--jobs 2` over `--jobs 1` (per pair of runs)', '×', results.batch.speedup, 1.7, '>=');
 }
-const dflt = repeat(reps, () => must(cli(['build', '--all', '--force'], archive), 'build --all'));
-// Another time zone and locale change nothing.
-must(cli(['build', '--all', '--force'], archive, { ...ENV, TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8' }), 'build --all (TZ, LANG)');
-const tzSame = JSON.stringify(hashes(archive)) === JSON.stringify(firstHashes);
-results.batch = {
-  issues: Object.keys(firstHashes).length,
-  jobs1: stats(j1.map((r) => r.wall)),
-  jobs2: stats(j2.map((r) => r.wall)),
-  default: stats(dflt.map((r) => r.wall)),
-  defaultJobs: os.availableParallelism(),
-  rss2: stats(j2.map((r) => r.rss)),
-  cpu1: stats(j1.map((r) => r.cpu)),
-  cpu2: stats(j2.map((r) => r.cpu)),
-  othersDuring1: stats(j1.map((r) => r.others)),
-  othersDuring2: stats(j2.map((r) => r.others)),
-  deterministicAcrossRunsAndJobs: deterministic,
-  deterministicAcrossTzAndLocale: tzSame,
-};
-const speedups = j1.map((r, i) => r.wall / j2[i].wall);
-results.batch.speedup = stats(speedups);
-results.batch.speedupOfMedians = results.batch.jobs1.median / results.batch.jobs2.median;
-row('2', `\`build --all --force\`, 100 issues, default jobs (${os.availableParallelism()}: this thread + ${os.availableParallelism() - 1} worker)`, 's', results.batch.default, 4);
-row('2', '… with `--jobs 1`', 's', results.batch.jobs1, Infinity);
-row('2', '… with `--jobs 2`', 's', results.batch.jobs2, 4);
-row('2', 'speed-up of `--jobs 2` over `--jobs 1` (per pair of runs)', '×', results.batch.speedup, 1.7, '>=');
 
 // 3. Nothing changed.
-log('3. build --all, nothing changed …');
-const noop = repeat(QUICK ? 3 : 7, () => must(cli(['build', '--all'], archive), 'build --all (no change)'));
-if (!/0 built, 100 skipped/.test(noop[0].stdout)) throw new Error(`expected every issue skipped:\n${noop[0].stdout}`);
-results.noChange = stats(noop.map((r) => r.wall));
-row('3', '`build --all`, nothing changed (100 issues)', 's', results.noChange, 0.5);
+if (want('noop')) {
+  log('3. build --all, nothing changed …');
+  const noop = repeat(QUICK ? 3 : 7, () => must(cli(['build', '--all'], archive), 'build --all (no change)'));
+  if (!/0 built, 100 skipped/.test(noop[0].stdout)) throw new Error(`expected every issue skipped:\n${noop[0].stdout}`);
+  results.noChange = stats(noop.map((r) => r.wall));
+  row('3', '`build --all`, nothing changed (100 issues)', 's', results.noChange, 0.5);
+}
 
 // 4. check --all.
-log('4. check --all …');
-const check = repeat(QUICK ? 3 : 7, () => cli(['check', '--all'], archive));
-if (check[0].code !== 0 && check[0].code !== 1) throw new Error(`check --all: exit ${check[0].code}\n${check[0].stderr}`);
-results.checkAll = { ...stats(check.map((r) => r.wall)), exitCode: check[0].code };
-row('4', '`check --all` (100 issues)', 's', results.checkAll, 1);
+if (want('check')) {
+  log('4. check --all …');
+  const check = repeat(QUICK ? 3 : 7, () => cli(['check', '--all'], archive));
+  if (check[0].code !== 0 && check[0].code !== 1) throw new Error(`check --all: exit ${check[0].code}\n${check[0].stderr}`);
+  results.checkAll = { ...stats(check.map((r) => r.wall)), exitCode: check[0].code };
+  row('4', '`check --all` (100 issues)', 's', results.checkAll, 1);
+}
 
 // 7. Web edition of the whole archive (the PDFs built above are copied next to their pages).
 log('7. web --all …');
@@ -197,33 +220,132 @@ for (const [issue, { bytes, pages }] of Object.entries(results.pdfSize))
   row('5', `PDF size of the sample issue ${issue} (${pages} pages; 1 KB = 1000 bytes)`, 'KB', { median: bytes / 1000, min: bytes / 1000, max: bytes / 1000, n: 1 }, 250);
 
 // 6. Watch: rebuild after an edit, fonts kept loaded.
-log('6. build --watch rebuilds …');
-results.watch = await watchBench(sample, QUICK ? 5 : 12);
-row('6', '`build --watch`: rebuild after an edit (build time)', 'ms', results.watch.build, 100);
-row('6', '`build --watch`: edit → new PDF (incl. 50 ms debounce)', 'ms', results.watch.latency, Infinity);
+if (want('watch')) {
+  log('6. build --watch rebuilds …');
+  results.watch = await watchBench(sample, QUICK ? 5 : 12);
+  row('6', '`build --watch`: rebuild after an edit (build time)', 'ms', results.watch.build, 100);
+  row('6', '`build --watch`: edit → new PDF (incl. 50 ms debounce)', 'ms', results.watch.latency, Infinity);
+}
 
-// 7. Import: ten Word submissions into a new issue (the check of the issue that follows included).
-log('7. import of 10 .docx submissions …');
-const inbox = path.join(WORK, 'import');
-mkdirSync(inbox, { recursive: true });
-writeFileSync(path.join(inbox, 'bulletin.yaml'), readFileSync(path.join(REPO, 'bulletin.yaml'), 'utf8') + '\nfonts: { system: false }\n');
-await writeSubmissions(path.join(inbox, 'in'));
-const docs = readdirSync(path.join(inbox, 'in')).sort().map((f) => path.join('in', f));
-const imports = repeat(QUICK ? 3 : 7, () => {
-  rmSync(path.join(inbox, 'issues'), { recursive: true, force: true });
-  return must(cli(['import', ...docs, '--issue', '2026/3', '--date', '2026-03-09'], inbox), 'import');
-});
-results.import = { files: docs.length, wall: stats(imports.map((r) => r.wall)) };
-row('7', `\`import\` of ${docs.length} .docx submissions into a new issue (with its check), wall`, 's', results.import.wall, 1);
+// Font sets for the peer and batch rows: the npm defaults always, Fandol where installed.
+const BASE_YAML = readFileSync(path.join(REPO, 'bulletin.yaml'), 'utf8');
+const SERIES = YAML.parse(BASE_YAML);
+const FANDOL = findFandol();
+results.fonts = { noto: 'Noto Serif SC Regular/Bold, Noto Sans SC Medium (npm defaults, TrueType)', fandol: FANDOL ?? null };
+const notes = [];
+const fontSets = [{ set: 'noto', label: 'Noto (TrueType)', dir: sample }];
+if (FANDOL) {
+  const dir = path.join(WORK, 'sample-fandol');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'bulletin.yaml'), fandolConfig(BASE_YAML, FANDOL));
+  cpSync(path.join(REPO, 'issues'), path.join(dir, 'issues'), { recursive: true });
+  fontSets.push({ set: 'fandol', label: 'Fandol (CFF)', dir });
+} else
+  notes.push(`Fandol (TeX Live's CFF OpenType fonts) is not installed here (looked in ${FANDOL_DIRS_TEXT()}): no Fandol rows. Set BULLETIN_FANDOL_DIR to a folder holding the Fandol .otf files to measure them.`);
+function FANDOL_DIRS_TEXT() {
+  return process.env.BULLETIN_FANDOL_DIR ? `$BULLETIN_FANDOL_DIR=${process.env.BULLETIN_FANDOL_DIR}` : 'the TeX Live font folders';
+}
+
+// 7. Peers: bulletin and Typst set the 6-page sample issue with the same fonts, runs alternating.
+const PEER_ISSUE = '2026/1';
+if (want('peers')) {
+  results.peers = {};
+  for (const { set, label, dir } of fontSets) {
+    log(`7. bulletin and Typst, ${label} …`);
+    const fontDir = typstFontDir(path.join(WORK, `typst-fonts-${set}`), set, FANDOL);
+    const main = path.join(WORK, `typst-${set}.typ`);
+    writeFileSync(main, typstSource(path.join(dir, 'issues', PEER_ISSUE), SERIES, set));
+    const typst = () => must(timed([path.join(REPO, 'bench/typst.mjs'), main, fontDir, path.join(WORK, `typst-${set}.pdf`)], WORK), 'typst');
+    const ours = () => must(cli(['build', PEER_ISSUE], dir), 'cold build');
+    ours(); // warm-up: page cache, code cache
+    typst();
+    const b = [];
+    const t = [];
+    for (let i = 0; i < runs(5, 11); i++) {
+      if (i % 2) t.push(typst()), b.push(ours());
+      else b.push(ours()), t.push(typst());
+    }
+    const pages = { bulletin: Number(/\((\d+) pages/.exec(b[0].stdout)?.[1]), typst: Number(/(\d+) pages/.exec(t[0].stdout)?.[1]) };
+    const r = (runs) => ({ wall: stats(runs.map((x) => x.wall)), cpu: stats(runs.map((x) => x.cpu)), rss: stats(runs.map((x) => x.rss)) });
+    const p = (results.peers[set] = { label, pages, bulletin: r(b), typst: r(t), ratio: stats(b.map((x, i) => x.wall / t[i].wall)), cpuRatio: stats(b.map((x, i) => x.cpu / t[i].cpu)) });
+    row('7', `cold \`build ${PEER_ISSUE}\`, ${label}: bulletin (${pages.bulletin} pages), wall`, 's', p.bulletin.wall, Infinity);
+    row('7', `… Typst 0.14 (Node binding), same issue and fonts (${pages.typst} pages), wall`, 's', p.typst.wall, Infinity);
+    row('7', '… bulletin ÷ Typst, wall (per pair of runs)', '×', p.ratio, 1);
+    row('7', '… bulletin ÷ Typst, CPU time (per pair of runs)', '×', p.cpuRatio, Infinity);
+    row('7', `… peak RSS of bulletin (Typst: ${p.typst.rss.median.toFixed(1)} MiB)`, 'MiB', p.bulletin.rss, Number(p.typst.rss.median.toFixed(1)));
+  }
+}
+
+// 8. Batches of 30 issues (and 100 in Fandol): the default job count against --jobs 1.
+if (want('batch30')) {
+  results.batch30 = {};
+  for (const { set, label } of fontSets) {
+    const config = set === 'fandol' ? fandolConfig(BASE_YAML, FANDOL) : undefined;
+    const dir = generateArchive(path.join(WORK, `archive30-${set}`), 30, { config });
+    log(`8. build --all --force, 30 issues, ${label} …`);
+    const d = [];
+    const one = [];
+    const dflt = () => d.push(must(cli(['build', '--all', '--force'], dir), 'build --all'));
+    const single = () => one.push(must(cli(['build', '--all', '--force', '--jobs', '1'], dir), 'build --all --jobs 1'));
+    for (let i = 0; i < runs(2, 5); i++) {
+      if (i % 2) single(), dflt();
+      else dflt(), single();
+    }
+    const b = (results.batch30[set] = { default: stats(d.map((r) => r.wall)), jobs1: stats(one.map((r) => r.wall)), ratio: stats(d.map((r, i) => r.wall / one[i].wall)) });
+    row('8', `\`build --all --force\`, 30 issues, ${label}, default jobs`, 's', b.default, 1);
+    row('8', '… with `--jobs 1`', 's', b.jobs1, Infinity);
+    row('8', '… default ÷ `--jobs 1` (per pair of runs)', '×', b.ratio, 1);
+    if (set === 'fandol') {
+      const dir100 = generateArchive(path.join(WORK, 'archive100-fandol'), 100, { config });
+      log(`8. build --all --force, 100 issues, ${label} …`);
+      b.default100 = stats(repeat(runs(1, 3), () => must(cli(['build', '--all', '--force'], dir100), 'build --all')).map((r) => r.wall));
+      row('8', `\`build --all --force\`, 100 issues, ${label}, default jobs`, 's', b.default100, 3);
+    }
+  }
+}
+
+// 9. Start-up: `bulletin --version` against bare `node -e 0`, runs alternating.
+if (want('version')) {
+  log('9. bulletin --version and node -e 0 …');
+  cli(['--version'], sample);
+  const v = [];
+  const bare = [];
+  for (let i = 0; i < runs(7, 21); i++) {
+    v.push(must(cli(['--version'], sample), 'bulletin --version'));
+    bare.push(must(timed(['-e', '0'], sample), 'node -e 0'));
+  }
+  results.version = { bulletin: stats(v.map((r) => r.wall)), node: stats(bare.map((r) => r.wall)), diffMs: stats(v.map((r, i) => (r.wall - bare[i].wall) * 1000)) };
+  row('9', '`bulletin --version`, wall', 's', results.version.bulletin, Infinity);
+  row('9', '… bare `node -e 0`, wall', 's', results.version.node, Infinity);
+  row('9', '… difference (per pair of runs)', 'ms', results.version.diffMs, 30);
+}
+
+// 10. Import: ten Word submissions into a new issue (the check of the issue that follows included).
+if (want('import')) {
+  log('10. import of 10 .docx submissions …');
+  const inbox = path.join(WORK, 'import');
+  mkdirSync(inbox, { recursive: true });
+  writeFileSync(path.join(inbox, 'bulletin.yaml'), readFileSync(path.join(REPO, 'bulletin.yaml'), 'utf8') + '\nfonts: { system: false }\n');
+  await writeSubmissions(path.join(inbox, 'in'));
+  const docs = readdirSync(path.join(inbox, 'in')).sort().map((f) => path.join('in', f));
+  const imports = repeat(QUICK ? 3 : 7, () => {
+    rmSync(path.join(inbox, 'issues'), { recursive: true, force: true });
+    return must(cli(['import', ...docs, '--issue', '2026/3', '--date', '2026-03-09'], inbox), 'import');
+  });
+  results.import = { files: docs.length, wall: stats(imports.map((r) => r.wall)) };
+  row('10', `\`import\` of ${docs.length} .docx submissions into a new issue (with its check), wall`, 's', results.import.wall, 1);
+}
 
 // Profile of the cold single-issue build.
-log('profile …');
-const PROFILE_ISSUE = Object.entries(results.cold).find(([, c]) => c.pages === 6)?.[0] ?? SAMPLE_ISSUE;
-const profDir = path.join(WORK, 'profile');
-rmSync(profDir, { recursive: true, force: true });
-execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, BIN, 'build', PROFILE_ISSUE], { cwd: sample, env: ENV, stdio: 'ignore' });
-const profFile = path.join(profDir, readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')));
-results.profile = { issue: PROFILE_ISSUE, file: profFile, ...summarise(profFile, { top: 20 }) };
+if (want('profile')) {
+  log('profile …');
+  const PROFILE_ISSUE = Object.entries(results.cold).find(([, c]) => c.pages === 6)?.[0] ?? SAMPLE_ISSUE;
+  const profDir = path.join(WORK, 'profile');
+  rmSync(profDir, { recursive: true, force: true });
+  execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, BIN, 'build', PROFILE_ISSUE], { cwd: sample, env: ENV, stdio: 'ignore' });
+  const profFile = path.join(profDir, readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')));
+  results.profile = { issue: PROFILE_ISSUE, file: profFile, ...summarise(profFile, { top: 20 }) };
+}
 
 const load1 = os.loadavg();
 results.machine = {
@@ -245,10 +367,13 @@ results.machine = {
   quick: QUICK,
 };
 results.rows = rows;
+results.notes = notes;
 
-writeFileSync(path.join(REPO, 'bench/report.json'), JSON.stringify(results, null, 2) + '\n');
+// A partial run (--only) reports beside its archives, never over the repository's report.
+const REPORT_DIR = ONLY ? WORK : path.join(REPO, 'bench');
+writeFileSync(path.join(REPORT_DIR, 'report.json'), JSON.stringify(results, null, 2) + '\n');
 const md = report();
-writeFileSync(path.join(REPO, 'bench/report.md'), md);
+writeFileSync(path.join(REPORT_DIR, 'report.md'), md);
 process.stdout.write(md);
 
 async function watchBench(dir, edits) {
@@ -310,7 +435,7 @@ function report() {
   const lines = [
     '# bulletin benchmark',
     '',
-    `${m.date} · commit ${m.commit ?? '?'} · Node ${m.node} · ${m.cores} cores (${m.cpu}) · ${m.memGiB} GiB · load average before ${m.loadavgBefore.map((x) => x.toFixed(2)).join(' ')}, after ${m.loadavgAfter.map((x) => x.toFixed(2)).join(' ')}${m.quick ? ' · quick run' : ''}`,
+    `${m.date} · commit ${m.commit ?? '?'} · Node ${m.node} · fonts: ${results.fonts.noto}; Fandol ${results.fonts.fandol ?? 'absent'} · ${m.cores} cores (${m.cpu}) · ${m.memGiB} GiB · load average before ${m.loadavgBefore.map((x) => x.toFixed(2)).join(' ')}, after ${m.loadavgAfter.map((x) => x.toFixed(2)).join(' ')}${m.quick ? ' · quick run' : ''}`,
     '',
     'Wall times of whole processes (start-up included), median / min / max over n runs. Peak RSS by ' + m.measuredRss + '.',
     '',
@@ -318,10 +443,26 @@ function report() {
     '|---|---|---:|---:|---:|---:|---|---|',
     ...rows.map((r) => `| ${r.id} | ${r.what} | ${fmt(r.median, r.unit)} ${r.unit} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${r.n} | ${r.target.includes('Infinity') ? '—' : r.target} | ${r.target.includes('Infinity') ? '' : r.met ? 'yes' : '**no**'} |`),
     '',
+    ...batchLines(),
+    ...notes.map((n) => `${n}`),
+    '',
+    ...profileLines(),
+  ];
+  return lines.join('\n');
+}
+
+function batchLines() {
+  if (!results.batch) return [];
+  return [
     `Determinism: \`build --all --force\` gives byte-identical PDFs across runs and job counts: ${results.batch.deterministicAcrossRunsAndJobs ? 'yes' : '**no**'}; with TZ=Pacific/Kiritimati LANG=zh_CN.UTF-8: ${results.batch.deterministicAcrossTzAndLocale ? 'yes' : '**no**'}.`,
     `Batch peak RSS with 2 jobs (whole process, both threads): median ${results.batch.rss2.median.toFixed(0)} MiB.`,
     `CPU time of \`build --all --force\`: ${results.batch.cpu1.median.toFixed(2)} s with 1 job, ${results.batch.cpu2.median.toFixed(2)} s with 2 (medians). Meanwhile other processes on the machine used ${results.batch.othersDuring1.median.toFixed(2)} s (1 job) and ${results.batch.othersDuring2.median.toFixed(2)} s (2 jobs) of CPU: the cores are shared, so the speed-up can only be judged when that is near 0. Upper bound from CPU time alone, if both cores were ours: ${(results.batch.jobs1.median / (results.batch.cpu2.median / 2)).toFixed(2)}×.`,
-    '',
+  ];
+}
+
+function profileLines() {
+  if (!results.profile) return [];
+  return [
     `## Profile of the cold \`build ${results.profile.issue}\` (node --cpu-prof; ${results.profile.totalMs} ms sampled)`,
     '',
     'Self time, top functions (bundle positions mapped to sources with lib/bulletin.cjs.map):',
@@ -343,5 +484,5 @@ function report() {
     ...results.profile.byPackage.map((x) => `| ${x.ms} | ${x.pct} | ${x.pkg} |`),
     '',
   ];
-  return lines.join('\n');
 }
+

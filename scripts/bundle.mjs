@@ -14,7 +14,7 @@
 // pdfkit's own files are found at run time through require.resolve (PDF/A colour profile,
 // standard fonts), not relative to the bundle.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -178,6 +178,7 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   };
   for (const f of result.outputFiles) put(f.path, (tmp) => writeFileSync(tmp, f.contents));
   put(path.join(out, 'load.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/load.mjs'), tmp));
+  put(path.join(out, 'v8flags.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/v8flags.mjs'), tmp));
   put(path.join(out, 'worker.mjs'), (tmp) =>
     writeFileSync(tmp, "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nawait load().startWorker();\n"),
   );
@@ -187,21 +188,61 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   if (warm) warmCodeCache(out);
 }
 
-/** Warm the code cache with a real build of a sample issue (the repository is a sample archive). */
+/**
+ * Warm the code caches with real runs on a sample issue (the repository is a sample archive): a
+ * one-off build and a batch, since each V8 flag set has its own cache (scripts/v8flags.mjs). The
+ * sample's page numbers are set in a CFF font, so that the caches hold the CFF code too.
+ */
 function warmCodeCache(out) {
   const samples = existsSync(path.join(ROOT, 'bulletin.yaml')) && existsSync(path.join(ROOT, 'issues/2026'))
     ? readdirSync(path.join(ROOT, 'issues/2026')).filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b)
     : [];
   if (!samples.length || process.env.BULLETIN_NO_CODE_CACHE) return;
-  const pdf = path.join(tmpdir(), `bulletin-warm-${process.pid}.pdf`);
-  const cli = `import { load, saveCache } from ${JSON.stringify(pathToFileURL(path.join(out, 'load.mjs')).href)};\nconst { main } = load();\nawait main();\nsaveCache();\n`;
+  const number = samples[samples.length - 1];
+  const warm = warmArchive(number);
+  // What bin/bulletin.js does, with the bundle in `out` (a script file: under -e the CLI would
+  // take its first argument for the script's name).
+  const cli = path.join(warm, 'warm.mjs');
+  writeFileSync(
+    cli,
+    [
+      `import { setFlagsFromString } from 'node:v8';`,
+      `import { v8FlagSet } from ${JSON.stringify(pathToFileURL(path.join(out, 'v8flags.mjs')).href)};`,
+      `const flags = v8FlagSet(process.argv.slice(2));`,
+      `if (flags) setFlagsFromString(flags.v8);`,
+      `const { load, saveCache } = await import(${JSON.stringify(pathToFileURL(path.join(out, 'load.mjs')).href)});`,
+      `const { main } = load({ variant: flags?.name });`,
+      `await main();`,
+      `saveCache();`,
+    ].join('\n'),
+  );
   try {
-    execFileSync(process.execPath, ['--input-type=module', '-e', cli, '--', 'build', `2026/${samples[samples.length - 1]}`, '-o', pdf, '--archive', ROOT], { stdio: 'ignore' });
+    for (const args of [['build', `2026/${number}`], ['build', '--all', '--force']])
+      execFileSync(process.execPath, [cli, ...args, '--archive', warm], { stdio: 'ignore' });
   } catch {
     /* a broken sample only costs the warm cache: the first real run writes it */
   } finally {
-    rmSync(pdf, { force: true });
+    rmSync(warm, { recursive: true, force: true });
   }
+}
+
+/**
+ * A temporary copy of the sample issue to warm the caches with, its page numbers set in a CFF
+ * (OpenType PostScript) font, as Fandol, Noto CJK and Source Han are: Source Code Pro, a
+ * devDependency; without it, the default fonts only.
+ */
+function warmArchive(number) {
+  const dir = path.join(tmpdir(), `bulletin-warm-${process.pid}`);
+  mkdirSync(path.join(dir, 'issues', '2026'), { recursive: true });
+  cpSync(path.join(ROOT, 'issues', '2026', String(number)), path.join(dir, 'issues', '2026', String(number)), { recursive: true });
+  let fonts = 'fonts:\n  system: false\n';
+  try {
+    fonts += `  page_number: ${JSON.stringify(require.resolve('source-code-pro/OTF/SourceCodePro-Regular.otf'))}\n`;
+  } catch {
+    /* not installed: TrueType only */
+  }
+  writeFileSync(path.join(dir, 'bulletin.yaml'), `${readFileSync(path.join(ROOT, 'bulletin.yaml'), 'utf8')}\n${fonts}`);
+  return dir;
 }
 
 // Run as a script (npm run build, the prepare script): bundle with the options given.

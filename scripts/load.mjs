@@ -48,7 +48,7 @@ let fresh = false;
 
 function readCache() {
   try {
-    const buf = readFileSync(CODE_CACHE);
+    const buf = readFileSync(cacheFile);
     const n = buf.readUInt32LE(0);
     if (buf.toString('utf8', 4, 4 + n) === key) return buf.subarray(4 + n);
   } catch {
@@ -57,8 +57,15 @@ function readCache() {
   return undefined;
 }
 
-/** Evaluate the bundle and return its exports ({ main, run }). */
-export function load() {
+let cacheFile = CODE_CACHE;
+
+/**
+ * Evaluate the bundle and return its exports ({ main, run }). `variant` names the V8 flag set the
+ * process runs with (bin/bulletin.js): each has its own cache file, since V8 rejects a cache made
+ * under other flags.
+ */
+export function load({ variant } = {}) {
+  cacheFile = variant ? CODE_CACHE.replace(/(\.\w+)$/, `.${variant}$1`) : CODE_CACHE;
   // Size and mtime from the very file read (the bundle may be replaced, by rename, meanwhile).
   const fd = openSync(file, 'r');
   let source;
@@ -86,7 +93,7 @@ export function load() {
 export function saveCache() {
   if (!fresh || !script || process.env.BULLETIN_NO_CODE_CACHE) return;
   fresh = false;
-  const tmp = `${CODE_CACHE}.${process.pid}.tmp`;
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(CODE_CACHE), { recursive: true });
     const data = script.createCachedData();
@@ -94,7 +101,7 @@ export function saveCache() {
     const len = Buffer.alloc(4);
     len.writeUInt32LE(head.length, 0);
     writeFileSync(tmp, Buffer.concat([len, head, data]));
-    renameSync(tmp, CODE_CACHE);
+    renameSync(tmp, cacheFile);
   } catch {
     // No cache folder we may write (a read-only home, a full disk): run without a cache.
     try {

@@ -7,8 +7,12 @@
  *   <archive>/fonts/        (optional)
  *   <archive>/dist/         (default output)
  */
-import { existsSync, readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { contains, readGuarded, realOrSelf, realRoot } from './read.js';
+
+export { checkPath, openChecked, readGuarded, realOrSelf, type GuardedFailure, type GuardedRead } from './read.js';
+export { writeFileAtomic, sweepStaleTemps, isBulletinTemp, WriteFault } from './write.js';
 
 export const CONFIG_FILE = 'bulletin.yaml';
 
@@ -118,25 +122,19 @@ export type TextRead =
   | { ok: true; text: string }
   | { ok: false; reason: 'missing' | 'not-file' | 'outside' }
   | { ok: false; reason: 'too-large'; bytes: number }
+  | { ok: false; reason: 'unreadable'; code: string }
   | { ok: false; reason: 'encoding'; encoding: 'gb18030' | 'utf-16le' | 'utf-16be' | 'binary'; decoded?: string };
 
 /**
- * Read a file as UTF-8 text. A BOM is dropped and CRLF becomes LF (offsets then refer to the
+ * Read a file as UTF-8 text, through the guarded reader (inside the archive, a regular file, at
+ * most MAX_TEXT_BYTES). A BOM is dropped and CRLF becomes LF (offsets then refer to the
  * normalised text; line and column numbers are unaffected). GB18030 and UTF-16 are recognised
  * and reported, never guessed into mojibake; their `decoded` text is normalised the same way.
  */
 export function readText(root: string, abs: string): TextRead {
-  if (!isInside(root, abs)) return { ok: false, reason: 'outside' };
-  let bytes: Buffer;
-  try {
-    const st = statSync(abs);
-    if (!st.isFile()) return { ok: false, reason: 'not-file' };
-    if (st.size > MAX_TEXT_BYTES) return { ok: false, reason: 'too-large', bytes: st.size };
-    bytes = readFileSync(abs);
-  } catch {
-    return { ok: false, reason: 'missing' };
-  }
-  return decodeText(bytes);
+  const read = readGuarded(abs, MAX_TEXT_BYTES, root);
+  if (!read.ok) return read;
+  return decodeText(read.bytes);
 }
 
 export function decodeText(bytes: Uint8Array): TextRead {
@@ -211,30 +209,8 @@ export function listFiles(dir: string): string[] {
 }
 
 /** True when `abs`, with symbolic links followed, lies inside `root`. */
-const realRoots = new Map<string, string>();
-
 export function isInside(root: string, abs: string): boolean {
-  // The archive root is resolved once per process; files are resolved every time (a link may change).
-  let r = realRoots.get(root);
-  if (r === undefined) {
-    r = realOrSelf(root);
-    if (realRoots.size > 100) realRoots.clear();
-    realRoots.set(root, r);
-  }
-  const a = realOrSelf(abs);
-  const rel = path.relative(r, a);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-function realOrSelf(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    // A missing file: resolve its folder instead so `../x` is still caught.
-    const dir = path.dirname(p);
-    if (dir === p) return p;
-    return path.join(realOrSelf(dir), path.basename(p));
-  }
+  return contains(realRoot(root), realOrSelf(abs));
 }
 
 /** Archive-relative path with forward slashes, for diagnostics and JSON. */

@@ -2,10 +2,10 @@
  * The build cache: for each issue, the stamp of the inputs its PDF was built from, where the PDF
  * is, and what it holds. Kept in dist/.bulletin-cache.json; only the main thread writes it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { IssueDir } from '../archive/index.js';
-import { writeAtomic } from '../build/index.js';
+import { readGuarded, writeFileAtomic } from '../archive/index.js';
 
 export const CACHE_FILE = path.join('dist', '.bulletin-cache.json');
 
@@ -84,14 +84,16 @@ export class BuildCache {
     }
     const sorted: Record<string, CacheEntry> = {};
     for (const k of Object.keys(merged).sort(compareKeys)) sorted[k] = merged[k];
-    writeAtomic(path.join(this.root, CACHE_FILE), JSON.stringify({ format: 1, entries: sorted }, null, 1) + '\n');
+    writeFileAtomic(path.join(this.root, CACHE_FILE), JSON.stringify({ format: 1, entries: sorted }, null, 1) + '\n', { mkdir: true });
     this.changed.clear();
   }
 }
 
 function readData(root: string): CacheData {
   try {
-    const parsed = JSON.parse(readFileSync(path.join(root, CACHE_FILE), 'utf8')) as CacheData;
+    const read = readGuarded(path.join(root, CACHE_FILE), 64 * 1024 * 1024, root);
+    if (!read.ok) throw new Error(read.reason);
+    const parsed = JSON.parse(read.bytes.toString('utf8')) as CacheData;
     if (parsed && parsed.format === 1 && typeof parsed.entries === 'object' && parsed.entries) return parsed;
   } catch {
     /* no cache yet, or unreadable: start empty */

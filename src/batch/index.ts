@@ -2,16 +2,17 @@
  * Batch regeneration: decide which issues are out of date, build those in parallel, record the
  * stamps of what was built, and say how it went. One failing issue never stops the others.
  */
-import type { IssueDir } from '../archive/index.js';
+import path from 'node:path';
+import { sweepStaleTemps, type IssueDir } from '../archive/index.js';
 import { defaultOutput } from '../build/index.js';
 import { BuildCache } from './cache.js';
 import type { JobResult } from './job.js';
-import { runPool } from './pool.js';
+import { defaultJobs, runPool } from './pool.js';
 import { issueStamp, stampBase } from './stamp.js';
 
 export { BuildCache, CACHE_FILE, issueKey, type CacheEntry } from './cache.js';
 export { issueStamp, stampBase, toolVersion, type StampBase } from './stamp.js';
-export { runPool, defaultWorkerUrl } from './pool.js';
+export { runPool, defaultWorkerUrl, defaultJobs, ISSUES_PER_EXTRA_JOB } from './pool.js';
 export type { JobResult } from './job.js';
 
 export type ItemStatus = 'built' | 'skipped' | 'failed';
@@ -32,7 +33,8 @@ export interface BatchReporter {
 }
 
 export interface BatchOptions {
-  jobs: number;
+  /** Threads to build with; by default chosen from the number of issues to build (defaultJobs). */
+  jobs?: number;
   force?: boolean;
   workerUrl?: URL;
   /** Overrides the tool version in stamps (tests). */
@@ -47,6 +49,8 @@ export interface BatchSummary {
 
 export async function runBatch(root: string, targets: IssueDir[], opts: BatchOptions): Promise<BatchSummary> {
   const t0 = performance.now();
+  // What a killed run left in the output folder goes, even when every issue is up to date.
+  sweepStaleTemps(path.join(root, 'dist'));
   const cache = BuildCache.load(root);
   const base = stampBase(root, opts.version);
   const items: BatchItem[] = [];
@@ -65,7 +69,7 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
   try {
     await runPool(
       pending.map(({ item }) => ({ root, where: item.where, output: item.output })),
-      { jobs: opts.jobs, workerUrl: opts.workerUrl },
+      { jobs: opts.jobs ?? defaultJobs(pending.length), workerUrl: opts.workerUrl },
       {
         onStart: (i) => rep?.begin(pending[i].item.where),
         onDone: (i, r) => {

@@ -2,11 +2,13 @@
  * What `bulletin list` shows for each issue: its date, articles, the pages of its PDF, and whether
  * the PDF is built and up to date, and whether the issue has warnings or errors.
  */
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import type { IssueDir } from '../archive/index.js';
+import { statSync } from 'node:fs';
+import { readGuarded, type IssueDir } from '../archive/index.js';
+
+/** A bulletin PDF is a few hundred KB; anything far larger is not ours to count. */
+const MAX_PDF_BYTES = 256 * 1024 * 1024;
 import { defaultOutput, prepareIssue } from '../build/index.js';
+import { issueInputs } from '../build/inputs.js';
 import { BuildCache, issueKey } from './cache.js';
 import { issueStamp, stampBase } from './stamp.js';
 
@@ -63,7 +65,7 @@ export function listArchive(root: string, issues: IssueDir[], opts: { version?: 
     }
     const d = p.issue?.date;
     const date = d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
-    const articles = p.issue ? p.issue.articles.length : listedArticles(where);
+    const articles = p.issue ? p.issue.articles.length : listedArticles(root, where);
     const status: ListStatus = errors ? 'errors' : pdf === 'not-built' ? 'not-built' : pdf === 'outdated' ? 'outdated' : warnings ? 'warnings' : 'ok';
     return { issue: issueKey(where), year: where.year, number: where.number, date, articles, pages, pdf, output: cache.rel(output), errors, warnings, status };
   });
@@ -71,18 +73,14 @@ export function listArchive(root: string, issues: IssueDir[], opts: { version?: 
 
 function safeCount(file: string): number | undefined {
   try {
-    return countPdfPages(readFileSync(file));
+    const read = readGuarded(file, MAX_PDF_BYTES);
+    return read.ok ? countPdfPages(read.bytes) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** How many articles issue.yaml lists, for an issue that does not load. */
-function listedArticles(where: IssueDir): number {
-  try {
-    const m = parse(readFileSync(path.join(where.dir, 'issue.yaml'), 'utf8')) as { articles?: unknown };
-    return Array.isArray(m?.articles) ? m.articles.length : 0;
-  } catch {
-    return 0;
-  }
+function listedArticles(root: string, where: IssueDir): number {
+  return issueInputs(root, where, { fonts: null }).articles.length;
 }

@@ -4,10 +4,11 @@
  * recorded stamp equals the stamp of the inputs now is up to date.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, isInside, type IssueDir } from '../archive/index.js';
+import { CONFIG_FILE, MAX_TEXT_BYTES, readGuarded, type IssueDir } from '../archive/index.js';
 import { VERSION } from '../build/index.js';
+import { issueInputs } from '../build/inputs.js';
 import { resolveFonts, type FontResolution } from '../fonts/index.js';
 import { loadSeries } from '../model/index.js';
 
@@ -33,13 +34,9 @@ export interface StampBase {
 export function stampBase(root: string, version = toolVersion()): StampBase {
   const h = createHash('sha256');
   h.update(`bulletin-stamp/1\0${version}\0`);
-  let config: Buffer;
-  try {
-    config = readFileSync(path.join(root, CONFIG_FILE));
-  } catch {
-    return { root, hash: '' };
-  }
-  h.update(config);
+  const config = readGuarded(path.join(root, CONFIG_FILE), MAX_TEXT_BYTES, root);
+  if (!config.ok) return { root, hash: '' };
+  h.update(config.bytes);
   h.update('\0fonts\0');
   const series = loadSeries(root);
   let fonts: FontResolution | undefined;
@@ -70,54 +67,21 @@ export function fontKey(fonts: FontResolution): string {
   return parts.sort().join('\n');
 }
 
-const SKIP_FILE = /^\.|~$|\.(swp|swx|tmp)$/i;
-
-/** Every file of an issue folder (and its subfolders), archive-relative, sorted. */
-export function issueFiles(root: string, dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (SKIP_FILE.test(e.name)) continue;
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (depth < 4) walk(abs, depth + 1);
-      } else out.push(abs);
-    }
-  };
-  walk(dir, 0);
-  // Articles listed from outside the folder (`../shared/x.md`) are inputs too.
-  try {
-    const manifest = readFileSync(path.join(dir, 'issue.yaml'), 'utf8');
-    for (const m of manifest.matchAll(/^[ \t]*-[ \t]+["']?([^"'\n#]*?\.(?:md|markdown|txt))["']?[ \t]*(?:#.*)?$/gim)) {
-      const name = m[1].trim();
-      if (!/[\\/]/.test(name)) continue;
-      const abs = path.resolve(dir, name);
-      if (!abs.startsWith(dir + path.sep) && isInside(root, abs)) out.push(abs);
-    }
-  } catch {
-    /* no manifest: the build reports it */
-  }
-  return [...new Set(out)].sort();
-}
-
-/** The stamp of one issue: the shared hash plus the name and bytes of each of its files. */
+/**
+ * The stamp of one issue: the shared hash plus the name and bytes of each of its inputs (the
+ * manifest and every article it lists, wherever in the archive that article lives).
+ */
 export function issueStamp(base: StampBase, where: IssueDir): string {
   if (!base.hash) return '';
+  const inputs = issueInputs(base.root, where, { fonts: base.fonts ?? null });
   const h = createHash('sha256');
   h.update(base.hash);
-  for (const abs of issueFiles(base.root, where.dir)) {
+  h.update('\0issue.yaml\0');
+  h.update(inputs.manifestText ?? '\0unreadable');
+  for (const abs of inputs.articles) {
     h.update(`\0${path.relative(base.root, abs).split(path.sep).join('/')}\0`);
-    try {
-      h.update(readFileSync(abs));
-    } catch {
-      h.update('\0missing');
-    }
+    const read = readGuarded(abs, MAX_TEXT_BYTES, base.root);
+    h.update(read.ok ? read.bytes : `\0${read.reason}`);
   }
   return h.digest('hex');
 }

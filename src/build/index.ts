@@ -2,11 +2,11 @@
  * The library's front door: load → check → lay out → render, for one issue.
  * The CLI is a thin shell over these functions.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { IssueDir } from '../archive/index.js';
+import { relPath, WriteFault, writeFileAtomic, type IssueDir } from '../archive/index.js';
+import { fontFault, osFault } from '../i18n/faults.js';
 import { dedupeDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import { FontLoadError, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
+import { FontLoadError, loadFace, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
 import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
 import type { HouseStyle } from '../style/index.js';
@@ -39,20 +39,9 @@ export function prepareIssue(root: string, where: IssueDir): Partial<Prepared> &
 /** Lay out a prepared issue with its fonts. Font files that cannot be opened become diagnostics. */
 export function layoutPrepared(root: string, p: Prepared): { layout?: IssueLayout; fonts?: FontResolution; diagnostics: Diagnostic[] } {
   const fonts = resolveFonts(root, p.series.fonts);
-  let book;
-  try {
-    book = loadFontBook(fonts);
-  } catch (e) {
-    if (e instanceof FontLoadError) {
-      const loc = e.choice.loc ?? { file: p.series.file, line: 1, column: 1 };
-      return {
-        diagnostics: [
-          diagnostic('font/unreadable', 'error', loc, { zh: `无法打开字体文件 ${e.choice.path}：${e.reason}`, en: `cannot open the font file ${e.choice.path}: ${e.reason}` }),
-        ],
-      };
-    }
-    throw e;
-  }
+  const broken = fontDiagnostics(root, p.series.file, fonts);
+  if (broken.length) return { diagnostics: broken };
+  const book = loadFontBook(fonts);
   const layout = layoutIssue({ series: p.series, issue: p.issue, style: p.style, fonts: book });
   if (p.style.max_pages > 0 && layout.pages.length > p.style.max_pages) {
     layout.diagnostics.push(
@@ -63,6 +52,45 @@ export function layoutPrepared(root: string, p: Prepared): { layout?: IssueLayou
     );
   }
   return { layout, fonts, diagnostics: layout.diagnostics };
+}
+
+/** How a font path is shown: archive-relative inside the archive, as written elsewhere. */
+export function shownFontPath(root: string, file: string): string {
+  return file.startsWith(root + path.sep) ? relPath(root, file) : file;
+}
+
+/**
+ * One error per font that cannot be used: every file in fonts/ named like a font that is not one,
+ * and every font a role or fallback needs that does not open (each tried, so one run shows all).
+ */
+export function fontDiagnostics(root: string, configFile: string, fonts: FontResolution): Diagnostic[] {
+  const choices = [...Object.values(fonts.roles), ...fonts.fallbacks];
+  const out: Diagnostic[] = fonts.broken.map((b) => {
+    const shown = shownFontPath(root, b.path);
+    // Named in bulletin.yaml as well: point at that line.
+    const loc = choices.find((c) => c.path === b.path && c.loc)?.loc ?? { file: shown, line: 1, column: 1 };
+    return diagnostic('font/unreadable', 'error', loc, fontFault(b.error, shown));
+  });
+  const seen = new Set(fonts.broken.map((b) => b.path));
+  for (const c of choices) {
+    const key = `${c.path}#${c.face ?? ''}`;
+    if (seen.has(c.path) || seen.has(key)) continue;
+    seen.add(key);
+    try {
+      loadFace(c);
+    } catch (e) {
+      if (!(e instanceof FontLoadError)) throw e;
+      out.push(fontLoadDiagnostic(root, configFile, e));
+    }
+  }
+  return out;
+}
+
+/** A font a role needs that cannot be opened: at its line in bulletin.yaml when it is named there. */
+export function fontLoadDiagnostic(root: string, configFile: string, e: FontLoadError): Diagnostic {
+  const shown = shownFontPath(root, e.choice.path);
+  const loc = e.choice.loc ?? (e.choice.origin === 'fonts/' ? { file: shown, line: 1, column: 1 } : { file: configFile, line: 1, column: 1 });
+  return diagnostic('font/unreadable', 'error', loc, fontFault(e.error, shown, e.choice.face));
 }
 
 export function pdfMeta(p: Prepared) {
@@ -111,19 +139,14 @@ export async function buildIssue(root: string, where: IssueDir, output = default
   if (!laid.layout || hasErrors(diagnostics)) return { pages: 0, bytes: 0, diagnostics };
   const { renderPdf } = await import('../render/index.js');
   const pdf = await renderPdf(laid.layout, pdfMeta(p));
-  writeAtomic(output, pdf);
-  return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts, systemFonts: p.series.fonts.system };
-}
-
-/** Write to a temporary file beside the target, then rename: a failure never leaves a half-written PDF. */
-export function writeAtomic(file: string, data: Uint8Array | string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
+    writeFileAtomic(output, pdf, { mkdir: true });
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    if (!(e instanceof WriteFault)) throw e;
+    // A full disk or a read-only folder is an ordinary fault: said in words, the old PDF untouched.
+    const shown = output.startsWith(root + path.sep) ? relPath(root, output) : output;
+    const message = osFault(e.code, shown, 'write') ?? { zh: `无法写入 ${shown}（${e.code}）`, en: `cannot write ${shown} (${e.code})` };
+    return { pages: 0, bytes: 0, diagnostics: [...diagnostics, diagnostic('output/unwritable', 'error', { file: shown, line: 1, column: 1 }, message)] };
   }
+  return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts, systemFonts: p.series.fonts.system };
 }

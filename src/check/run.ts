@@ -9,6 +9,7 @@ import { loadIssue, loadSeries, summaryOf, type IssueLoad, type SeriesConfig } f
 import { resolveStyle } from '../style/index.js';
 import { ArchiveIndex } from './archive.js';
 import { checkIssue } from './index.js';
+import { applyChecks, checksDiagnostics } from './registry.js';
 
 /** What a trial layout is given: a checked issue with everything it needs to be laid out. */
 export interface CheckedIssue {
@@ -47,8 +48,10 @@ export interface CheckSession {
 }
 
 export function openSession(root: string, dirs: IssueDir[] = listIssueDirs(root)): CheckSession {
-  const seriesLoad = loadSeries(root);
-  const series = seriesLoad.config ?? FALLBACK_SERIES;
+  const read = loadSeries(root);
+  const series = read.config ?? FALLBACK_SERIES;
+  // What is wrong with `checks:` is reported with bulletin.yaml's own problems, by check and build alike.
+  const seriesLoad = { ...read, diagnostics: [...read.diagnostics, ...checksDiagnostics(read.config)] };
   return { root, dirs, seriesLoad, series, style: resolveStyle(series.style), archive: new ArchiveIndex(root, dirs) };
 }
 
@@ -68,7 +71,7 @@ export function checkLoaded(s: CheckSession, load: IssueLoad, trialLayout?: Chec
     const laid = trialLayout(s.root, { series: s.series, issue: load.issue, style: s.style, sources: load.sources, diagnostics: own });
     own.push(...(hasErrors(own) ? laid.filter((d) => d.rule !== 'layout/failed') : laid));
   }
-  return own;
+  return applyChecks(own, s.seriesLoad.config);
 }
 
 export function checkArchive(root: string, targets: IssueDir[], opts: CheckRunOptions): CheckRun {

@@ -6,7 +6,7 @@
  */
 import type { Fix, SourceLoc } from '../diagnostics/index.js';
 import { charAt, charBefore, codePoints, isHan, type Article, type Run, type SourceText } from '../model/index.js';
-import type { CheckContext } from './index.js';
+import type { CheckContext } from './context.js';
 
 export type UnitKind = 'title' | 'heading' | 'paragraph' | 'note';
 
@@ -65,8 +65,15 @@ export function attributionLine(text: string): string[] | undefined {
 
 /** The units the character-level rules read: article text proper. */
 export function proseUnits(ctx: CheckContext): TextUnit[] {
-  return textUnits(ctx).filter((u) => !u.stray);
+  let units = prose.get(ctx);
+  if (!units) {
+    units = textUnits(ctx).filter((u) => !u.stray);
+    prose.set(ctx, units);
+  }
+  return units;
 }
+
+const prose = new WeakMap<CheckContext, TextUnit[]>();
 
 const cache = new WeakMap<CheckContext, TextUnit[]>();
 

@@ -1,8 +1,8 @@
 /** `bulletin fonts [issue]`: the font chosen for each role, where it came from, and coverage. */
 import path from 'node:path';
 import type { IssueDir } from '../archive/index.js';
-import { prepareIssue } from '../build/index.js';
-import { FONT_ROLES, loadFace, loadFontBook, resolveFonts, ROLE_FAMILY, type FontOrigin, type FontRole } from '../fonts/index.js';
+import { FONT_ROLES, FontLoadError, loadFace, loadFontBook, resolveFonts, ROLE_FAMILY, type FontChoice, type FontOrigin, type FontRole } from '../fonts/index.js';
+import { fontDiagnostics, prepareIssue } from '../build/index.js';
 import { loadSeries, type Issue } from '../model/index.js';
 import { FAMILY_LABELS, t, type Lang } from '../i18n/index.js';
 import { displayWidth, padDisplay } from './report.js';
@@ -40,7 +40,16 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
   const s = loadSeries(root);
   if (!s.config) throw new ExitError(1, s.diagnostics.map((d) => `${d.loc.file}:${d.loc.line}:${d.loc.column}: ${d.message[lang]}`).join('\n'));
   const res = resolveFonts(root, s.config.fonts);
-  const book = loadFontBook(res);
+  // Broken fonts are reported, one line each, instead of a table that pretends all is well.
+  const problems = fontDiagnostics(root, s.config.file, res);
+  const faceName = (choice: FontChoice): string => {
+    try {
+      return loadFace(choice).name;
+    } catch (e) {
+      if (!(e instanceof FontLoadError)) throw e;
+      return lang === 'zh' ? '✗ 无法使用' : '✗ unusable';
+    }
+  };
   const lines: string[] = [];
   const rel = (p: string) => {
     const nm = p.lastIndexOf(`node_modules${path.sep}`);
@@ -50,10 +59,9 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
   const origin = (o: FontOrigin) => ORIGIN[o][lang];
   const rows = FONT_ROLES.map((role) => {
     const ch = res.roles[role];
-    const face = book.forRole(role);
-    return [role, FAMILY_LABELS[ROLE_FAMILY[role]][lang], face.name, origin(ch.origin), `${rel(ch.path)}${ch.face ? `#${ch.face}` : ''}`];
+    return [role, FAMILY_LABELS[ROLE_FAMILY[role]][lang], faceName(ch), origin(ch.origin), `${rel(ch.path)}${ch.face ? `#${ch.face}` : ''}`];
   });
-  rows.push([lang === 'zh' ? '后备' : 'fallback', '', res.fallbacks.map((f) => loadFace(f).name).join(', '), '', '']);
+  rows.push([lang === 'zh' ? '后备' : 'fallback', '', res.fallbacks.map(faceName).join(', '), '', '']);
   const head = lang === 'zh' ? ['角色', '应用字体', '所用字体', '来源', '文件'] : ['role', 'wants', 'font', 'from', 'file'];
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   lines.push(head.map((h, i) => padDisplay(h, widths[i])).join('  ').trimEnd());
@@ -66,6 +74,11 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
         : 'Note: roles marked “default” found no official font (FangSong_GB2312, FZ XiaoBiaoSong …) and use the Noto fonts installed with the tool. Put the official fonts in the archive’s fonts/ folder, or name them under fonts in bulletin.yaml.',
     );
   let missing = false;
+  if (problems.length) {
+    lines.push('', ...problems.map((d) => `✗ ${d.loc.file === s.config!.file ? `${d.loc.file}:${d.loc.line}:${d.loc.column}: ` : ''}${d.message[lang]}`));
+    return { text: lines.join('\n') + '\n', missing: true };
+  }
+  const book = loadFontBook(res);
   if (where) {
     const p = prepareIssue(root, where);
     if (p.issue) {

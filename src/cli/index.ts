@@ -6,6 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../build/index.js';
 import { visible } from '../diagnostics/index.js';
 import { detectLang, t } from '../i18n/index.js';
+import { describeFault } from '../i18n/faults.js';
+import { WriteFault } from '../archive/index.js';
+import path from 'node:path';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerFonts } from './commands/fonts.js';
@@ -14,6 +17,7 @@ import { registerInit } from './commands/init.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
+import { registerRules } from './commands/rules.js';
 import { registerWeb } from './commands/web.js';
 import { registerWechat } from './commands/wechat.js';
 import { registerImage } from './commands/image.js';
@@ -62,6 +66,7 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
   registerWechat(program, ctx);
   registerImage(program, ctx);
   registerImport(program, ctx);
+  registerRules(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   localiseCommander(program, lang, io.err);
 
@@ -77,9 +82,23 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
       io.err(ctx.c.red(visible(e.message)) + '\n');
       return e.code;
     }
+    // A full disk, a read-only folder, a file that vanished: one line in our words, exit 1.
+    const fault = faultLine(e, io.cwd);
+    if (fault) {
+      io.err(ctx.c.red(fault[lang]) + '\n');
+      return 1;
+    }
     io.err(`${t(lang, 'internal')} ${(e as Error).stack ?? e}\n`);
     return 1;
   }
+}
+
+/** An OS or known library error in the user's words, naming the file relative to where they are. */
+function faultLine(e: unknown, cwd: string) {
+  const err = e as { file?: string; path?: string };
+  const file = err?.file ?? err?.path;
+  const shown = typeof file === 'string' && path.isAbsolute(file) ? path.relative(cwd, file) || file : file;
+  return describeFault(e, e instanceof WriteFault ? 'write' : 'read', shown);
 }
 
 export async function main(): Promise<void> {

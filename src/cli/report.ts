@@ -1,8 +1,7 @@
 /** Print diagnostics like a compiler: severity[rule]: message, file:line:col, the line, a caret, the hint, the fix. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import { decodeText } from '../archive/index.js';
+import { readText } from '../archive/index.js';
 import stringWidth from 'string-width';
 import { LineTable, visible, type Diagnostic } from '../diagnostics/index.js';
 import type { Change } from '../fix/index.js';
@@ -50,12 +49,9 @@ export function lineSource(root: string): LineSource {
 }
 
 function readDisplayText(root: string, file: string): string | undefined {
-  try {
-    const read = decodeText(readFileSync(path.join(root, file)));
-    return read.ok ? read.text : read.reason === 'encoding' ? read.decoded : undefined;
-  } catch {
-    return undefined;
-  }
+  // Through the guarded reader: a file linked from outside the archive is never echoed.
+  const read = readText(root, path.join(root, file));
+  return read.ok ? read.text : read.reason === 'encoding' ? read.decoded : undefined;
 }
 
 /**
@@ -147,7 +143,8 @@ export function sourceWindow(line: string, column: number, length: number, gutte
 }
 
 export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: ChalkInstance, lines: LineSource = lineSource(root), window: WindowOptions = {}): string {
-  const sev = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
+  const paint = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.blue;
+  const sev = paint.bold(t(lang, d.severity === 'hint' ? 'suggestion' : d.severity));
   const out = [`${sev}${c.dim(`[${d.rule}]`)}: ${c.bold(visible(pick(lang, d.message)))}`, `  ${c.cyan('-->')} ${visible(d.loc.file, false)}:${d.loc.line}:${d.loc.column}`];
   const line = d.loc.file ? lines(d.loc.file, d.loc.line) : undefined;
   if (line !== undefined) {
@@ -159,7 +156,7 @@ export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: Cha
     const marks = '^'.repeat(w.width);
     out.push(`${pad} ${c.cyan('|')}`);
     out.push(`${c.cyan(num)} ${c.cyan('|')} ${w.text}`);
-    out.push(`${pad} ${c.cyan('|')} ${' '.repeat(w.caret)}${d.severity === 'error' ? c.red(marks) : c.yellow(marks)}`);
+    out.push(`${pad} ${c.cyan('|')} ${' '.repeat(w.caret)}${paint(marks)}`);
   }
   if (d.hint) out.push(`  ${c.green(`= ${t(lang, 'hint')}:`)} ${visible(pick(lang, d.hint)).replace(/\n/g, '\n      ')}`);
   const fix = describeFix(d, lang, line);
@@ -247,10 +244,11 @@ export function countByRule(ds: readonly Diagnostic[]): string {
 
 export function summary(ds: Diagnostic[], lang: Lang): string {
   const errors = ds.filter((d) => d.severity === 'error').length;
-  const warnings = ds.length - errors;
+  const hints = ds.filter((d) => d.severity === 'hint').length;
+  const warnings = ds.length - errors - hints;
   if (!ds.length) return t(lang, 'clean');
   const fixable = ds.filter((d) => d.fix?.length).length;
-  return t(lang, 'summary', { errors, warnings }) + (fixable ? (lang === 'zh' ? '；' : '; ') + say(lang, REPORT_MESSAGES.fixable, { n: fixable }) : '');
+  return t(lang, 'summary', { errors, warnings }) + (hints ? t(lang, 'summaryHints', { hints }) : '') + (fixable ? (lang === 'zh' ? '；' : '; ') + say(lang, REPORT_MESSAGES.fixable, { n: fixable }) : '');
 }
 
 /** One change made by `bulletin fix`: `file:line: before → after`. */

@@ -5,7 +5,8 @@
 
 export { codePoints, LineTable } from './lines.js';
 
-export type Severity = 'error' | 'warning';
+/** hint: what a standard says is 一般, 可以 or 宜 done (never fails a check). */
+export type Severity = 'error' | 'warning' | 'hint';
 
 /** A place in a source file. `file` is relative to the archive root; line and column are 1-based, column counts code points. */
 export interface SourceLoc {

@@ -4,10 +4,8 @@
  * each file is rewritten atomically; a diagnostic's edits are applied all together or not at all.
  * Fixing repeats until nothing is left to fix, so running it again changes nothing.
  */
-import { chmodSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeRaw, isInside, listIssueDirs, type IssueDir } from '../archive/index.js';
-import { writeAtomic } from '../build/index.js';
+import { decodeRaw, listIssueDirs, MAX_TEXT_BYTES, readGuarded, sweepStaleTemps, writeFileAtomic, type IssueDir } from '../archive/index.js';
 import { compareCodeUnits, LineTable, type Diagnostic, type Fix } from '../diagnostics/index.js';
 import { checkArchive } from '../check/run.js';
 
@@ -39,6 +37,8 @@ const MAX_ROUNDS = 8;
 export function fixIssues(root: string, targets: IssueDir[], dirs: IssueDir[] = listIssueDirs(root)): FixResult {
   const changes: Change[] = [];
   const files = new Set<string>();
+  // What a fix killed mid-write left behind goes first.
+  for (const where of targets) sweepStaleTemps(where.dir);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { diagnostics } = checkArchive(root, targets, { dirs });
     const r = applyFixes(root, diagnostics);
@@ -77,18 +77,10 @@ interface Edit {
 }
 
 function fixFile(root: string, file: string, ds: Diagnostic[]): Change[] {
-  const abs = path.join(root, file);
-  if (!isInside(root, abs)) return [];
-  let real: string;
-  let bytes: Buffer;
-  let mode: number;
-  try {
-    real = realpathSync(abs);
-    mode = statSync(real).mode;
-    bytes = readFileSync(real);
-  } catch {
-    return [];
-  }
+  // The same guarded read as everywhere: a link out of the archive or a FIFO is never opened.
+  const read = readGuarded(path.join(root, file), MAX_TEXT_BYTES, root);
+  if (!read.ok) return [];
+  const { real, bytes } = read;
   const raw = decodeRaw(bytes);
   if (raw.encoding === 'binary') return [];
 
@@ -96,7 +88,7 @@ function fixFile(root: string, file: string, ds: Diagnostic[]): Change[] {
   if (raw.encoding !== 'utf-8') {
     // Convert first; the text's own fixes come in the next round, on the UTF-8 file.
     if (!convert || convert.convert !== raw.encoding) return [];
-    write(real, Buffer.from(raw.text, 'utf8'), mode);
+    writeFileAtomic(real, Buffer.from(raw.text, 'utf8'));
     const rule = ds.find((d) => d.fix!.includes(convert))!.rule;
     return [{ file, line: 1, kind: 'convert', before: ENCODING_NAMES[raw.encoding] ?? raw.encoding, after: 'UTF-8', rule }];
   }
@@ -123,17 +115,8 @@ function fixFile(root: string, file: string, ds: Diagnostic[]): Change[] {
   let out = text;
   for (const e of all) out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
   if (out === text) return [];
-  write(real, Buffer.concat([raw.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(out, 'utf8')]), mode);
+  writeFileAtomic(real, Buffer.concat([raw.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(out, 'utf8')]));
   return changes.sort((a, b) => a.line - b.line);
-}
-
-function write(real: string, data: Buffer, mode: number): void {
-  writeAtomic(real, data);
-  try {
-    chmodSync(real, mode & 0o7777);
-  } catch {
-    // Keeping the old permissions is a courtesy, not a requirement.
-  }
 }
 
 function overlaps(a: Edit, b: Edit): boolean {

@@ -6,7 +6,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { fontNames, openLazy } from './lazy.js';
+import { FontFileError, fontNames, openLazy, openWhole } from './lazy.js';
+
+export { FontFileError, type FontFault } from './lazy.js';
 import type { SourceLoc } from '../diagnostics/index.js';
 import type { FontsConfig } from '../model/types.js';
 import {
@@ -42,13 +44,16 @@ export interface FontResolution {
   roles: Record<FontRole, FontChoice>;
   /** Extra faces for characters a role's font lacks, best first. */
   fallbacks: FontChoice[];
+  /** Files in the archive's fonts/ folder named like fonts that are not usable fonts. */
+  broken: { path: string; error: FontFileError }[];
 }
 
 const FONT_FILE = /\.(ttf|otf|ttc)$/i;
 
 /** Choose a font file for every role. Reads no font data except to identify files in fonts/. */
 export function resolveFonts(root: string, config: FontsConfig, env: NodeJS.ProcessEnv = process.env): FontResolution {
-  const archiveFonts = scanArchiveFonts(path.join(root, 'fonts'));
+  const broken: FontResolution['broken'] = [];
+  const archiveFonts = scanArchiveFonts(path.join(root, 'fonts'), broken);
   const system = config.system ? systemFontIndex(env) : new Map<string, string>();
   const roles = {} as Record<FontRole, FontChoice>;
   for (const role of FONT_ROLES) {
@@ -92,33 +97,33 @@ export function resolveFonts(root: string, config: FontsConfig, env: NodeJS.Proc
     }
   }
   for (const face of FALLBACK_ORDER) fallbacks.push({ role: 'body', path: defaultFontPath(face), origin: 'default' });
-  return { roles, fallbacks };
+  return { roles, fallbacks, broken };
 }
 
 /** Font names by file, path + size + mtime: each font in fonts/ is probed once per process, not per issue. */
-const namesCache = new Map<string, string | undefined>();
+const namesCache = new Map<string, string | FontFileError>();
 
-function namesOf(abs: string): string | undefined {
+function namesOf(abs: string): string | FontFileError {
   let key: string;
   try {
     const st = statSync(abs);
     key = `${abs}|${st.size}|${st.mtimeMs}`;
   } catch {
-    return undefined;
+    return new FontFileError('missing');
   }
   if (!namesCache.has(key)) {
-    let names: string | undefined;
+    let names: string | FontFileError;
     try {
-      names = fontNames(abs);
-    } catch {
-      names = undefined;
+      names = fontNames(abs) ?? new FontFileError('broken');
+    } catch (e) {
+      names = e instanceof FontFileError ? e : new FontFileError('broken');
     }
     namesCache.set(key, names);
   }
-  return namesCache.get(key);
+  return namesCache.get(key)!;
 }
 
-function scanArchiveFonts(dir: string): Map<Family, string> {
+function scanArchiveFonts(dir: string, broken: FontResolution['broken']): Map<Family, string> {
   const out = new Map<Family, string>();
   let files: string[];
   try {
@@ -129,7 +134,11 @@ function scanArchiveFonts(dir: string): Map<Family, string> {
   for (const f of files) {
     const abs = path.join(dir, f);
     const inside = namesOf(abs);
-    if (inside === undefined) continue; // not a font fontkit can read
+    if (inside instanceof FontFileError) {
+      // Named like a font but not one (damaged, cut short, a FIFO …): reported, never used.
+      broken.push({ path: abs, error: inside });
+      continue;
+    }
     const names = `${f} ${inside}`;
     for (const family of Object.keys(FAMILY_NAME_HINTS) as Family[]) {
       if (!out.has(family) && FAMILY_NAME_HINTS[family].test(names)) {
@@ -178,6 +187,7 @@ function systemFontIndex(env: NodeJS.ProcessEnv): Map<string, string> {
 /** A parsed face with cached metrics. */
 export class LoadedFace implements FontMetrics {
   private readonly adv = new Map<number, number>();
+  private readonly gids = new Map<number, number>();
   private readonly upem: number;
 
   constructor(
@@ -189,7 +199,7 @@ export class LoadedFace implements FontMetrics {
   }
 
   has(cp: number): boolean {
-    return this.font.hasGlyphForCodePoint(cp);
+    return this.glyphId(cp) !== 0;
   }
 
   advance(cp: number): number {
@@ -201,9 +211,17 @@ export class LoadedFace implements FontMetrics {
     return a;
   }
 
-  /** Glyph id for a code point (0 when missing). */
+  /**
+   * Glyph id for a code point (0 when missing), remembered: layout asks for every character of
+   * every line, and fontkit searches the cmap each time.
+   */
   glyphId(cp: number): number {
-    return this.font.glyphForCodePoint(cp).id;
+    let gid = this.gids.get(cp);
+    if (gid === undefined) {
+      gid = this.font.glyphForCodePoint(cp).id;
+      this.gids.set(cp, gid);
+    }
+    return gid;
   }
 
   /**
@@ -234,13 +252,31 @@ export class LoadedFace implements FontMetrics {
 
 const faceCache = new Map<string, LoadedFace>();
 
+/** A font a role needs that cannot be used: the choice (with its bulletin.yaml place) and why. */
 export class FontLoadError extends Error {
   constructor(
     readonly choice: FontChoice,
-    readonly reason: string,
+    readonly error: FontFileError,
   ) {
-    super(`${choice.path}: ${reason}`);
+    super(`${choice.path}: ${error.message}`);
   }
+}
+
+/** Open the face a file and optional PostScript name select. Throws FontFileError. */
+function openFace(file: string, face?: string): fontkit.Font {
+  const lazy = openLazy(file, face);
+  if (lazy) return lazy;
+  const whole = openWhole(file) as fontkit.Font & { fonts?: fontkit.Font[] };
+  if (whole.fonts) {
+    const names = whole.fonts.map((f) => f.postscriptName);
+    // A collection named without a face: its first face (prefer a Simplified Chinese one).
+    if (!face) return whole.fonts.find((f) => /SC|GB/.test(f.postscriptName)) ?? whole.fonts[0];
+    const hit = whole.fonts.find((f) => f.postscriptName === face);
+    if (!hit) throw new FontFileError('no-face', undefined, names);
+    return hit;
+  }
+  if (face && whole.postscriptName !== face) throw new FontFileError('not-collection', undefined, [whole.postscriptName]);
+  return whole;
 }
 
 /** Open (or reuse) the face a choice names. */
@@ -248,18 +284,18 @@ export function loadFace(choice: FontChoice): LoadedFace {
   const key = `${choice.path}#${choice.face ?? ''}`;
   const cached = faceCache.get(key);
   if (cached) return cached;
-  let font: fontkit.Font;
+  let face: LoadedFace;
   try {
-    const lazy = openLazy(choice.path, choice.face);
-    const opened = (lazy ?? fontkit.openSync(choice.path, choice.face)) as unknown as (fontkit.Font & { fonts?: fontkit.Font[] }) | null;
-    if (!opened) throw new Error(`the collection has no face named ${choice.face}`);
-    // A collection opened without a face name: take its first face (prefer a Simplified Chinese one).
-    font = opened.fonts ? (opened.fonts.find((f) => /SC|GB/.test(f.postscriptName)) ?? opened.fonts[0]) : opened;
+    const font = openFace(choice.path, choice.face);
+    if (typeof (font as { createSubset?: unknown }).createSubset !== 'function') throw new FontFileError('broken');
+    face = new LoadedFace(`F${faceCache.size + 1}`, font, choice.path);
+    // Touch what layout reads first (head, name, cmap, hmtx): a damaged table fails here, with
+    // the file named, rather than in the middle of a page.
+    void face.name;
+    face.advance(face.has(0x4e00) ? 0x4e00 : 0x20);
   } catch (e) {
-    throw new FontLoadError(choice, (e as Error).message);
+    throw new FontLoadError(choice, e instanceof FontFileError ? e : new FontFileError('broken'));
   }
-  if (typeof (font as { createSubset?: unknown }).createSubset !== 'function') throw new FontLoadError(choice, 'not a usable font face');
-  const face = new LoadedFace(`F${faceCache.size + 1}`, font, choice.path);
   faceCache.set(key, face);
   return face;
 }

@@ -52,6 +52,8 @@ export const MESSAGES = {
   buildFailed: { zh: '第 {issue} 期排版失败：{n} 个错误，未写入 PDF', en: 'issue {issue} not built: {n} error(s), no PDF written' },
   summary: { zh: '{errors} 个错误，{warnings} 个警告', en: '{errors} error(s), {warnings} warning(s)' },
   clean: { zh: '未发现问题', en: 'no problems found' },
+  summaryHints: { zh: '，{hints} 个提示', en: ', {hints} hint(s)' },
+  suggestion: { zh: '建议', en: 'suggestion' },
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
   hint: { zh: '提示', en: 'hint' },
@@ -59,7 +61,10 @@ export const MESSAGES = {
   fallbackChars: { zh: '以下字符由后备字体补字：', en: 'characters drawn from a fallback font:' },
   allCovered: { zh: '本期所有字符都有字形。', en: 'every character of the issue has a glyph.' },
   internal: { zh: '内部错误（请报告此问题）：', en: 'internal error (please report it):' },
-  jobsOpt: { zh: '并行排版的线程数（默认：CPU 核数）', en: 'issues built in parallel (default: number of CPU cores)' },
+  jobsOpt: {
+    zh: '并行排版的线程数（默认按待排期数和 CPU 核数决定：每多 64 期多用一个线程）',
+    en: 'issues built in parallel (default: from the issues to build and the CPU cores, one more thread per 64 issues)',
+  },
   forceOpt: { zh: '即使输入未改动也重新排版', en: 'rebuild even when the inputs are unchanged' },
   watchOpt: { zh: '监视本期文件与 bulletin.yaml，改动后自动重新排版', en: 'rebuild whenever the issue’s files or bulletin.yaml change' },
   badJobs: { zh: '--jobs 应为正整数，而不是“{value}”', en: '--jobs must be a positive whole number, not “{value}”' },
@@ -98,6 +103,26 @@ export const MESSAGES = {
   defaultFontsNote: {
     zh: '注：本机未找到正式的{roles}字体，暂用随工具安装的 Noto 字体代替；把正式字体（如仿宋_GB2312、方正小标宋）放入档案的 fonts/ 文件夹即可使用（bulletin fonts 查看详情）',
     en: 'note: no official {roles} fonts on this machine; the Noto fonts installed with the tool stand in. Put the official fonts (e.g. FangSong_GB2312, FZ XiaoBiaoSong) in the archive’s fonts/ folder to use them (see bulletin fonts)',
+  },
+  newDateEarlier: {
+    zh: '--date {date} 早于最近一期（第 {issue} 期，{last}）：新一期不能排在已出的期之前。请核对日期',
+    en: '--date {date} is earlier than the last issue ({issue}, {last}): a new issue cannot go before issues already out. Check the date',
+  },
+  outputIsDir: {
+    zh: '-o {file} 是一个文件夹：请写出 PDF 的文件名，如 -o {file}/{name}',
+    en: '-o {file} is a folder: give the PDF a file name, e.g. -o {file}/{name}',
+  },
+  outputNotFile: {
+    zh: '-o {file} 不是普通文件（是设备、管道或其他特殊文件），不会写入：请换一个文件名',
+    en: '-o {file} is not an ordinary file (a device, pipe or other special file); nothing written: choose another file name',
+  },
+  outputIsInput: {
+    zh: '-o {file} 是本期的源文件之一，写入 PDF 会把它覆盖：请换一个文件名',
+    en: '-o {file} is one of the issue’s own files; writing the PDF would replace it: choose another file name',
+  },
+  outputNotPdf: {
+    zh: '-o {file} 已存在且不是 PDF，不会覆盖：请换一个文件名，或先把它移走',
+    en: '-o {file} exists and is not a PDF; not replacing it: choose another file name or move it away first',
   },
 } as const;
 

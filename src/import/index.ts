@@ -3,7 +3,8 @@
  * Import feeds the archive: it reads bulletin.yaml through the model and writes Markdown articles
  * and issue.yaml files; it knows nothing of check, layout or render.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
+import { readText } from '../archive/index.js';
 import path from 'node:path';
 import { parseDocument, isSeq } from 'yaml';
 import { formatDate } from '../dates.js';
@@ -116,7 +117,10 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
     let existing: string[] = [];
     let manifest: string | undefined;
     if (existsSync(manifestFile)) {
-      manifest = readFileSync(manifestFile, 'utf8');
+      const read = readText(req.root, manifestFile);
+      if (!read.ok)
+        return { zh: `${path.relative(req.root, manifestFile)} 无法读取，无法追加文章；请先运行 bulletin check 修正`, en: `${path.relative(req.root, manifestFile)} cannot be read, so articles cannot be appended; run bulletin check and correct it first` };
+      manifest = read.text;
       const doc = parseDocument(manifest);
       const list = doc.get('articles');
       if (doc.errors.length || (list !== undefined && !isSeq(list)))

@@ -1,5 +1,5 @@
 /** Which kind of file a submission is, told by its bytes first and its name second, and reading it. */
-import { readFileSync, statSync } from 'node:fs';
+import { readGuarded } from '../archive/index.js';
 import path from 'node:path';
 import { DocxError, readDocx } from './docx.js';
 import { readHtml } from './html.js';
@@ -53,15 +53,10 @@ const WHY = {
 } satisfies Record<string, Said>;
 
 export async function readSubmission(file: string): Promise<ReadOutcome> {
-  let bytes: Buffer;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) return { ok: false, why: WHY.notFile };
-    if (st.size > MAX_BYTES) return { ok: false, why: WHY.tooLarge };
-    bytes = readFileSync(file);
-  } catch {
-    return { ok: false, why: WHY.missing };
-  }
+  // The guarded reader: a FIFO or device is refused before it is opened, the read is capped.
+  const read = readGuarded(file, MAX_BYTES);
+  if (!read.ok) return { ok: false, why: read.reason === 'not-file' ? WHY.notFile : read.reason === 'too-large' ? WHY.tooLarge : WHY.missing };
+  const bytes = read.bytes;
   if (!bytes.length) return { ok: false, why: WHY.empty };
   const ext = path.extname(file).toLowerCase();
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {

@@ -99,6 +99,25 @@ function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnos
   const lines = Math.max(1, Math.ceil(total / measure - 1e-9));
   const target = total / lines;
   const words = wordEnds(cs);
+  // The lines [i, j) that fit, with their costs: the same for every line count, so computed once.
+  const letters = [0];
+  for (const c of cs) letters.push(letters[letters.length - 1] + c.letters);
+  const candidates: { j: number; fit: LineFit; cost: number }[][] = new Array(n);
+  const linesFrom = (i: number) => {
+    if (candidates[i]) return candidates[i];
+    const out: { j: number; fit: LineFit; cost: number }[] = [];
+    for (let j = i + 1; j <= n; j++) {
+      const fit = fitLine(cs, i, j, measure, o.size, true, false);
+      if (fit.overfull) break;
+      // Balance matters, but a line that reads as a complete phrase matters more.
+      let cost = 0.5 * ((fit.natural - target) / o.size) ** 2;
+      if (j < n && (!canBreakBetween(cs[j - 1], cs[j]) || splitsWord(cs[j - 1].text, cs[j].text))) cost += 1e6;
+      if (j < n) cost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
+      if (letters[j] - letters[i] < 2 && n > 2) cost += 1e4;
+      out.push({ j, fit, cost });
+    }
+    return (candidates[i] = out);
+  };
   // dp[l][j]: best cost of setting clusters [0, j) in l lines.
   const dp: number[][] = Array.from({ length: lines + 2 }, () => new Array(n + 1).fill(Infinity));
   const back: (LineFit | undefined)[][] = Array.from({ length: lines + 2 }, () => new Array(n + 1).fill(undefined));
@@ -106,16 +125,7 @@ function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnos
   for (let l = 0; l < lines + 1; l++) {
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(dp[l][i])) continue;
-      for (let j = i + 1; j <= n; j++) {
-        const fit = fitLine(cs, i, j, measure, o.size, true, false);
-        if (fit.overfull) break;
-        // Balance matters, but a line that reads as a complete phrase matters more.
-        let cost = 0.5 * ((fit.natural - target) / o.size) ** 2;
-        if (j < n && (!canBreakBetween(cs[j - 1], cs[j]) || splitsWord(cs[j - 1].text, cs[j].text))) cost += 1e6;
-        if (j < n) cost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
-        let letters = 0;
-        for (let k = i; k < j; k++) letters += cs[k].letters;
-        if (letters < 2 && n > 2) cost += 1e4;
+      for (const { j, fit, cost } of linesFrom(i)) {
         if (dp[l][i] + cost < dp[l + 1][j]) {
           dp[l + 1][j] = dp[l][i] + cost;
           back[l + 1][j] = fit;

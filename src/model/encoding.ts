@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { TextRead } from '../archive/index.js';
+import { osFault } from '../i18n/faults.js';
 
 const NAMES: Record<string, string> = { gb18030: 'GB18030/GBK', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', binary: 'binary' };
 
@@ -10,7 +11,15 @@ export function encodingDiagnostic(file: string, read: Exclude<TextRead, { ok: t
     case 'missing':
       return diagnostic('file/missing', 'error', loc, { zh: `找不到文件 ${file}`, en: `file not found: ${file}` });
     case 'not-file':
-      return diagnostic('file/missing', 'error', loc, { zh: `${file} 不是文件`, en: `${file} is not a file` });
+      return diagnostic(
+        'file/not-regular',
+        'error',
+        loc,
+        { zh: `${file} 不是普通文件（是文件夹、设备或管道），拒绝读取`, en: `${file} is not an ordinary file (a folder, device or pipe); refused` },
+        { hint: { zh: '换成一份普通的文本文件', en: 'put an ordinary text file here' } },
+      );
+    case 'unreadable':
+      return diagnostic('file/unreadable', 'error', loc, osFault(read.code, file, 'read') ?? { zh: `无法读取 ${file}（${read.code}）`, en: `cannot read ${file} (${read.code})` });
     case 'outside':
       return diagnostic(
         'file/outside-archive',

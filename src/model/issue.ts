@@ -48,12 +48,25 @@ interface Manifest {
   distribution: DistributionLine[];
 }
 
-/** Step 1: issue.yaml read and its fields checked; undefined when it is missing, unreadable or its YAML is broken. */
+/** Step 1: issue.yaml read and its fields checked; undefined when its folder leads outside the archive, or it is missing, unreadable or its YAML is broken. */
 function readManifest(root: string, where: IssueDir, sources: Map<string, SourceText>, diagnostics: Diagnostic[]): Manifest | undefined {
   const manifestAbs = path.join(where.dir, 'issue.yaml');
   const manifestRel = relPath(root, manifestAbs);
+  if (!isInside(root, where.dir)) {
+    // A linked folder leading elsewhere: refused before anything in it is read or listed.
+    diagnostics.push(
+      diagnostic(
+        'file/outside-archive',
+        'error',
+        { file: manifestRel, line: 1, column: 1 },
+        { zh: `期文件夹 ${where.rel} 是指向档案之外的链接，拒绝读取`, en: `the issue folder ${where.rel} is a link leading outside the archive; refused` },
+        { hint: { zh: '把这一期的文件复制到档案的 issues/ 文件夹中，不要用快捷方式或符号链接', en: 'copy the issue’s files into the archive’s issues/ folder instead of linking to them' } },
+      ),
+    );
+    return undefined;
+  }
   const read = readText(root, manifestAbs);
-  if (!read.ok && (read.reason === 'missing' || read.reason === 'not-file')) {
+  if (!read.ok && read.reason === 'missing') {
     diagnostics.push(
       diagnostic('file/missing', 'error', { file: manifestRel, line: 1, column: 1 }, { zh: `期文件夹 ${where.rel} 中没有 issue.yaml`, en: `the issue folder ${where.rel} has no issue.yaml` }, {
         hint: { zh: '从上一期复制一份 issue.yaml 并改写期号、日期和文章列表（或运行 bulletin new）', en: 'copy issue.yaml from the previous issue and change its number, date and articles (or run bulletin new)' },
@@ -134,7 +147,7 @@ function listedTwice(name: { value: string; loc: SourceLoc }): Diagnostic {
 /** Step 4: one listed article read (its source kept for checks and fixes) and parsed; undefined when missing or unreadable. */
 function loadArticle(root: string, where: IssueDir, abs: string, rel: string, name: { value: string; loc: SourceLoc }, sources: Map<string, SourceText>, diagnostics: Diagnostic[]): Article | undefined {
   const text = readText(root, abs);
-  if (!text.ok && (text.reason === 'missing' || text.reason === 'not-file')) {
+  if (!text.ok && text.reason === 'missing') {
     diagnostics.push(
       diagnostic('article/missing', 'error', name.loc, { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` }, {
         hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },

@@ -5,10 +5,12 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { DEFAULT_STYLE, resolveStyle, styleProblems } from '../style/index.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
-import type { FontSpec, SeriesConfig } from './types.js';
+import type { FontSpec, SeriesConfig, WordEntry } from './types.js';
 import { didYouMean, FieldReader, nodeToJs, parseYaml } from './yaml.js';
 
-export const SERIES_KEYS = ['series', 'office', 'numbering', 'units', 'style', 'fonts'] as const;
+export const SERIES_KEYS = ['series', 'office', 'numbering', 'units', 'style', 'fonts', 'checks', 'names', 'words'] as const;
+const CHECK_LEVELS = ['off', 'hint', 'warning', 'error'] as const;
+const WORD_KEYS = ['find', 'use', 'why', 'before', 'not_before', 'severity'] as const;
 export const FONT_ROLE_KEYS = ['masthead', 'title', 'body', 'lead', 'heading1', 'heading2', 'heading3', 'note', 'attribution', 'page_number', 'end_block', 'fallback'] as const;
 
 export interface SeriesLoad {
@@ -57,6 +59,9 @@ export function parseSeries(src: SourceText): SeriesLoad {
     if (r.diagnostics.length === before) checkStyleValues(r, styleNode, nodeToJs(parsed.doc, styleNode));
   }
   const fonts = readFonts(r);
+  const checks = readChecks(r);
+  const names = r.strings('names')?.filter((n) => n.value);
+  const words = readWords(r);
   r.unknownKeys(SERIES_KEYS);
   const diagnostics = r.diagnostics;
   if (series === undefined || office === undefined) return { source: src, diagnostics };
@@ -73,8 +78,67 @@ export function parseSeries(src: SourceText): SeriesLoad {
       file: CONFIG_FILE,
       seriesLoc: r.loc('series'),
       officeLoc: r.loc('office'),
+      ...(checks.length ? { checks } : {}),
+      ...(names?.length ? { names } : {}),
+      ...(words.length ? { words } : {}),
     },
   };
+}
+
+/** `checks:` — rule id → off | hint | warning | error. The ids themselves are checked by the check stage, which knows the rules. */
+function readChecks(r: FieldReader): NonNullable<SeriesConfig['checks']> {
+  const out: NonNullable<SeriesConfig['checks']> = [];
+  const node = r.node('checks');
+  if (!node || (isScalar(node) && node.value === null)) return out;
+  if (!isMap(node)) {
+    r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('checks'), { zh: '`checks` 应为“规则: 级别”的映射', en: '`checks` should be a mapping of rule: level' }, { hint: { zh: '例如\nchecks:\n  text/space: off', en: 'e.g.\nchecks:\n  text/space: off' } }));
+    return out;
+  }
+  for (const p of node.items) {
+    const id = isScalar(p.key) ? String(p.key.value) : '';
+    const v = r.resolve(p.value as Node);
+    const level = isScalar(v) ? (v.value === false ? 'off' : String(v.value)) : '';
+    if (!(CHECK_LEVELS as readonly string[]).includes(level)) {
+      r.diagnostics.push(
+        diagnostic('manifest/type', 'error', r.locOf((p.value as Node) ?? (p.key as Node)), { zh: `规则 \`${id}\` 的级别应为 off、hint、warning 或 error`, en: `the level of \`${id}\` should be off, hint, warning or error` }),
+      );
+      continue;
+    }
+    out.push({ id, level: level as (typeof CHECK_LEVELS)[number], loc: r.locOf(p.key as Node) });
+  }
+  return out;
+}
+
+/** `words:` — the office's confused-words entries: { find, use, why, before?, not_before?, severity? }. */
+function readWords(r: FieldReader): WordEntry[] {
+  const out: WordEntry[] = [];
+  const node = r.node('words');
+  if (!node || (isScalar(node) && node.value === null)) return out;
+  if (!isSeq(node)) {
+    r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('words'), { zh: '`words` 应为列表，每项含 find、use、why', en: '`words` should be a list of { find, use, why }' }));
+    return out;
+  }
+  for (const raw of node.items) {
+    const item = r.resolve(raw as Node);
+    if (!isMap(item)) {
+      r.diagnostics.push(diagnostic('manifest/type', 'error', r.locOf(raw as Node), { zh: '`words` 的每一项应含 find、use、why', en: 'each entry of `words` should have find, use and why' }));
+      continue;
+    }
+    const w = new FieldReader(r.src, item, r.offset, 'word', r.doc);
+    const find = w.string('find', true);
+    const use = w.string('use', true);
+    const why = w.string('why', true);
+    const before = w.strings('before', false, true)?.map((x) => x.value);
+    const notBefore = w.strings('not_before', false, true)?.map((x) => x.value);
+    const severity = w.string('severity');
+    if (severity !== undefined && !['hint', 'warning', 'error'].includes(severity))
+      w.diagnostics.push(diagnostic('manifest/type', 'error', w.loc('severity'), { zh: '`severity` 应为 hint、warning 或 error', en: '`severity` should be hint, warning or error' }));
+    w.unknownKeys(WORD_KEYS);
+    r.diagnostics.push(...w.diagnostics);
+    if (find && use && why && !w.diagnostics.length)
+      out.push({ find, use, why, ...(before ? { before } : {}), ...(notBefore ? { not_before: notBefore } : {}), ...(severity ? { severity: severity as WordEntry['severity'] } : {}), loc: r.locOf(raw as Node) });
+  }
+  return out;
 }
 
 function readFonts(r: FieldReader): SeriesConfig['fonts'] {

@@ -30,6 +30,27 @@ export interface SeriesConfig {
   /** Where `series` and `office` are written (layout reports a masthead that does not fit there). */
   seriesLoc?: SourceLoc;
   officeLoc?: SourceLoc;
+  /** `checks:` — a rule id set to off, hint, warning or error, where it is written (ids are checked by the check stage). */
+  checks?: { id: string; level: 'off' | 'hint' | 'warning' | 'error'; loc: SourceLoc }[];
+  /** `names:` — the exact forms of leaders' names, titles, unit names and slogans. */
+  names?: { value: string; loc: SourceLoc }[];
+  /** `words:` — the office's own confused-words entries, added to the built-in dictionary. */
+  words?: WordEntry[];
+}
+
+/** One confused-words entry: `find` is written where `use` is meant, for the reason `why`. */
+export interface WordEntry {
+  find: string;
+  use: string;
+  why: string;
+  /** The reason in English, for the built-in entries (an office's own entries give one language). */
+  why_en?: string;
+  /** Only when followed by one of these (e.g. 截止 before 目前); any when absent. */
+  before?: string[];
+  /** Never when followed by one of these (e.g. 截止 in 截止日期). */
+  not_before?: string[];
+  severity?: 'hint' | 'warning' | 'error';
+  loc?: SourceLoc;
 }
 
 export type InlineStyle = 'regular' | 'lead';

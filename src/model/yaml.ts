@@ -7,6 +7,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, t
 import { closest, distance } from 'fastest-levenshtein';
 import { codePoints, diagnostic, type Diagnostic, type Message, type SourceLoc } from '../diagnostics/index.js';
 import type { SourceText } from './source.js';
+import { libraryFault } from '../i18n/faults.js';
 
 export interface ParsedYaml {
   doc?: Document.Parsed;
@@ -27,8 +28,11 @@ const SYNTAX_HINT: Message = {
 };
 
 /** Clerk-level wording for the parser's error codes. */
-function explain(e: YAMLError): { message: Message; hint: Message } {
+function explain(e: YAMLError, file = ''): { message: Message; hint: Message } {
   const detail = e.message.split('\n')[0];
+  // The parser's own sentences we know are put into our words in one place (i18n/faults.ts).
+  const known = libraryFault(detail, file);
+  if (known) return { message: known, hint: SYNTAX_HINT };
   switch (e.code) {
     case 'DUPLICATE_KEY':
       return { message: { zh: '同一个名称在这里写了两次', en: 'this key appears twice in the same mapping' }, hint: { zh: '删去重复的一项，或把内容合并到一处', en: 'delete one of them or merge their values' } };
@@ -130,7 +134,8 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
   try {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (e) {
-    return { diagnostics: [diagnostic('yaml/syntax', 'error', src.loc(offset), { zh: `无法读取此 YAML 文件（${(e as Error).message}）`, en: `cannot read this YAML (${(e as Error).message})` }, { hint: SYNTAX_HINT })] };
+    const known = libraryFault((e as Error).message, src.file);
+    return { diagnostics: [diagnostic('yaml/syntax', 'error', src.loc(offset), known ?? { zh: `无法读取此 YAML 文件（${(e as Error).message}）`, en: `cannot read this YAML (${(e as Error).message})` }, { hint: SYNTAX_HINT })] };
   }
   const diagnostics: Diagnostic[] = [];
   const errorLines = new Set<number>();
@@ -143,7 +148,7 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
     const line = src.loc(offset + pos).line;
     if (errorLines.has(line)) continue;
     errorLines.add(line);
-    const { message, hint } = explain(e);
+    const { message, hint } = explain(e, src.file);
     diagnostics.push(diagnostic('yaml/syntax', 'error', src.loc(offset + pos), message, { hint }));
   }
   const contents = doc.contents;

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
 import { defaultOutput } from '../../src/build/index.js';
-import { runPool } from '../../src/batch/index.js';
+import { defaultJobs, ISSUES_PER_EXTRA_JOB, runBatch, runPool } from '../../src/batch/index.js';
 import { makeArchive, removeArchive } from './archive.js';
 
 describe('the thread pool', () => {
@@ -40,5 +40,27 @@ describe('the thread pool', () => {
     const results = await runPool(inputs, { jobs: 1 }, { onStart: (i) => order.push(i) });
     expect(order).toEqual([0, 1, 2, 3]);
     expect(results.every((r) => r.ok)).toBe(true);
+  });
+
+  it('by default, a batch too small to pay for a worker thread is built in this thread', async () => {
+    // Were a worker started, this one would fail the issue it was given.
+    const crashing = path.join(root, 'crash-worker-2.mjs');
+    writeFileSync(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom in worker'); });\n");
+    const s = await runBatch(root, listIssueDirs(root), { force: true, workerUrl: pathToFileURL(crashing) });
+    expect(s.items.map((i) => i.status)).toEqual(['built', 'built', 'built', 'built']);
+  });
+});
+
+describe('the default number of jobs', () => {
+  it('is one thread until there are enough issues to pay for another, then one more per as many, up to the cores', () => {
+    expect(ISSUES_PER_EXTRA_JOB).toBeGreaterThanOrEqual(32);
+    expect(defaultJobs(0, 2)).toBe(1);
+    expect(defaultJobs(30, 2)).toBe(1);
+    expect(defaultJobs(ISSUES_PER_EXTRA_JOB - 1, 2)).toBe(1);
+    expect(defaultJobs(ISSUES_PER_EXTRA_JOB, 2)).toBe(2);
+    expect(defaultJobs(100, 2)).toBe(2);
+    expect(defaultJobs(1000, 2)).toBe(2);
+    expect(defaultJobs(1000, 1)).toBe(1);
+    expect(defaultJobs(3 * ISSUES_PER_EXTRA_JOB, 8)).toBe(4);
   });
 });

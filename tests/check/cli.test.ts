@@ -1,5 +1,5 @@
 /** `bulletin check` and `bulletin fix` as a user runs them: streams, languages, exit codes, JSON. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
@@ -119,5 +119,49 @@ describe('bulletin build runs the same checks first', () => {
     expect(r.err).not.toContain('warning[punctuation/half-width]');
     expect(r.err).not.toContain('-->');
     expect(readFileSync(path.join(root, 'dist', '2026-1.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('bulletin rules', () => {
+  it('lists every registered rule with its severity, source and description, in the user’s language', async () => {
+    const { REGISTRY } = await import('../../src/check/registry.js');
+    const en = await cli(['rules']);
+    expect(en.code).toBe(0);
+    expect(en.out.trim().split('\n')).toHaveLength(REGISTRY.length + 1);
+    expect(en.out).toMatch(/^punctuation\/comma-before-etc +warning +GB\/T 15834-2011 附录B.* +no 顿号 before 等\/等等 \[fixable\]$/m);
+    const zh = await cli(['rules'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.out).toMatch(/^punctuation\/double-colon +建议 +GB\/T 15834-2011 附录A.* +一句之内套用了两个冒号$/m);
+    expect(zh.out).toMatch(/^yaml\/syntax +错误 +本单位规范 +YAML 语法错误［不可关闭］$/m);
+    const json = await cli(['rules', '--format', 'json']);
+    const items = JSON.parse(json.out) as { id: string; severity: string; fixable: boolean; source: string; description: string }[];
+    expect(items.map((i) => i.id)).toEqual(REGISTRY.map((m) => m.id));
+    expect(items.find((i) => i.id === 'document/number')).toEqual({ id: 'document/number', severity: 'warning', fixable: true, locked: false, stage: 'check', source: 'GB/T 9704-2012 §7.2.4', description: 'a document number is written 〔2026〕3号: hexagonal brackets, full year, no 第, no leading zeros' });
+  });
+
+  it('prints hints as suggestions that never fail the check', async () => {
+    const root = copyFixture('practice');
+    try {
+      const r = await cli(['check', '1', '--archive', root, '--no-layout']);
+      expect(r.out).toMatch(/^suggestion\[punctuation\/double-colon\]: a second colon in one sentence/m);
+      expect(r.out).toMatch(/\d+ error\(s\), \d+ warning\(s\), 3 hint\(s\)/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('an unknown rule under checks: stops the check at its line in bulletin.yaml, with a did-you-mean', async () => {
+    const root = copyFixture('clean');
+    try {
+      const file = path.join(root, 'bulletin.yaml');
+      const yaml = readFileSync(file, 'utf8').trimEnd();
+      writeFileSync(file, `${yaml}\nchecks:\n  text/spcae: off\n`);
+      const r = await cli(['check', '1', '--archive', root, '--no-layout']);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(`error[checks/unknown-rule]: there is no rule \`text/spcae\``);
+      expect(r.out).toContain(`bulletin.yaml:${yaml.split('\n').length + 2}:3`);
+      expect(r.out).toContain('did you mean `text/space`?');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -44,6 +44,7 @@ describe('the bundled CLI', () => {
   beforeAll(() => {
     mkdirSync(path.join(PKG, 'bin'));
     copyFileSync(path.join(REPO, 'bin/bulletin.js'), BIN);
+    copyFileSync(path.join(REPO, 'package.json'), path.join(PKG, 'package.json'));
     symlinkSync(path.join(REPO, 'node_modules'), path.join(PKG, 'node_modules'), 'junction');
     execFileSync(process.execPath, [path.join(REPO, 'scripts/bundle.mjs'), '--out', path.join(PKG, 'lib'), '--no-warm'], { stdio: 'inherit' });
     root = makeArchive([
@@ -58,21 +59,29 @@ describe('the bundled CLI', () => {
     rmSync(PKG, { recursive: true, force: true });
   });
 
-  it('keeps its code cache in the user’s cache folder, not beside the bundle, and starts from it', () => {
+  it('keeps its code caches (one per V8 flag set) in the user’s cache folder, not beside the bundle, and starts from them', () => {
     rmSync(CACHE, { recursive: true, force: true });
     expect(bulletin(['--version'], root)).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    // --version alone never loads the bundle; a one-off command does, with its own V8 flags and cache.
+    expect(existsSync(path.join(CACHE, 'bulletin'))).toBe(false);
+    expect(bulletin(['list'], root)).toMatchObject({ code: 0, stderr: '' });
     const files = readdirSync(path.join(CACHE, 'bulletin'));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^codecache-[0-9a-f]{8}\.bin$/);
-    expect(readdirSync(path.join(PKG, 'lib')).sort()).toEqual(['bulletin.cjs', 'bulletin.cjs.map', 'load.mjs', 'worker.mjs']);
+    expect(files[0]).toMatch(/^codecache-[0-9a-f]{8}\.once\.bin$/);
+    expect(readdirSync(path.join(PKG, 'lib')).sort()).toEqual(['bulletin.cjs', 'bulletin.cjs.map', 'load.mjs', 'v8flags.mjs', 'worker.mjs']);
     const written = readFileSync(path.join(CACHE, 'bulletin', files[0]));
-    expect(bulletin(['--version'], root).code).toBe(0);
+    expect(bulletin(['list'], root).code).toBe(0);
     // Accepted, so not written again.
+    expect(readFileSync(path.join(CACHE, 'bulletin', files[0])).equals(written)).toBe(true);
+    // A batch runs with V8's default flags, whose cache is another file: neither is rejected by the other.
+    expect([0, 1]).toContain(bulletin(['check', '--all'], root).code);
+    expect(readdirSync(path.join(CACHE, 'bulletin')).sort()).toEqual([files[0].replace('.once', ''), files[0]]);
+    expect(bulletin(['list'], root).code).toBe(0);
     expect(readFileSync(path.join(CACHE, 'bulletin', files[0])).equals(written)).toBe(true);
     // A cache folder that cannot be made (a file stands in its way) costs nothing but speed.
     rmSync(CACHE, { recursive: true, force: true });
     writeFileSync(CACHE, 'not a folder');
-    expect(bulletin(['--version'], root)).toMatchObject({ code: 0, stderr: '' });
+    expect(bulletin(['list'], root)).toMatchObject({ code: 0, stderr: '' });
     rmSync(CACHE, { force: true });
   });
 

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
 import { prepareIssue } from '../../src/build/index.js';
 import { startNextIssue, todayLocal } from '../../src/cli/commands/new.js';
@@ -108,5 +109,58 @@ describe('bulletin new', () => {
     const manifest = readFileSync(path.join(root, 'issues/2026/1/issue.yaml'), 'utf8');
     expect(manifest).toMatch(/^number: 1$/m);
     expect(manifest).not.toMatch(/^total:/m);
+  });
+
+  it('refuses a --date earlier than the last issue (exit 2): nothing is created, the next good issue still checks clean', async () => {
+    root = twoIssues();
+    const r = await cli(['new', '--date', '2026-01-19'], root);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--date 2026-01-19 is earlier than the last issue (2026/2, 2026-01-26)');
+    const zh = await cli(['new', '--date', '2025-12-01'], root, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain('早于最近一期（第 2026/2 期，2026-01-26）');
+    expect(listIssueDirs(root).map((d) => `${d.year}/${d.number}`)).toEqual(['2026/1', '2026/2']);
+    expect(existsSync(path.join(root, 'issues/2025'))).toBe(false);
+    // The same day as the last issue is allowed (two issues can go out on one day).
+    expect((await cli(['new', '--date', '2026-01-26'], root)).code).toBe(0);
+  });
+
+  it('a failed new leaves no issue folder behind, not even an empty one, nor a year folder made for it', async () => {
+    root = twoIssues();
+    const real = fs.writeSync;
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
+      if (spy.mock.calls.length > 1) {
+        const e = new Error('ENOSPC: injected') as NodeJS.ErrnoException;
+        e.code = 'ENOSPC';
+        throw e;
+      }
+      return (real as (fd: number, ...r: unknown[]) => number)(fd, ...rest);
+    }) as typeof fs.writeSync);
+    const r = await cli(['new', '--date', '2027-01-04'], root);
+    vi.restoreAllMocks();
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`the disk is full; ${path.join('issues', '2027', '1', '01-article.md')} was not written`);
+    expect(r.err).not.toMatch(/internal error|    at /);
+    expect(existsSync(path.join(root, 'issues/2027'))).toBe(false);
+    const again = vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      const e = new Error('EACCES: injected') as NodeJS.ErrnoException;
+      e.code = 'EACCES';
+      throw e;
+    });
+    const r2 = await cli(['new', '--date', '2026-02-09'], root);
+    again.mockRestore();
+    expect(r2.code).toBe(1);
+    expect(r2.err).toContain('no permission to write');
+    expect(readdirSync(path.join(root, 'issues/2026')).sort()).toEqual(['1', '2']);
+  });
+
+  it('a new issue folder a killed run left half-made is swept by the next new', async () => {
+    root = twoIssues();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const half = path.join(root, `issues/2026/.3.bulletin-tmp-${dead}-deadbeef`);
+    mkdirSync(half);
+    writeFileSync(path.join(half, 'issue.yaml'), 'number: 3\n');
+    expect((await cli(['new', '--date', '2026-02-09'], root)).code).toBe(0);
+    expect(readdirSync(path.join(root, 'issues/2026')).sort()).toEqual(['1', '2', '3']);
   });
 });

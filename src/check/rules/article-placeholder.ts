@@ -3,12 +3,12 @@
  * title 请填写标题, the unit 请填写供稿单位, the sample paragraph. An error: it would be printed.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { PLACEHOLDER } from '../placeholders.js';
 
 export const articlePlaceholder: NamedRule = {
-  ids: ['article/placeholder'],
-  run(ctx) {
+  meta: [{ id: 'article/placeholder', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '文章仍含 bulletin new 模板的文字（请填写标题 …）', en: 'an article still holds the template text of bulletin new' } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     const hint = { zh: '把模板文字换成本文的内容', en: 'replace the template text with the article’s own' };
     for (const a of ctx.issue.articles) {

@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics/index.js';
 import type { Article } from '../../model/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { attributionLine, textUnits, type TextUnit } from '../text.js';
 import { deleteLine, unitFillsLine } from './text-web-debris.js';
 
@@ -15,8 +15,8 @@ function yamlScalar(s: string): string {
 }
 
 export const attributionInBody: NamedRule = {
-  ids: ['attribution/in-body'],
-  run(ctx) {
+  meta: [{ id: 'attribution/in-body', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '正文末尾手写的供稿单位应写在信息块 source 中', en: "a hand-typed attribution line belongs in the front matter's source" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     const units = textUnits(ctx);
     for (const a of ctx.issue.articles) {

@@ -1,11 +1,11 @@
 /** attribution/unknown-unit: every unit named in `source` is listed in bulletin.yaml `units`. */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import { didYouMean } from '../../model/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 
 export const attributionUnits: NamedRule = {
-  ids: ['attribution/unknown-unit'],
-  run(ctx) {
+  meta: [{ id: 'attribution/unknown-unit', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: 'source 中的供稿单位须在 bulletin.yaml 的 units 中列出', en: "every unit in source is listed in bulletin.yaml units" } }],
+  create(ctx) {
     const units = ctx.series.units;
     if (!units.length) return [];
     const out: Diagnostic[] = [];

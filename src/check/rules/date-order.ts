@@ -3,13 +3,13 @@
  * the previous issue or after the next one. Supplements are compared with supplements.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import { archiveOf, type NamedRule } from '../index.js';
+import { archiveOf, type NamedRule } from '../context.js';
 import { formatDate } from '../../dates.js';
 import { compareDates, label, self } from './numbering.js';
 
 export const dateOrder: NamedRule = {
-  ids: ['date/order'],
-  run(ctx) {
+  meta: [{ id: 'date/order', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '各期日期按期号先后排列', en: "issues are dated in the order of their numbers" } }],
+  create(ctx) {
     const me = self(ctx);
     if (!me || !me.summary.date) return [];
     const archive = archiveOf(ctx);

@@ -1,10 +1,10 @@
 /** date/year: an issue filed under issues/<year>/ is dated in that year (yearly numbering restarts by it). */
 import { diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 
 export const dateInFolderYear: NamedRule = {
-  ids: ['date/year'],
-  run(ctx) {
+  meta: [{ id: 'date/year', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: 'issues/<年>/ 下的一期，日期在该年内', en: "an issue under issues/<year>/ is dated in that year" } }],
+  create(ctx) {
     const { issue } = ctx;
     if (issue.date.year === issue.year) return [];
     return [

@@ -6,13 +6,13 @@
 import path from 'node:path';
 import { listFiles } from '../../archive/index.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 
 const ARTICLE_LIKE = /\.(md|markdown|txt)$/i;
 
 export const unlistedFiles: NamedRule = {
-  ids: ['file/unlisted'],
-  run(ctx) {
+  meta: [{ id: 'file/unlisted', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '期目录中有 issue.yaml 未列出的文章文件', en: "an article file the issue.yaml does not list" } }],
+  create(ctx) {
     const { issue } = ctx;
     const listed = new Set((issue.listed ?? issue.articles.map((a) => a.file)).map((f) => f.toLowerCase()));
     const out: Diagnostic[] = [];

@@ -4,7 +4,7 @@
  * (GB/T 9704 §7.3.3). Reported: 一、 followed by 三、.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { locAt, proseUnits, type TextUnit } from '../text.js';
 
 const DIGITS = '零一二三四五六七八九';
@@ -41,8 +41,8 @@ export function headingNumber(text: string): { level: number; n: number; marker:
 }
 
 export const headingSequence: NamedRule = {
-  ids: ['heading/sequence'],
-  run(ctx) {
+  meta: [{ id: 'heading/sequence', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'GB/T 9704-2012', clause: '7.3.3' }, description: { zh: '层次序数一、（一）1.（1）依次连续编号', en: "numbered headings count up without gaps at each level" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     let article: unknown;
     let counters = [0, 0, 0, 0];

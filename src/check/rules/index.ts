@@ -1,4 +1,4 @@
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { articleEmptyBody } from './article-empty-body.js';
 import { articlePlaceholder } from './article-placeholder.js';
 import { attributionUnits } from './attribution.js';
@@ -31,6 +31,14 @@ import { spaceBetweenChinese } from './text-space.js';
 import { webDebris } from './text-web-debris.js';
 import { seriesPlaceholder } from './series-placeholder.js';
 import { titlePunctuation } from './title-punctuation.js';
+import { dateWeekday } from './date-weekday.js';
+import { documentNumber } from './document-number.js';
+import { protectedNames } from './names-protected.js';
+import { leadingZero, mixedForms, rangeUnit, twoDigitYear, yearZero } from './numbers.js';
+import { commaBeforeEtc, ellipsisWithEtc, markBeforePeriod, repeatedMark } from './punctuation-marks.js';
+import { approximateNumber, doubleColon, eventDate, ordinalMark } from './punctuation-usage.js';
+import { confusedWords } from './words-confused.js';
+import { placeholderText } from './text-placeholder.js';
 
 /** Every rule, in the order their diagnostics are most useful. */
 export const RULES: NamedRule[] = [
@@ -69,4 +77,25 @@ export const RULES: NamedRule[] = [
   leadPeriod,
   webDebris,
   headingSequence,
+  // punctuation in use (GB/T 15834)
+  commaBeforeEtc,
+  ellipsisWithEtc,
+  repeatedMark,
+  markBeforePeriod,
+  doubleColon,
+  approximateNumber,
+  ordinalMark,
+  eventDate,
+  // numbers and dates (GB/T 15835)
+  twoDigitYear,
+  rangeUnit,
+  leadingZero,
+  mixedForms,
+  yearZero,
+  dateWeekday,
+  // official-document practice
+  placeholderText,
+  documentNumber,
+  confusedWords,
+  protectedNames,
 ];

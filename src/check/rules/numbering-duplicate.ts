@@ -4,13 +4,13 @@
  * other supplements. Only folders that could clash are read.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import { archiveOf, type NamedRule } from '../index.js';
+import { archiveOf, type NamedRule } from '../context.js';
 import { numberOf } from '../archive.js';
 import { label, self } from './numbering.js';
 
 export const duplicateNumbers: NamedRule = {
-  ids: ['numbering/duplicate'],
-  run(ctx) {
+  meta: [{ id: 'numbering/duplicate', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '期号不得重复', en: "no two issues share a number" } }],
+  create(ctx) {
     const me = self(ctx);
     if (!me) return [];
     const archive = archiveOf(ctx);

@@ -3,11 +3,11 @@
  * A supplement (增刊) is numbered on its own, so its folder may carry any free number.
  */
 import { diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 
 export const numberMatchesFolder: NamedRule = {
-  ids: ['numbering/folder'],
-  run(ctx) {
+  meta: [{ id: 'numbering/folder', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: 'issue.yaml 的期号与目录名一致', en: "the issue number agrees with its folder" } }],
+  create(ctx) {
     const { issue } = ctx;
     if (issue.supplement) return [];
     const folder = Number(issue.dir.split('/').pop());

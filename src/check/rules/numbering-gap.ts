@@ -3,13 +3,13 @@
  * reported (as a warning: an issue may have been withdrawn). Yearly numbering restarts at 1.
  */
 import { diagnostic } from '../../diagnostics/index.js';
-import { archiveOf, type NamedRule } from '../index.js';
+import { archiveOf, type NamedRule } from '../context.js';
 import { numberOf } from '../archive.js';
 import { label, self } from './numbering.js';
 
 export const numberingGap: NamedRule = {
-  ids: ['numbering/gap'],
-  run(ctx) {
+  meta: [{ id: 'numbering/gap', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '期号连续，不跳号', en: "issue numbers follow on without gaps" } }],
+  create(ctx) {
     const me = self(ctx);
     if (!me) return [];
     const prev = archiveOf(ctx).neighbour(me.where, me.summary.supplement, -1);

@@ -3,13 +3,13 @@
  * Compared only across a step with no gap in the numbering (a gap is reported on its own).
  */
 import { diagnostic } from '../../diagnostics/index.js';
-import { archiveOf, type NamedRule } from '../index.js';
+import { archiveOf, type NamedRule } from '../context.js';
 import { numberOf } from '../archive.js';
 import { label, self } from './numbering.js';
 
 export const runningTotal: NamedRule = {
-  ids: ['numbering/total'],
-  run(ctx) {
+  meta: [{ id: 'numbering/total', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '总期号逐期加一', en: "the running total goes up by one per issue" } }],
+  create(ctx) {
     const me = self(ctx);
     if (!me || me.summary.supplement) return [];
     const prev = archiveOf(ctx).neighbour(me.where, false, -1);

@@ -1,7 +1,7 @@
 /** Shared by the numbering and date rules: this issue's summary and how to name an issue. */
 import type { IssueDir } from '../../archive/index.js';
 import { summaryOf, type ManifestSummary } from '../../model/index.js';
-import { archiveOf, type CheckContext } from '../index.js';
+import { archiveOf, type CheckContext } from '../context.js';
 import { numberOf } from '../archive.js';
 
 export function self(ctx: CheckContext): { where: IssueDir; summary: ManifestSummary } | undefined {

@@ -4,7 +4,7 @@
  * writes it, taking the blanks typed around the hyphens with them.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, locAt, nonBlank, proseUnits } from '../text.js';
 
 export const DOUBLE_HYPHEN = {
@@ -20,8 +20,8 @@ export const DOUBLE_HYPHEN = {
 const HYPHENS = /(?<!-)-{2,3}(?!-)/g;
 
 export const doubleHyphen: NamedRule = {
-  ids: [DOUBLE_HYPHEN.id],
-  run(ctx) {
+  meta: [{ id: DOUBLE_HYPHEN.id, severity: DOUBLE_HYPHEN.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.9' }, description: { zh: '用“--”代替破折号“——”', en: "-- typed for the dash ——" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(HYPHENS)) {

@@ -4,7 +4,7 @@
  * express strong feeling and are left alone; three or more 。 are an ellipsis (text/ellipsis).
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { excerpt, fixAt, locAt, proseUnits } from '../text.js';
 
 export const DOUBLED_MARK = {
@@ -20,8 +20,8 @@ export const DOUBLED_MARK = {
 const DOUBLED = /([，、；：])\1+|。。(?!。)/g;
 
 export const doubledMarks: NamedRule = {
-  ids: [DOUBLED_MARK.id],
-  run(ctx) {
+  meta: [{ id: DOUBLED_MARK.id, severity: DOUBLED_MARK.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.1, 4.4–4.7' }, description: { zh: '同一标点连用两次（。。，，、、）', en: "the same mark twice in a row (。。 ，， 、、)" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(DOUBLED)) {

@@ -6,7 +6,7 @@
  * author decides. Numbers (3.14), numbering (1.), addresses and Latin text are not touched.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { excerpt, fixAt, locAt, periodContext, proseUnits } from '../text.js';
 
 export const HALF_WIDTH_PERIOD = {
@@ -24,8 +24,8 @@ export const HALF_WIDTH_PERIOD = {
 } as const;
 
 export const halfWidthPeriod: NamedRule = {
-  ids: [HALF_WIDTH_PERIOD.id],
-  run(ctx) {
+  meta: [{ id: HALF_WIDTH_PERIOD.id, severity: HALF_WIDTH_PERIOD.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.1' }, description: { zh: '中文句末用了半角句点“.”', en: "a half-width . ending a Chinese sentence" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (let i = u.text.indexOf('.'); i >= 0; i = u.text.indexOf('.', i + 1)) {

@@ -3,14 +3,14 @@
  * (GB/T 15834). Numbers (1,000 · 10:30), web addresses and Latin text keep theirs.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 // The decision (which marks stand in Chinese text) lives in the model: layout sets the same marks full-width.
 import { halfWidthSpans } from '../../model/index.js';
 import { excerpt, fixAt, locAt, proseUnits, type TextUnit } from '../text.js';
 
 export const halfWidthPunctuation: NamedRule = {
-  ids: ['punctuation/half-width'],
-  run(ctx) {
+  meta: [{ id: 'punctuation/half-width', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '3 (形式)' }, description: { zh: '中文里用了半角标点', en: "half-width punctuation in Chinese text" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) out.push(...check(u));
     return out;

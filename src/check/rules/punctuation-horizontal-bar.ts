@@ -5,7 +5,7 @@
  * part at a line end and are drawn as two marks. `bulletin fix` writes U+2014 for each.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, locAt, proseUnits } from '../text.js';
 
 export const HORIZONTAL_BAR = {
@@ -21,8 +21,8 @@ export const HORIZONTAL_BAR = {
 const BARS = /―+/g;
 
 export const horizontalBar: NamedRule = {
-  ids: [HORIZONTAL_BAR.id],
-  run(ctx) {
+  meta: [{ id: HORIZONTAL_BAR.id, severity: HORIZONTAL_BAR.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.9' }, description: { zh: '“―”（U+2015）误作破折号“—”', en: "― (U+2015) where the dash — is meant" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(BARS)) {

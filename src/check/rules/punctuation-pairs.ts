@@ -4,7 +4,7 @@
  * quotes, and a title inside 《》 uses 〈〉 (GB/T 15834 §4.1, §4.9).
  */
 import { diagnostic, type Diagnostic, type Message } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { excerpt, isAsciiAlnum, locAt, proseUnits, type TextUnit } from '../text.js';
 
 const CLOSE_OF: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '〔': '〕', '【': '】' };
@@ -31,8 +31,8 @@ const zh = (ch: string) => `${NAME[ch].zh} ${ch} `;
 const en = (ch: string) => `${NAME[ch].en} ${ch} `;
 
 export const pairedPunctuation: NamedRule = {
-  ids: ['punctuation/pairs'],
-  run(ctx) {
+  meta: [{ id: 'punctuation/pairs', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.8, 4.9, 4.15' }, description: { zh: '引号、括号、书名号成对并正确嵌套', en: "quotes, brackets and title marks come in pairs and nest properly" } }],
+  create(ctx) {
     const units = proseUnits(ctx);
     const out: Diagnostic[] = [];
     units.forEach((u, k) => out.push(...check(u, units[k + 1])));

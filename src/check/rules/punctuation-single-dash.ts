@@ -7,7 +7,7 @@
  * the author decides. Digits around it are a range and are left alone.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, isHan, locAt, nonBlank, proseUnits } from '../text.js';
 
 export const SINGLE_DASH = {
@@ -25,8 +25,8 @@ export const SINGLE_DASH = {
 } as const;
 
 export const singleDash: NamedRule = {
-  ids: [SINGLE_DASH.id],
-  run(ctx) {
+  meta: [{ id: SINGLE_DASH.id, severity: SINGLE_DASH.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.9' }, description: { zh: '破折号是“——”，单个“—”是连接号', en: "the Chinese dash is ——; a single — is the connector" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (let i = u.text.indexOf('—'); i >= 0; i = u.text.indexOf('—', i + 1)) {

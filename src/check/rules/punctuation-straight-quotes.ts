@@ -6,7 +6,7 @@
  * be paired safely, so it is reported without a fix.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, locAt, proseUnits, type TextUnit } from '../text.js';
 
 export const STRAIGHT_QUOTES = {
@@ -29,8 +29,8 @@ function hasChinese(s: string): boolean {
 }
 
 export const straightQuotes: NamedRule = {
-  ids: [STRAIGHT_QUOTES.id],
-  run(ctx) {
+  meta: [{ id: STRAIGHT_QUOTES.id, severity: STRAIGHT_QUOTES.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.8' }, description: { zh: '中文用了直引号"…"', en: "straight quotes \"…\" around Chinese text" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) out.push(...check(u));
     return out;

@@ -2,24 +2,21 @@
  * series/placeholder: bulletin.yaml still names the series or the office with the placeholder
  * `bulletin init` wrote. A warning: the issue can be proofed, but the masthead would print it.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readText } from '../../archive/index.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { PLACEHOLDER } from '../placeholders.js';
 
 export const seriesPlaceholder: NamedRule = {
-  ids: ['series/placeholder'],
-  run(ctx) {
+  meta: [{ id: 'series/placeholder', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: 'bulletin.yaml 仍含 bulletin init 模板的文字', en: 'bulletin.yaml still holds the template text of bulletin init' } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     const left = (['series', 'office'] as const).filter((k) => ctx.series[k].trim() === PLACEHOLDER[k]);
     if (!left.length) return out;
-    let lines: string[] = [];
-    try {
-      lines = readFileSync(path.join(ctx.root, ctx.series.file), 'utf8').split(/\r?\n/);
-    } catch {
-      /* located at the file's start */
-    }
+    // Through the guarded reader like every read; unreadable: located at the file's start.
+    const read = readText(ctx.root, path.join(ctx.root, ctx.series.file));
+    const lines = read.ok ? read.text.split('\n') : [];
     for (const key of left) {
       const line = lines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
       const at = line >= 0 ? lines[line].indexOf(PLACEHOLDER[key]) : -1;

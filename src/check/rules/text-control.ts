@@ -6,7 +6,7 @@
  * `bulletin fix` deletes each sequence whole (its parameters were never text either).
  */
 import { diagnostic, visible, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { codePointLabel, codePointLabels, isControl } from '../chars.js';
 import { excerptMarked, textUnits, unprintedAt } from '../text.js';
 
@@ -28,8 +28,8 @@ export const TEXT_CONTROL = {
 const SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/y;
 
 export const controlCharacters: NamedRule = {
-  ids: [TEXT_CONTROL.id],
-  run(ctx) {
+  meta: [{ id: TEXT_CONTROL.id, severity: TEXT_CONTROL.severity, fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '控制字符（ESC、NUL……）和终端转义序列', en: "control characters (ESC, NUL …) and terminal escape sequences" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of textUnits(ctx)) {
       let covered = -1; // source offset up to which a reported sequence reaches

@@ -7,7 +7,7 @@
  * nothing), and `bulletin fix` deletes them.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { codePointLabel, codePointLabels, isInvisible } from '../chars.js';
 import { excerptMarked, textUnits, unprintedAt } from '../text.js';
 
@@ -22,8 +22,8 @@ export const TEXT_INVISIBLE = {
 } as const;
 
 export const invisibleCharacters: NamedRule = {
-  ids: [TEXT_INVISIBLE.id],
-  run(ctx) {
+  meta: [{ id: TEXT_INVISIBLE.id, severity: TEXT_INVISIBLE.severity, fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '不可见字符（零宽空格、软连字符……）', en: "invisible characters (zero-width spaces, soft hyphens …)" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     // Every unit, debris lines too: whatever is left in the file after fixing is clean.
     for (const u of textUnits(ctx)) {

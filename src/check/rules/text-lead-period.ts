@@ -3,12 +3,12 @@
  * ends with 。 (or ？！), so the bold stops at a full stop.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { locAt, proseUnits } from '../text.js';
 
 export const leadPeriod: NamedRule = {
-  ids: ['text/lead-period'],
-  run(ctx) {
+  meta: [{ id: 'text/lead-period', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '段首加粗引导句以句号结尾', en: "a bold lead sentence ends with 。" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       if (u.kind !== 'paragraph' || !u.lead) continue;

@@ -8,14 +8,14 @@
  * separatesNames).
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, isHan, locAt, proseUnits } from '../text.js';
 
 const BLANKS = /[ \t\u00a0\u3000]+/g;
 
 export const spaceBetweenChinese: NamedRule = {
-  ids: ['text/space'],
-  run(ctx) {
+  meta: [{ id: 'text/space', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '汉字之间不留空格（分隔人名的空格除外）', en: 'no blanks between Chinese characters (blanks separating names excepted)' } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       for (const m of u.text.matchAll(BLANKS)) {

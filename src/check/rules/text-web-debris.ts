@@ -4,7 +4,7 @@
  */
 import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics/index.js';
 import { codePoints } from '../../model/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { isDebris, textUnits, type TextUnit } from '../text.js';
 
 /** An edit deleting source line `line` with its line end (or the line end before it, for the last line). */
@@ -23,8 +23,8 @@ export function unitFillsLine(u: TextUnit, line: number): boolean {
 }
 
 export const webDebris: NamedRule = {
-  ids: ['text/web-debris'],
-  run(ctx) {
+  meta: [{ id: 'text/web-debris', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '从网页带来的多余行（来源、上一篇……）', en: "lines copied from a web page (来源, 上一篇 …)" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of textUnits(ctx)) {
       if (u.kind !== 'paragraph' || !isDebris(u.text)) continue;

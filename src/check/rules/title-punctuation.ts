@@ -4,15 +4,15 @@
  * by `bulletin fix`; a ？ or ！ may be meant, so it is only reported.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
-import type { NamedRule } from '../index.js';
+import type { NamedRule } from '../context.js';
 import { fixAt, locAt, proseUnits } from '../text.js';
 
 const REMOVABLE = /[。，、；：.,;:]$/;
 const REPORTED = /[！？!?]$/;
 
 export const titlePunctuation: NamedRule = {
-  ids: ['title/punctuation'],
-  run(ctx) {
+  meta: [{ id: 'title/punctuation', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 9704-2012', clause: '7.3.1' }, description: { zh: '标题末尾不用标点', en: "a title ends without punctuation" } }],
+  create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
       if (u.kind !== 'title') continue;

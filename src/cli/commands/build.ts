@@ -1,7 +1,8 @@
-import { availableParallelism } from 'node:os';
+import { closeSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseIssueRef, type IssueDir } from '../../archive/index.js';
+import { openChecked, parseIssueRef, realOrSelf, type IssueDir } from '../../archive/index.js';
+import { inputFiles, issueInputs } from '../../build/inputs.js';
 import { issueStamp, recordBuild, runBatch, stampBase, type BatchReporter } from '../../batch/index.js';
 import { formatSummary, LineReporter, SpinnerReporter, type ReporterContext } from '../../batch/progress.js';
 import { buildIssue, defaultedRoles } from '../../build/index.js';
@@ -39,17 +40,56 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       // A year, a range or --all is a batch: incremental and parallel. One named issue is always built.
       const batch = !!opts.all || (ref !== undefined && parseIssueRef(ref)?.kind !== 'one');
       if (opts.output && (batch || targets.length > 1)) throw new ExitError(2, lang === 'zh' ? '-o 只能用于单期' : '-o applies to a single issue only');
+      const output = opts.output !== undefined && targets.length === 1 ? checkOutput(ctx, root, targets[0], opts.output) : undefined;
       if (opts.watch) {
         if (batch || targets.length !== 1) throw new ExitError(2, t(lang, 'watchOne'));
-        return watchCommand(ctx, root, targets[0], opts.output ? path.resolve(ctx.io.cwd, opts.output) : undefined);
+        return watchCommand(ctx, root, targets[0], output);
       }
       if (batch) return batchCommand(ctx, root, targets, jobs, !!opts.force);
-      for (const where of targets) await buildOne(ctx, root, where, opts.output ? path.resolve(ctx.io.cwd, opts.output) : undefined);
+      for (const where of targets) await buildOne(ctx, root, where, output);
     });
 }
 
-function parseJobs(text: string | undefined, lang: CliContext['lang']): number {
-  if (text === undefined) return availableParallelism();
+/**
+ * Where -o may write: a new file, or an existing PDF. Never a folder, a device or FIFO, one of the
+ * issue's own inputs, or any other existing file (a usage error, exit 2, before anything is built).
+ */
+function checkOutput(ctx: CliContext, root: string, where: IssueDir, given: string): string {
+  const { lang, io } = ctx;
+  const output = path.resolve(io.cwd, given);
+  const file = given;
+  const name = `${where.year}-${where.number}.pdf`;
+  if (/[\\/]$/.test(given)) throw new ExitError(2, t(lang, 'outputIsDir', { file: given.replace(/[\\/]+$/, ''), name }));
+  // An input, even one not written yet (an article listed but missing), is never an output.
+  const real = realOrSelf(output);
+  const inputs = inputFiles(issueInputs(root, where)).map(realOrSelf);
+  if (inputs.includes(real)) throw new ExitError(2, t(lang, 'outputIsInput', { file }));
+  let st: Stats;
+  try {
+    st = statSync(output);
+  } catch {
+    return output; // a new file (a missing folder on the way is made, or reported when writing)
+  }
+  if (st.isDirectory()) throw new ExitError(2, t(lang, 'outputIsDir', { file, name }));
+  if (!st.isFile()) throw new ExitError(2, t(lang, 'outputNotFile', { file }));
+  if (!looksLikePdf(real)) throw new ExitError(2, t(lang, 'outputNotPdf', { file }));
+  return output;
+}
+
+function looksLikePdf(file: string): boolean {
+  const o = openChecked(file, Number.MAX_SAFE_INTEGER);
+  if (!o.ok) return false;
+  try {
+    const head = Buffer.alloc(5);
+    return readSync(o.fd, head, 0, 5, 0) === 5 && head.toString('latin1') === '%PDF-';
+  } finally {
+    closeSync(o.fd);
+  }
+}
+
+/** --jobs, or undefined: the batch chooses from the work and the machine (see defaultJobs). */
+function parseJobs(text: string | undefined, lang: CliContext['lang']): number | undefined {
+  if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new ExitError(2, t(lang, 'badJobs', { value: text }));
   return Number(text);
 }
@@ -86,7 +126,7 @@ function reporterContext(ctx: CliContext, root: string): ReporterContext {
   };
 }
 
-async function batchCommand(ctx: CliContext, root: string, targets: IssueDir[], jobs: number, force: boolean): Promise<void> {
+async function batchCommand(ctx: CliContext, root: string, targets: IssueDir[], jobs: number | undefined, force: boolean): Promise<void> {
   const rc = reporterContext(ctx, root);
   // A spinner needs a real terminal with a width (ora loops on a zero-column one); plain lines otherwise.
   const tty = ctx.io.isTTY && process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 && !ctx.io.env.CI;

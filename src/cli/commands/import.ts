@@ -5,7 +5,8 @@
  * Exit 0 imported (even with warnings), 1 a file could not be read (the others are imported) or
  * nothing could be written, 2 a usage error.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { issueInputs } from '../../build/inputs.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { listIssueDirs } from '../../archive/index.js';
@@ -97,7 +98,10 @@ function carryOver(root: string, year: number, number: number, numbering: string
   if (!previous) return { lines: [] };
   let facts;
   try {
-    facts = readPrevious(readFileSync(path.join(previous.dir, 'issue.yaml'), 'utf8'));
+    // Read as every command reads a manifest: through the guarded reader.
+    const text = issueInputs(root, previous, { fonts: null }).manifestText;
+    if (text === undefined) return { lines: [] };
+    facts = readPrevious(text);
   } catch {
     return { lines: [] };
   }

@@ -4,10 +4,11 @@
  * bulletin.yaml; on a terminal it asks for the series and office, in a script it takes
  * --series/--office or writes placeholders and says what to edit.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE } from '../../archive/index.js';
+import { CONFIG_FILE, writeFileAtomic } from '../../archive/index.js';
+import { describeFault } from '../../i18n/faults.js';
 import { PLACEHOLDER } from '../../check/placeholders.js';
 import { say, type Lang } from '../../i18n/index.js';
 import { ExitError, type CliContext } from '../shared.js';
@@ -127,15 +128,19 @@ export function initArchive(dir: string, answers: InitAnswers, lang: Lang): Init
     }
     const readme = path.join(dir, 'fonts', 'README.md');
     if (!existsSync(readme)) {
-      writeFileSync(readme, FONTS_README, { flag: 'wx' });
+      writeFileAtomic(readme, FONTS_README);
       made.push(readme);
       created.splice(created.indexOf('fonts/'), created.includes('fonts/') ? 1 : 0, 'fonts/README.md');
     }
-    writeFileSync(config, seriesYaml(answers.series, answers.office), { flag: 'wx' });
+    // Checked again just before writing: an archive is never overwritten.
+    refuseExisting(dir, lang);
+    writeFileAtomic(config, seriesYaml(answers.series, answers.office));
     created.unshift(CONFIG_FILE);
   } catch (e) {
     for (const p of made.reverse()) rmSync(p, { recursive: true, force: true });
     if (e instanceof ExitError) throw e;
+    const words = describeFault(e, 'write');
+    if (words) throw new ExitError(1, words[lang]);
     const code = (e as NodeJS.ErrnoException).code ?? '';
     throw new ExitError(1, say(lang, { zh: '无法在 {dir} 建立档案（{code}）：请检查该位置是否可写。', en: 'cannot make an archive in {dir} ({code}): check that the place is writable.' }, { dir, code }));
   }

@@ -2,11 +2,13 @@
  * `bulletin new`: start the next issue from the last one — next number, today's date, `total`
  * advanced, the distribution block and copies carried over, and an article template.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
-import { listIssueDirs, type IssueDir } from '../../archive/index.js';
+import { listIssueDirs, sweepStaleTemps, WriteFault, writeFileAtomic, type IssueDir } from '../../archive/index.js';
+import { issueInputs } from '../../build/inputs.js';
 import { formatDate } from '../../dates.js';
 import { loadSeries, parseDate, type IssueDate } from '../../model/index.js';
 import { PLACEHOLDER } from '../../check/placeholders.js';
@@ -43,6 +45,7 @@ export function todayLocal(now = new Date()): IssueDate {
 
 interface PreviousFacts {
   number?: number;
+  date?: IssueDate;
   total?: number;
   copies?: number;
   /** The text of the `distribution:` entry, comments just above it included. */
@@ -59,6 +62,7 @@ export function readPrevious(text: string): PreviousFacts {
     const v = item.value;
     const int = isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) ? v.value : undefined;
     if (key === 'number') out.number = int;
+    else if (key === 'date' && isScalar(v) && v.value != null) out.date = parseDate(String(v.value));
     else if (key === 'total') out.total = int;
     else if (key === 'copies') out.copies = int;
     else if (key === 'distribution' && isScalar(item.key) && item.key.range && v && (v as { range?: number[] }).range) {
@@ -84,14 +88,24 @@ export function planNextIssue(root: string, date: IssueDate, lang: Lang): NewIss
   const all = listIssueDirs(root);
   const upToYear = all.filter((d) => d.year <= date.year);
   const previous = upToYear.length ? upToYear[upToYear.length - 1] : all[all.length - 1];
+  // The manifest as every command reads it: through the guarded reader (inside the archive, a
+  // regular file, size-capped), not a second way of its own.
   const facts = (d: IssueDir | undefined): PreviousFacts => {
     if (!d) return {};
+    const text = issueInputs(root, d, { fonts: null }).manifestText;
+    if (text === undefined) return {};
     try {
-      return readPrevious(readFileSync(path.join(d.dir, 'issue.yaml'), 'utf8'));
+      return readPrevious(text);
     } catch {
       return {};
     }
   };
+  // An issue dated before the last one would sit between issues already printed and break the
+  // running total of the next; refuse it (a usage error: the date given is wrong).
+  const last = all[all.length - 1];
+  const lastDate = last ? facts(last).date : undefined;
+  if (lastDate && compareDates(date, lastDate) < 0)
+    throw new ExitError(2, t(lang, 'newDateEarlier', { date: formatDate(date), last: formatDate(lastDate), issue: `${last.year}/${last.number}` }));
   const prev = facts(previous);
   // The last number as its issue.yaml says it (the folder name when it says none), plus one.
   let number: number;
@@ -109,22 +123,55 @@ export function planNextIssue(root: string, date: IssueDate, lang: Lang): NewIss
   return { year: date.year, number, date, dir: path.join(root, 'issues', String(date.year), String(number)), previous, manifest: lines.join('\n') + '\n' };
 }
 
-/** Create the next issue's folder, issue.yaml and article template. Refuses to overwrite. */
+function compareDates(a: IssueDate, b: IssueDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/**
+ * Create the next issue's folder, issue.yaml and article template. Refuses to overwrite. The folder
+ * is filled under a temporary name and renamed into place, so a failure (a full disk, a read-only
+ * archive) leaves no empty or half-made issue folder behind — nor a year folder made for it.
+ */
 export function startNextIssue(root: string, date: IssueDate, lang: Lang): NewIssuePlan {
   const plan = planNextIssue(root, date, lang);
   const issue = `${plan.year}/${plan.number}`;
   if (existsSync(plan.dir)) throw new ExitError(1, t(lang, 'newExists', { issue, dir: path.relative(root, plan.dir) }));
-  mkdirSync(path.dirname(plan.dir), { recursive: true });
+  const yearDir = path.dirname(plan.dir);
+  const madeYear = !existsSync(yearDir);
+  const staging = path.join(yearDir, `.${plan.number}.bulletin-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    mkdirSync(plan.dir); // not recursive: fails if someone else created it meanwhile
-  } catch {
-    throw new ExitError(1, t(lang, 'newExists', { issue, dir: path.relative(root, plan.dir) }));
-  }
-  try {
-    writeFileSync(path.join(plan.dir, 'issue.yaml'), plan.manifest, { flag: 'wx' });
-    writeFileSync(path.join(plan.dir, ARTICLE_TEMPLATE_NAME), ARTICLE_TEMPLATE, { flag: 'wx' });
+    try {
+      mkdirSync(yearDir, { recursive: true });
+      sweepStaleTemps(yearDir);
+      mkdirSync(staging);
+    } catch (e) {
+      throw new WriteFault((e as NodeJS.ErrnoException).code ?? 'EIO', plan.dir, e);
+    }
+    for (const [name, text] of [['issue.yaml', plan.manifest], [ARTICLE_TEMPLATE_NAME, ARTICLE_TEMPLATE]]) {
+      try {
+        writeFileAtomic(path.join(staging, name), text);
+      } catch (e) {
+        // Name the file where the user will look for it, not the temporary folder.
+        throw e instanceof WriteFault ? new WriteFault(e.code, path.join(plan.dir, name), e) : e;
+      }
+    }
+    try {
+      renameSync(staging, plan.dir);
+    } catch (e) {
+      // Someone made the folder meanwhile (rename refuses a non-empty one).
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new ExitError(1, t(lang, 'newExists', { issue, dir: path.relative(root, plan.dir) }));
+      throw new WriteFault(code ?? 'EIO', plan.dir, e);
+    }
   } catch (e) {
-    rmSync(plan.dir, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+    if (madeYear) {
+      try {
+        rmdirSync(yearDir);
+      } catch {
+        /* not empty after all: someone else's */
+      }
+    }
     throw e;
   }
   return plan;

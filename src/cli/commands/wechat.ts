@@ -4,6 +4,7 @@ import { loadForEdition } from '../../editions/load.js';
 import { wechatEdition } from '../../editions/wechat/index.js';
 import { writeFileAtomic } from '../../editions/write.js';
 import { say, t } from '../../i18n/index.js';
+import { applyChecks } from '../../check/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
@@ -51,7 +52,8 @@ export function registerWechat(program: Command, ctx: CliContext): void {
       }
       const { series, issue, style } = loaded.source;
       const edition = wechatEdition(series, issue, style.attribution.label);
-      printDiagnostics(ctx, [...loaded.diagnostics, ...edition.warnings], root);
+      // The edition's own warnings honour bulletin.yaml's checks: like every other rule.
+      printDiagnostics(ctx, [...loaded.diagnostics, ...applyChecks(edition.warnings, series)], root);
       const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'wechat', `${where.year}-${where.number}`);
       try {
         for (const f of edition.files) writeFileAtomic(path.join(outDir, f.name), f.html);

@@ -9,10 +9,12 @@
  * in the gap between two lines and the slices stack into one continuous column.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { Font as FontkitFont } from 'fontkit';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { FontLoadError, loadFontBook, resolveFonts } from '../../fonts/index.js';
+import { fontFault } from '../../i18n/faults.js';
 import { layoutIssue, type IssueLayout, type PageItem, type PageLayout } from '../../layout/index.js';
 import type { EditionSource } from '../load.js';
 import { MM, type Cmyk, type HouseStyle } from '../../style/index.js';
@@ -219,21 +221,18 @@ export async function renderSlices(layout: IssueLayout, style: HouseStyle, width
  */
 export async function phoneImage(root: string, source: EditionSource): Promise<{ slices: ImageSlice[]; diagnostics: Diagnostic[] }> {
   const { series, issue, style } = source;
+  // Fonts that cannot be used are said in the same words as the build (i18n/faults.ts).
+  const shown = (p: string) => (p.startsWith(root + path.sep) ? path.relative(root, p).split(path.sep).join('/') : p);
+  const resolution = resolveFonts(root, series.fonts);
+  if (resolution.broken.length)
+    return { slices: [], diagnostics: resolution.broken.map((b) => diagnostic('font/unreadable', 'error', { file: shown(b.path), line: 1, column: 1 }, fontFault(b.error, shown(b.path)))) };
   let fonts;
   try {
-    fonts = loadFontBook(resolveFonts(root, series.fonts));
+    fonts = loadFontBook(resolution);
   } catch (e) {
     if (!(e instanceof FontLoadError)) throw e;
     const loc = e.choice.loc ?? { file: series.file, line: 1, column: 1 };
-    return {
-      slices: [],
-      diagnostics: [
-        diagnostic('font/unreadable', 'error', loc, {
-          zh: `无法打开字体文件 ${e.choice.path}：${e.reason}`,
-          en: `cannot open the font file ${e.choice.path}: ${e.reason}`,
-        }),
-      ],
-    };
+    return { slices: [], diagnostics: [diagnostic('font/unreadable', 'error', loc, fontFault(e.error, shown(e.choice.path), e.choice.face))] };
   }
   const phone = phoneStyle(style, series.series);
   const layout = layoutIssue({ series, issue, style: phone, fonts });

@@ -7,7 +7,8 @@
  * neighbours whose 上一篇/下一篇 point into it, and the index; other issues' pages stay as they are.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { readGuarded } from '../../archive/index.js';
 import path from 'node:path';
 import type { IssueDir } from '../../archive/index.js';
 import { checkLoaded, loadChecked, openSession } from '../../check/run.js';
@@ -158,7 +159,7 @@ export function publishWeb(opts: WebOptions): WebResult {
     const size = source ? source.size : Buffer.byteLength(out as string);
     if (manifest.files[rel] === hash && sizeOf(abs) === size) result.unchanged++;
     else {
-      writeFileAtomic(abs, typeof out === 'string' ? out : readFileSync(out.copyOf));
+      writeFileAtomic(abs, typeof out === 'string' ? out : readCopy(out.copyOf));
       result.written.push(rel);
     }
     next.files[rel] = hash;
@@ -184,9 +185,20 @@ export function publishWeb(opts: WebOptions): WebResult {
   return result;
 }
 
+/** Built files are copied through the guarded reader too (a regular file, capped). */
+const MAX_COPY_BYTES = 512 * 1024 * 1024;
+
+function readCopy(file: string): Buffer {
+  const read = readGuarded(file, MAX_COPY_BYTES);
+  if (!read.ok) throw Object.assign(new Error(`${read.reason}: ${file}`), { code: read.reason === 'unreadable' ? read.code : read.reason === 'missing' ? 'ENOENT' : 'ENOTREG', path: file });
+  return read.bytes;
+}
+
 function readManifest(outDir: string): Manifest {
   try {
-    const m = JSON.parse(readFileSync(path.join(outDir, WEB_MANIFEST), 'utf8')) as Manifest;
+    const read = readGuarded(path.join(outDir, WEB_MANIFEST), MAX_COPY_BYTES);
+    if (!read.ok) throw new Error(read.reason);
+    const m = JSON.parse(read.bytes.toString('utf8')) as Manifest;
     if (m && m.format === 1 && typeof m.files === 'object' && typeof m.issues === 'object') return m;
   } catch {
     /* no site yet, or a damaged manifest: everything is written afresh */
