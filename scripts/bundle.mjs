@@ -148,7 +148,7 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   const result = await build({
     write: false,
     absWorkingDir: ROOT,
-    entryPoints: [path.join(ROOT, 'src/batch/entry.ts')],
+    entryPoints: [path.join(ROOT, 'src/entry.ts')],
     outfile: path.join(out, 'bulletin.cjs'),
     bundle: true,
     platform: 'node',

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { sweepStaleTemps, type IssueDir } from '../archive/index.js';
-import { defaultOutput } from '../build/index.js';
+import { defaultOutput } from '../pipeline/index.js';
 import { BuildCache } from './cache.js';
 import type { JobResult } from './job.js';
 import { defaultJobs, runPool } from './pool.js';

@@ -3,7 +3,7 @@
  * code runs in the main thread and in a worker (results cross the thread boundary by structured clone).
  */
 import type { IssueDir } from '../archive/index.js';
-import { buildIssue } from '../build/index.js';
+import { buildIssue } from '../pipeline/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 
 export interface JobRequest {

@@ -7,8 +7,8 @@ import { readGuarded, type IssueDir } from '../archive/index.js';
 
 /** A bulletin PDF is a few hundred KB; anything far larger is not ours to count. */
 const MAX_PDF_BYTES = 256 * 1024 * 1024;
-import { defaultOutput, prepareIssue } from '../build/index.js';
-import { issueInputs } from '../build/inputs.js';
+import { defaultOutput, prepareIssue } from '../pipeline/index.js';
+import { issueInputs } from '../pipeline/inputs.js';
 import { BuildCache, issueKey } from './cache.js';
 import { issueStamp, stampBase } from './stamp.js';
 

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, MAX_TEXT_BYTES, readGuarded, type IssueDir } from '../archive/index.js';
-import { VERSION } from '../build/index.js';
-import { issueInputs } from '../build/inputs.js';
+import { VERSION } from '../pipeline/index.js';
+import { issueInputs } from '../pipeline/inputs.js';
 import { resolveFonts, type FontResolution } from '../fonts/index.js';
 import { loadSeries } from '../model/index.js';
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { IssueDir } from '../archive/index.js';
 import { FONT_ROLES, FontLoadError, loadFace, loadFontBook, resolveFonts, ROLE_FAMILY, type FontChoice, type FontOrigin, type FontRole } from '../fonts/index.js';
-import { fontDiagnostics, prepareIssue } from '../build/index.js';
+import { fontDiagnostics, prepareIssue } from '../pipeline/index.js';
 import { loadSeries, type Issue } from '../model/index.js';
 import { FAMILY_LABELS, t, type Lang } from '../i18n/index.js';
 import { displayWidth, padDisplay } from './report.js';

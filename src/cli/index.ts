@@ -3,7 +3,7 @@
  * each command lives in its own module under commands/.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { VERSION } from '../build/index.js';
+import { VERSION } from '../pipeline/index.js';
 import { visible } from '../diagnostics/index.js';
 import { detectLang, t } from '../i18n/index.js';
 import { describeFault } from '../i18n/faults.js';

@@ -12,8 +12,8 @@
 import path from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { relPath, type IssueDir } from '../archive/index.js';
-import { buildIssue, defaultOutput, type BuildResult } from '../build/index.js';
-import { inputFiles, issueInputs } from '../build/inputs.js';
+import { buildIssue, defaultOutput, type BuildResult } from '../pipeline/index.js';
+import { inputFiles, issueInputs } from '../pipeline/inputs.js';
 import { issueStamp, recordBuild, stampBase } from '../batch/index.js';
 
 export interface WatchEvent {

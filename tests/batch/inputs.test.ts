@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } fr
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { issueInputs } from '../../src/build/inputs.js';
+import { issueInputs } from '../../src/pipeline/inputs.js';
 import { watchIssue, type WatchEvent, type WatchHandle } from '../../src/watch/index.js';
 import { cli, makeArchive, removeArchive } from './archive.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { defaultOutput } from '../../src/build/index.js';
+import { defaultOutput } from '../../src/pipeline/index.js';
 import { defaultJobs, ISSUES_PER_EXTRA_JOB, runBatch, runPool } from '../../src/batch/index.js';
 import { makeArchive, removeArchive } from './archive.js';
 

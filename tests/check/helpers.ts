@@ -1,5 +1,5 @@
 /** Running the checks on the fixture archives under tests/fixtures/check/. */
-import { layoutDiagnostics } from '../../src/build/trial.js';
+import { layoutDiagnostics } from '../../src/pipeline/trial.js';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /** The team's sample issues check clean (fonts pinned), and the layout-derived rule works on a layout. */
 import { describe, expect, it } from 'vitest';
-import { titlesAtBottom } from '../../src/build/trial.js';
+import { titlesAtBottom } from '../../src/pipeline/trial.js';
 import type { IssueLayout, TextLine } from '../../src/layout/index.js';
 import { copyArchive } from '../helpers/tmp.js';
 import { brief, check, SAMPLE } from './helpers.js';

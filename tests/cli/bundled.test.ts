@@ -113,7 +113,7 @@ describe('the bundled CLI', () => {
   });
 
   it('the bundle (with its deferred and stubbed dependency modules) writes the same bytes as the sources', async () => {
-    const { buildIssue } = await import('../../src/build/index.js');
+    const { buildIssue } = await import('../../src/pipeline/index.js');
     const { listIssueDirs } = await import('../../src/archive/index.js');
     const where = listIssueDirs(root).find((d) => d.year === 2026 && d.number === 2)!;
     const fromSources = path.join(root, 'from-sources.pdf');

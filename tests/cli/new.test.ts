@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { prepareIssue } from '../../src/build/index.js';
+import { prepareIssue } from '../../src/pipeline/index.js';
 import { startNextIssue, todayLocal } from '../../src/cli/commands/new.js';
 import { baseConfig, cli, makeArchive, removeArchive } from '../batch/archive.js';
 

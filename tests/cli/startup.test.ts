@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { VERSION } from '../../src/build/index.js';
+import { VERSION } from '../../src/pipeline/index.js';
 import { REPO } from '../batch/archive.js';
 
 type FlagSet = { name: string; v8: string } | undefined;

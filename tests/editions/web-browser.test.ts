@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { prepareIssue } from '../../src/build/index.js';
+import { prepareIssue } from '../../src/pipeline/index.js';
 import { plainText } from '../../src/editions/html.js';
 import { articleSlug } from '../../src/editions/web/index.js';
 import { cli, REPO } from '../batch/archive.js';

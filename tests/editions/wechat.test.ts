@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { prepareIssue } from '../../src/build/index.js';
+import { prepareIssue } from '../../src/pipeline/index.js';
 import { esc, plainText } from '../../src/editions/html.js';
 import { cli, makeArchive, removeArchive } from '../batch/archive.js';
 

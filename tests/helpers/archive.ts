@@ -1,7 +1,7 @@
 /** Load and lay out an issue of an archive on disk, with fonts pinned to the npm-shipped defaults. */
 import path from 'node:path';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { layoutPrepared, prepareIssue, type Prepared } from '../../src/build/index.js';
+import { layoutPrepared, prepareIssue, type Prepared } from '../../src/pipeline/index.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const STRESS = path.join(REPO, 'tests/fixtures/stress');

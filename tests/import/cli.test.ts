@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { prepareIssue } from '../../src/build/index.js';
+import { prepareIssue } from '../../src/pipeline/index.js';
 import { cli } from '../batch/archive.js';
 import { REPO } from '../helpers/archive.js';
 import { copyArchive } from '../helpers/tmp.js';

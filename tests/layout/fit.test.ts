@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { layoutPrepared, prepareIssue, type Prepared } from '../../src/build/index.js';
+import { layoutPrepared, prepareIssue, type Prepared } from '../../src/pipeline/index.js';
 import { lineText, type PageItem, type RuleBox, type TextLine } from '../../src/layout/index.js';
 import { brief, check } from '../check/helpers.js';
 import { REPO } from '../helpers/archive.js';

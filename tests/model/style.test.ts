@@ -7,7 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { pdfMeta } from '../../src/build/index.js';
+import { pdfMeta } from '../../src/pipeline/index.js';
 import { hasErrors } from '../../src/diagnostics/index.js';
 import { layoutIssue } from '../../src/layout/index.js';
 import { parseSeries, SourceText } from '../../src/model/index.js';

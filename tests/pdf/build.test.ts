@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { buildIssue, layoutPrepared } from '../../src/build/index.js';
+import { buildIssue, layoutPrepared } from '../../src/pipeline/index.js';
 import { geometry, DEFAULT_STYLE } from '../../src/style/index.js';
 import { prepared, REPO, STRESS } from '../helpers/archive.js';
 import { contentStreams, readPdf, type PdfText } from '../helpers/pdf.js';

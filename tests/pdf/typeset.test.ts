@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFName, PDFArray, PDFString } from 'pdf-lib';
 import { listIssueDirs } from '../../src/archive/index.js';
-import { buildIssue } from '../../src/build/index.js';
+import { buildIssue } from '../../src/pipeline/index.js';
 import { DEFAULT_STYLE, geometry } from '../../src/style/index.js';
 import { REPO, STRESS } from '../helpers/archive.js';
 import { readGlyphLines, type PdfLine } from '../helpers/glyphs.js';

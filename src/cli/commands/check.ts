@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { listIssueDirs, type IssueDir } from '../../archive/index.js';
-import { layoutDiagnostics } from '../../build/trial.js';
+import { layoutDiagnostics } from '../../pipeline/trial.js';
 import { checkArchive } from '../../check/run.js';
 import { hasErrors } from '../../diagnostics/index.js';
 import { fixIssues } from '../../fix/index.js';

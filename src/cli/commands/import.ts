@@ -6,11 +6,11 @@
  * nothing could be written, 2 a usage error.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { issueInputs } from '../../build/inputs.js';
+import { issueInputs } from '../../pipeline/inputs.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { listIssueDirs } from '../../archive/index.js';
-import { layoutDiagnostics } from '../../build/trial.js';
+import { layoutDiagnostics } from '../../pipeline/trial.js';
 import { checkArchive } from '../../check/run.js';
 import { applyFixes, type Change } from '../../fix/index.js';
 import { t, type Lang } from '../../i18n/index.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { listIssueDirs, sweepStaleTemps, WriteFault, writeFileAtomic, type IssueDir } from '../../archive/index.js';
-import { issueInputs } from '../../build/inputs.js';
+import { issueInputs } from '../../pipeline/inputs.js';
 import { formatDate } from '../../dates.js';
 import { loadSeries, parseDate, type IssueDate } from '../../model/index.js';
 import { PLACEHOLDER } from '../../check/placeholders.js';

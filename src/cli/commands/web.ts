@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { IssueDir } from '../../archive/index.js';
 import { BuildCache, issueStamp, stampBase } from '../../batch/index.js';
-import { defaultOutput, VERSION } from '../../build/index.js';
+import { defaultOutput, VERSION } from '../../pipeline/index.js';
 import { publishWeb } from '../../editions/web/index.js';
 import { say, t } from '../../i18n/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
