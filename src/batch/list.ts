@@ -2,6 +2,7 @@
  * What `bulletin list` shows for each issue: its date, articles, the pages of its PDF, and whether
  * the PDF is built and up to date, and whether the issue has warnings or errors.
  */
+import { formatDate } from '../dates.js';
 import { statSync } from 'node:fs';
 import { readGuarded, type IssueDir } from '../archive/index.js';
 
@@ -64,7 +65,7 @@ export function listArchive(root: string, issues: IssueDir[], opts: { version?: 
       pdf = cache.isFresh(where, issueStamp(base, where), output) ? 'up-to-date' : 'outdated';
     }
     const d = p.issue?.date;
-    const date = d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
+    const date = d ? formatDate(d) : null;
     const articles = p.issue ? p.issue.articles.length : listedArticles(root, where);
     const status: ListStatus = errors ? 'errors' : pdf === 'not-built' ? 'not-built' : pdf === 'outdated' ? 'outdated' : warnings ? 'warnings' : 'ok';
     return { issue: issueKey(where), year: where.year, number: where.number, date, articles, pages, pdf, output: cache.rel(output), errors, warnings, status };

@@ -1,4 +1,5 @@
 /** HTML text for the editions: every piece of the model's text is untrusted and escaped here. */
+import { formatDate } from '../dates.js';
 import type { Article, Issue, Paragraph, Run, SeriesConfig } from '../model/index.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -26,8 +27,7 @@ export function plainText(p: { runs: Run[] }): string {
 }
 
 export function isoDate(issue: Pick<Issue, 'date'>): string {
-  const d = issue.date;
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return formatDate(issue.date);
 }
 
 /** The article's page name: its file's stem when that is a safe URL segment, else its position. */

@@ -404,7 +404,7 @@ export function scanSubrs(cff: CffTable, bytes: Uint8Array, gid: number): SubrUs
           case 12: {
             if (pos >= n) return false;
             const op2 = bytes[pos++];
-            if (!escape(op2)) return false;
+            if (!escapeOperator(op2)) return false;
             break;
           }
           default: // vsindex, blend (CFF2) and reserved operators: fontkit's interpreter decides
@@ -428,7 +428,7 @@ export function scanSubrs(cff: CffTable, bytes: Uint8Array, gid: number): SubrUs
   // The two-byte operators that fontkit's interpreter carries out. Its other arithmetic operators
   // fail there (a variable read before it is declared, in its compiled switch) and `random`,
   // `index`, `roll` are rare: those glyphs go to the interpreter, which fails or draws as it did.
-  const escape = (op: number): boolean => {
+  const escapeOperator = (op: number): boolean => {
     switch (op) {
       case 3: {
         // and

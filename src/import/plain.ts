@@ -51,15 +51,15 @@ function readMarkdown(text: string): SourceDocument {
   for (const line of body.split('\n')) {
     const h = /^(#{1,3})[ \t]+(.*?)[ \t#]*$/.exec(line);
     if (h) {
-      paras.push({ headingStyle: h[1].length, runs: [{ text: unescape(h[2]), bold: false, hei: false }] });
+      paras.push({ headingStyle: h[1].length, runs: [{ text: unescapeMarkdown(h[2]), bold: false, hei: false }] });
       continue;
     }
     const lead = /^\*\*([^*]+)\*\*(.*)$/.exec(line);
     if (lead) {
-      paras.push({ runs: [{ text: unescape(lead[1]), bold: true, hei: false }, ...(lead[2] ? [{ text: unescape(lead[2]), bold: false, hei: false }] : [])] });
+      paras.push({ runs: [{ text: unescapeMarkdown(lead[1]), bold: true, hei: false }, ...(lead[2] ? [{ text: unescapeMarkdown(lead[2]), bold: false, hei: false }] : [])] });
       continue;
     }
-    paras.push({ runs: line ? [{ text: unescape(line), bold: false, hei: false }] : [] });
+    paras.push({ runs: line ? [{ text: unescapeMarkdown(line), bold: false, hei: false }] : [] });
   }
   if (sources.length) paras.push({ runs: [{ text: `（供稿单位：${sources.join('、')}）`, bold: false, hei: false }] });
   // Bold is known in Markdown: no lead is inferred from sentence shape.
@@ -80,6 +80,6 @@ export async function readDoc(bytes: Buffer): Promise<SourceDocument> {
 type WordExtractorClass = new () => { extract(source: Buffer): Promise<{ getBody(options?: { filterUnicode?: boolean }): string }> };
 
 /** Markdown backslash escapes read as the characters they stand for. */
-function unescape(s: string): string {
+function unescapeMarkdown(s: string): string {
   return s.replace(/\\([\\`*_[\]<>#&+\-.!|~=()])/g, '$1');
 }

@@ -5,7 +5,7 @@
  * issuing-office abbreviation and …号 is read, so ordinary brackets are never touched.
  */
 import type { NamedRule } from '../context.js';
-import { excerpt, isHan } from '../text.js';
+import { isHan } from '../text.js';
 import { patternRule } from './pattern.js';
 
 /** 机关代字 (Han, 1–8 characters ending in 发/字/办/函/通/文… or any Han) + bracketed year + 第? + number + 号. */

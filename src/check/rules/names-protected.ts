@@ -36,17 +36,6 @@ function formsOf(names: readonly string[]): Form[] {
   return out;
 }
 
-/** The one differing index of two equal-length strings, or −1 when they differ in none or in more than one. */
-function oneOff(a: string, b: string): number {
-  let at = -1;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (at >= 0) return -1;
-    at = i;
-  }
-  return at;
-}
-
 export const protectedNames: NamedRule = {
   meta: [
     {

@@ -20,6 +20,4 @@ export function label(s: ManifestSummary, withYear = false): { zh: string; en: s
   return s.supplement ? { zh: `${y}增刊第${n}期`, en: `supplement ${n}${withYear ? ` of ${s.year}` : ''}` } : { zh: `${y}第${n}期`, en: `issue ${n}${withYear ? ` of ${s.year}` : ''}` };
 }
 
-export function compareDates(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
+export { compareDates } from '../../dates.js';

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { listIssueDirs, sweepStaleTemps, WriteFault, writeFileAtomic, type IssueDir } from '../../archive/index.js';
 import { issueInputs } from '../../pipeline/inputs.js';
-import { formatDate } from '../../dates.js';
+import { compareDates, formatDate } from '../../dates.js';
 import { loadSeries, parseDate, type IssueDate } from '../../model/index.js';
 import { PLACEHOLDER } from '../../check/placeholders.js';
 import { t, type Lang } from '../../i18n/index.js';
@@ -121,10 +121,6 @@ export function planNextIssue(root: string, date: IssueDate, lang: Lang): NewIss
   if (prev.distribution) lines.push(prev.distribution);
   if (prev.copies !== undefined) lines.push(`copies: ${prev.copies}`);
   return { year: date.year, number, date, dir: path.join(root, 'issues', String(date.year), String(number)), previous, manifest: lines.join('\n') + '\n' };
-}
-
-function compareDates(a: IssueDate, b: IssueDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
 /**

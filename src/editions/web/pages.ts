@@ -74,10 +74,6 @@ function runs(rs: Run[]): string {
   return rs.map((r) => (r.style === 'lead' ? `<strong class="lead">${esc(r.text)}</strong>` : esc(r.text))).join('');
 }
 
-function paragraphs(ps: Paragraph[], cls = ''): string {
-  return ps.map((p) => `<p${cls ? ` class="${cls}"` : ''}>${runs(p.runs)}</p>`).join('\n');
-}
-
 /** An editor's note: 编者按： in bold before its first paragraph, as in print. */
 function editorNote(ps: Paragraph[], labelledBy?: string): string {
   if (!ps.length) return '';
