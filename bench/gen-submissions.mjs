@@ -16,9 +16,13 @@ const e = () => new Paragraph({ children: [] });
 const t = (text, sub) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
-    children: [new TextRun({ text, font: { eastAsia: '方正小标宋简体' }, size: 44 }), ...(sub ? [new TextRun({ text: sub, font: { eastAsia: '方正小标宋简体' }, size: 44, break: 1 })] : [])],
+    children: [
+      new TextRun({ text, font: { eastAsia: '方正小标宋简体' }, size: 44 }),
+      ...(sub ? [new TextRun({ text: sub, font: { eastAsia: '方正小标宋简体' }, size: 44, break: 1 })] : []),
+    ],
   });
-const n = (text, level) => new Paragraph({ numbering: { reference: 'cn', level }, children: [level === 0 ? h(text) : r(text, { font: { eastAsia: '楷体_GB2312' } })] });
+const n = (text, level) =>
+  new Paragraph({ numbering: { reference: 'cn', level }, children: [level === 0 ? h(text) : r(text, { font: { eastAsia: '楷体_GB2312' } })] });
 const right = (text) => p(text, { alignment: AlignmentType.RIGHT });
 const NUMBERING = {
   config: [
@@ -70,7 +74,11 @@ export const SUBMISSIONS = {
   'shifeng-xiangmu': [
     t('石峰区以“项目化”推动机关党建与业务深度融合'),
     e(),
-    p([r('　　石峰区把机关党建工作转化为具体项目，以项目为载体推动党建与业务同谋划、同部署、同落实。'), r('全区共立项机关党建项目56个，已完成43个。', { break: 1 }), r('　　项目实行“书记领题、支部立项、党员攻坚”，每季度开展一次评比，评比结果纳入年度考核。', { break: 1 })]),
+    p([
+      r('　　石峰区把机关党建工作转化为具体项目，以项目为载体推动党建与业务同谋划、同部署、同落实。'),
+      r('全区共立项机关党建项目56个，已完成43个。', { break: 1 }),
+      r('　　项目实行“书记领题、支部立项、党员攻坚”，每季度开展一次评比，评比结果纳入年度考核。', { break: 1 }),
+    ]),
     p('（供稿单位：石峰区委组织部）'),
   ],
   'lukou-rencai': [

@@ -7,7 +7,11 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** Where TeX Live (Debian's texlive-lang-chinese, or an upstream install) puts Fandol. */
-export const FANDOL_DIRS = ['/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol', '/usr/share/texmf/fonts/opentype/public/fandol', '/usr/local/texlive/texmf-dist/fonts/opentype/public/fandol'];
+export const FANDOL_DIRS = [
+  '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol',
+  '/usr/share/texmf/fonts/opentype/public/fandol',
+  '/usr/local/texlive/texmf-dist/fonts/opentype/public/fandol',
+];
 
 /** The Fandol folder: $BULLETIN_FANDOL_DIR, else TeX Live's; undefined when absent. */
 export function findFandol(env = process.env) {

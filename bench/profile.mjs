@@ -59,7 +59,8 @@ export function summarise(profileFile, { top = 25, bundle } = {}) {
   const fileOf = (cf) => {
     const url = cf.url || '';
     // esbuild names each module's init function after the module's path: that is its file.
-    if (/^(node_modules\/|src\/|\.\.\/|bulletin-lazy:)/.test(cf.functionName)) return cf.functionName.replace(/^bulletin-lazy:.*?node_modules\//, 'node_modules/');
+    if (/^(node_modules\/|src\/|\.\.\/|bulletin-lazy:)/.test(cf.functionName))
+      return cf.functionName.replace(/^bulletin-lazy:.*?node_modules\//, 'node_modules/');
     if (map && url.endsWith('bulletin.cjs') && cf.lineNumber === 0 && cf.columnNumber <= WRAPPER) return 'bundle top level';
     if (map && url.endsWith('bulletin.cjs')) {
       const segs = map[cf.lineNumber];
@@ -101,7 +102,11 @@ export function summarise(profileFile, { top = 25, bundle } = {}) {
     if (!x) {
       const cf = byId.get(id).callFrame;
       const file = fileOf(cf);
-      x = { file, pkg: pkgOf(file), name: `${cf.functionName || '(anonymous)'}  ${file ? file.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '') : cf.url || ''}` };
+      x = {
+        file,
+        pkg: pkgOf(file),
+        name: `${cf.functionName || '(anonymous)'}  ${file ? file.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '') : cf.url || ''}`,
+      };
       info.set(id, x);
     }
     return x;
@@ -123,9 +128,18 @@ export function summarise(profileFile, { top = 25, bundle } = {}) {
   const ms = (us) => Math.round(us / 100) / 10;
   return {
     totalMs: ms(total),
-    topSelf: [...fnSelf].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, name })),
-    selfByPackage: [...pkgSelf].sort((a, b) => b[1] - a[1]).slice(0, top).map(([pkg, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, pkg })),
-    byPackage: [...pkgIncl].sort((a, b) => b[1] - a[1]).slice(0, top).map(([pkg, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, pkg })),
+    topSelf: [...fnSelf]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, name })),
+    selfByPackage: [...pkgSelf]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([pkg, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, pkg })),
+    byPackage: [...pkgIncl]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([pkg, t]) => ({ ms: ms(t), pct: Math.round((t / total) * 1000) / 10, pkg })),
   };
 }
 

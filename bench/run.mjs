@@ -26,7 +26,10 @@ const QUICK = process.argv.includes('--quick');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1' };
 const SAMPLE_ISSUE = '2026/2'; // for the watch measurement and the profile
-const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const ONLY = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (section) => !ONLY || ONLY.includes(section);
 // `--once`: one run of each peer, batch-30 and start-up measure (to see that they work).
 const ONCE = process.argv.includes('--once');
@@ -91,7 +94,12 @@ function hashes(dir) {
     readdirSync(dist)
       .filter((f) => f.endsWith('.pdf'))
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dist, f))).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(path.join(dist, f)))
+          .digest('hex'),
+      ]),
   );
 }
 
@@ -104,7 +112,17 @@ const results = {};
 const rows = [];
 function row(id, what, unit, st, target, cmp = '<=') {
   const met = cmp === '<=' ? st.median <= target : st.median >= target;
-  rows.push({ id, what, unit, median: st.median, min: st.min, max: st.max, n: st.n, target: `${cmp === '<=' ? '≤' : '≥'} ${target}${unit === '×' ? '×' : ' ' + unit}`, met });
+  rows.push({
+    id,
+    what,
+    unit,
+    median: st.median,
+    min: st.min,
+    max: st.max,
+    n: st.n,
+    target: `${cmp === '<=' ? '≤' : '≥'} ${target}${unit === '×' ? '×' : ' ' + unit}`,
+    met,
+  });
 }
 
 const load0 = os.loadavg();
@@ -119,7 +137,10 @@ writeFileSync(path.join(sample, 'bulletin.yaml'), readFileSync(path.join(REPO, '
 cpSync(path.join(REPO, 'issues'), path.join(sample, 'issues'), { recursive: true });
 
 // 1. Cold process, one issue: each sample issue of the repository (2026/1 is the 6-page one).
-const SAMPLES = readdirSync(path.join(sample, 'issues/2026')).filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b).map((n) => `2026/${n}`);
+const SAMPLES = readdirSync(path.join(sample, 'issues/2026'))
+  .filter((n) => /^\d+$/.test(n))
+  .sort((a, b) => a - b)
+  .map((n) => `2026/${n}`);
 results.cold = {};
 results.pdfSize = {};
 for (const issue of want('cold') ? SAMPLES : []) {
@@ -217,7 +238,13 @@ results.image = { wall: stats(image.map((r) => r.wall)), slices: Number(/(\d+) s
 row('8', `\`image 2026/2\` (8-page issue → ${results.image.slices} slices of 1080 px)`, 's', results.image.wall, 2);
 
 for (const [issue, { bytes, pages }] of Object.entries(results.pdfSize))
-  row('5', `PDF size of the sample issue ${issue} (${pages} pages; 1 KB = 1000 bytes)`, 'KB', { median: bytes / 1000, min: bytes / 1000, max: bytes / 1000, n: 1 }, 250);
+  row(
+    '5',
+    `PDF size of the sample issue ${issue} (${pages} pages; 1 KB = 1000 bytes)`,
+    'KB',
+    { median: bytes / 1000, min: bytes / 1000, max: bytes / 1000, n: 1 },
+    250,
+  );
 
 // 6. Watch: rebuild after an edit, fonts kept loaded.
 if (want('watch')) {
@@ -241,7 +268,9 @@ if (FANDOL) {
   cpSync(path.join(REPO, 'issues'), path.join(dir, 'issues'), { recursive: true });
   fontSets.push({ set: 'fandol', label: 'Fandol (CFF)', dir });
 } else
-  notes.push(`Fandol (TeX Live's CFF OpenType fonts) is not installed here (looked in ${FANDOL_DIRS_TEXT()}): no Fandol rows. Set BULLETIN_FANDOL_DIR to a folder holding the Fandol .otf files to measure them.`);
+  notes.push(
+    `Fandol (TeX Live's CFF OpenType fonts) is not installed here (looked in ${FANDOL_DIRS_TEXT()}): no Fandol rows. Set BULLETIN_FANDOL_DIR to a folder holding the Fandol .otf files to measure them.`,
+  );
 function FANDOL_DIRS_TEXT() {
   return process.env.BULLETIN_FANDOL_DIR ? `$BULLETIN_FANDOL_DIR=${process.env.BULLETIN_FANDOL_DIR}` : 'the TeX Live font folders';
 }
@@ -267,7 +296,14 @@ if (want('peers')) {
     }
     const pages = { bulletin: Number(/\((\d+) pages/.exec(b[0].stdout)?.[1]), typst: Number(/(\d+) pages/.exec(t[0].stdout)?.[1]) };
     const r = (runs) => ({ wall: stats(runs.map((x) => x.wall)), cpu: stats(runs.map((x) => x.cpu)), rss: stats(runs.map((x) => x.rss)) });
-    const p = (results.peers[set] = { label, pages, bulletin: r(b), typst: r(t), ratio: stats(b.map((x, i) => x.wall / t[i].wall)), cpuRatio: stats(b.map((x, i) => x.cpu / t[i].cpu)) });
+    const p = (results.peers[set] = {
+      label,
+      pages,
+      bulletin: r(b),
+      typst: r(t),
+      ratio: stats(b.map((x, i) => x.wall / t[i].wall)),
+      cpuRatio: stats(b.map((x, i) => x.cpu / t[i].cpu)),
+    });
     row('7', `cold \`build ${PEER_ISSUE}\`, ${label}: bulletin (${pages.bulletin} pages), wall`, 's', p.bulletin.wall, Infinity);
     row('7', `… Typst 0.14 (Node binding), same issue and fonts (${pages.typst} pages), wall`, 's', p.typst.wall, Infinity);
     row('7', '… bulletin ÷ Typst, wall (per pair of runs)', '×', p.ratio, 1);
@@ -291,7 +327,11 @@ if (want('batch30')) {
       if (i % 2) single(), dflt();
       else dflt(), single();
     }
-    const b = (results.batch30[set] = { default: stats(d.map((r) => r.wall)), jobs1: stats(one.map((r) => r.wall)), ratio: stats(d.map((r, i) => r.wall / one[i].wall)) });
+    const b = (results.batch30[set] = {
+      default: stats(d.map((r) => r.wall)),
+      jobs1: stats(one.map((r) => r.wall)),
+      ratio: stats(d.map((r, i) => r.wall / one[i].wall)),
+    });
     row('8', `\`build --all --force\`, 30 issues, ${label}, default jobs`, 's', b.default, 1);
     row('8', '… with `--jobs 1`', 's', b.jobs1, Infinity);
     row('8', '… default ÷ `--jobs 1` (per pair of runs)', '×', b.ratio, 1);
@@ -314,7 +354,11 @@ if (want('version')) {
     v.push(must(cli(['--version'], sample), 'bulletin --version'));
     bare.push(must(timed(['-e', '0'], sample), 'node -e 0'));
   }
-  results.version = { bulletin: stats(v.map((r) => r.wall)), node: stats(bare.map((r) => r.wall)), diffMs: stats(v.map((r, i) => (r.wall - bare[i].wall) * 1000)) };
+  results.version = {
+    bulletin: stats(v.map((r) => r.wall)),
+    node: stats(bare.map((r) => r.wall)),
+    diffMs: stats(v.map((r, i) => (r.wall - bare[i].wall) * 1000)),
+  };
   row('9', '`bulletin --version`, wall', 's', results.version.bulletin, Infinity);
   row('9', '… bare `node -e 0`, wall', 's', results.version.node, Infinity);
   row('9', '… difference (per pair of runs)', 'ms', results.version.diffMs, 30);
@@ -327,7 +371,9 @@ if (want('import')) {
   mkdirSync(inbox, { recursive: true });
   writeFileSync(path.join(inbox, 'bulletin.yaml'), readFileSync(path.join(REPO, 'bulletin.yaml'), 'utf8') + '\nfonts: { system: false }\n');
   await writeSubmissions(path.join(inbox, 'in'));
-  const docs = readdirSync(path.join(inbox, 'in')).sort().map((f) => path.join('in', f));
+  const docs = readdirSync(path.join(inbox, 'in'))
+    .sort()
+    .map((f) => path.join('in', f));
   const imports = repeat(QUICK ? 3 : 7, () => {
     rmSync(path.join(inbox, 'issues'), { recursive: true, force: true });
     return must(cli(['import', ...docs, '--issue', '2026/3', '--date', '2026-03-09'], inbox), 'import');
@@ -343,7 +389,10 @@ if (want('profile')) {
   const profDir = path.join(WORK, 'profile');
   rmSync(profDir, { recursive: true, force: true });
   execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, BIN, 'build', PROFILE_ISSUE], { cwd: sample, env: ENV, stdio: 'ignore' });
-  const profFile = path.join(profDir, readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')));
+  const profFile = path.join(
+    profDir,
+    readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')),
+  );
   results.profile = { issue: PROFILE_ISSUE, file: profFile, ...summarise(profFile, { top: 20 }) };
 }
 
@@ -409,7 +458,12 @@ async function watchBench(dir, edits) {
     }
   };
   await firstBuild(); // the first build
-  const file = path.join(dir, 'issues', SAMPLE_ISSUE, readdirSync(path.join(dir, 'issues', SAMPLE_ISSUE)).find((f) => f.endsWith('.md')));
+  const file = path.join(
+    dir,
+    'issues',
+    SAMPLE_ISSUE,
+    readdirSync(path.join(dir, 'issues', SAMPLE_ISSUE)).find((f) => f.endsWith('.md')),
+  );
   const build = [];
   const latency = [];
   for (let i = 0; i < edits; i++) {
@@ -441,7 +495,10 @@ function report() {
     '',
     '| # | measure | median | min | max | n | target | met |',
     '|---|---|---:|---:|---:|---:|---|---|',
-    ...rows.map((r) => `| ${r.id} | ${r.what} | ${fmt(r.median, r.unit)} ${r.unit} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${r.n} | ${r.target.includes('Infinity') ? '—' : r.target} | ${r.target.includes('Infinity') ? '' : r.met ? 'yes' : '**no**'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.id} | ${r.what} | ${fmt(r.median, r.unit)} ${r.unit} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${r.n} | ${r.target.includes('Infinity') ? '—' : r.target} | ${r.target.includes('Infinity') ? '' : r.met ? 'yes' : '**no**'} |`,
+    ),
     '',
     ...batchLines(),
     ...notes.map((n) => `${n}`),
@@ -485,4 +542,3 @@ function profileLines() {
     '',
   ];
 }
-

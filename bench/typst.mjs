@@ -43,7 +43,10 @@ function readArticle(file) {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
   const meta = m ? YAML.parse(m[1]) : {};
-  const lines = (m ? m[2] : text).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (m ? m[2] : text)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { meta, lines };
 }
 
@@ -106,7 +109,10 @@ export function typstSource(issueDir, series, fontSet) {
   // The end block at the foot of the last page.
   const dist = Object.entries(issue.distribution ?? {});
   if (dist.length || issue.copies) {
-    const rows = dist.map(([label, who]) => `  par(first-line-indent: 0pt, hanging-indent: 3em, ${str(`${label}：${[].concat(who).join('，')}。`)})\n  line(length: 100%, stroke: 0.25mm)`);
+    const rows = dist.map(
+      ([label, who]) =>
+        `  par(first-line-indent: 0pt, hanging-indent: 3em, ${str(`${label}：${[].concat(who).join('，')}。`)})\n  line(length: 100%, stroke: 0.25mm)`,
+    );
     out.push(`#place(bottom, float: true, block(width: 100%, {
   set text(size: 14pt, ${font(f.fangsong)})
   set par(leading: 0.6em, spacing: 0.6em)
@@ -127,7 +133,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const doc = compiler.compile({ mainFilePath: path.resolve(main) });
   if (!doc.result) {
     const e = doc.takeDiagnostics();
-    console.error(JSON.stringify(e ? compiler.fetchDiagnostics?.(e) ?? e.shortDiagnostics : "typst: compile failed", null, 1));
+    console.error(JSON.stringify(e ? (compiler.fetchDiagnostics?.(e) ?? e.shortDiagnostics) : 'typst: compile failed', null, 1));
     process.exit(1);
   }
   writeFileSync(outFile, compiler.pdf(doc.result));

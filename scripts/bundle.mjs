@@ -98,7 +98,10 @@ const lazyPlugin = {
     // vm.Script (lib/load.mjs) cannot run a real import() on Node 20 (it needs
     // --experimental-vm-modules): a dynamic import of a Node built-in becomes a lazy require.
     b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'bulletin-builtin' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'bulletin-builtin' }, (args) => ({ loader: 'js', contents: `module.exports = require(${JSON.stringify(args.path)});` }));
+    b.onLoad({ filter: /.*/, namespace: 'bulletin-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+    }));
     b.onResolve({ filter: /^unicode-properties$/ }, (args) =>
       args.importer.startsWith(fontkitDir) ? { path: createRequire(args.importer).resolve(args.path), namespace: 'bulletin-uprops' } : undefined,
     );
@@ -168,7 +171,8 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   });
   // A real import() left in the bundle would fail at run time under vm.Script: refuse to ship it.
   for (const f of result.outputFiles)
-    if (f.path.endsWith('.cjs') && /\bimport\(\s*["'`]/.test(f.text)) throw new Error(`bundle: ${f.path} still has a dynamic import(); bundle the module or add it to the plugin`);
+    if (f.path.endsWith('.cjs') && /\bimport\(\s*["'`]/.test(f.text))
+      throw new Error(`bundle: ${f.path} still has a dynamic import(); bundle the module or add it to the plugin`);
   // Replace the files by rename, so that a CLI starting meanwhile never reads half a bundle.
   mkdirSync(out, { recursive: true });
   const put = (file, write) => {
@@ -194,9 +198,12 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
  * sample's page numbers are set in a CFF font, so that the caches hold the CFF code too.
  */
 function warmCodeCache(out) {
-  const samples = existsSync(path.join(ROOT, 'bulletin.yaml')) && existsSync(path.join(ROOT, 'issues/2026'))
-    ? readdirSync(path.join(ROOT, 'issues/2026')).filter((n) => /^\d+$/.test(n)).sort((a, b) => a - b)
-    : [];
+  const samples =
+    existsSync(path.join(ROOT, 'bulletin.yaml')) && existsSync(path.join(ROOT, 'issues/2026'))
+      ? readdirSync(path.join(ROOT, 'issues/2026'))
+          .filter((n) => /^\d+$/.test(n))
+          .sort((a, b) => a - b)
+      : [];
   if (!samples.length || process.env.BULLETIN_NO_CODE_CACHE) return;
   const number = samples[samples.length - 1];
   const warm = warmArchive(number);
@@ -217,7 +224,10 @@ function warmCodeCache(out) {
     ].join('\n'),
   );
   try {
-    for (const args of [['build', `2026/${number}`], ['build', '--all', '--force']])
+    for (const args of [
+      ['build', `2026/${number}`],
+      ['build', '--all', '--force'],
+    ])
       execFileSync(process.execPath, [cli, ...args, '--archive', warm], { stdio: 'ignore' });
   } catch {
     /* a broken sample only costs the warm cache: the first real run writes it */

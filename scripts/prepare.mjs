@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** npm settings of the outer command that must not reach the inner one (it installs into ROOT, locally). */
-const OUTER_ONLY = /^npm_(command|lifecycle_|package_|config_(global|prefix|global_prefix|local_prefix|location|omit|include|production|only|dev|install_links|ignore_scripts|dry_run|save))/i;
+const OUTER_ONLY =
+  /^npm_(command|lifecycle_|package_|config_(global|prefix|global_prefix|local_prefix|location|omit|include|production|only|dev|install_links|ignore_scripts|dry_run|save))/i;
 
 function installDependencies() {
   process.stderr.write(`bulletin: installing its dependencies in ${ROOT} (npm ci)…\n`);

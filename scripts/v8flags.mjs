@@ -10,6 +10,8 @@
 
 /** The flag set for a command line: { name, v8 } for a one-off run, undefined for V8's defaults. */
 export function v8FlagSet(args) {
-  const many = args.some((a) => a === '--all' || a === '--watch' || a === '-w' || /^(\d{4}[/-])?\d{1,4}\.\.\d{1,4}$/.test(a) || (/^\d{4}$/.test(a) && Number(a) >= 1900));
+  const many = args.some(
+    (a) => a === '--all' || a === '--watch' || a === '-w' || /^(\d{4}[/-])?\d{1,4}\.\.\d{1,4}$/.test(a) || (/^\d{4}$/.test(a) && Number(a) >= 1900),
+  );
   return many ? undefined : { name: 'once', v8: '--no-opt' };
 }

@@ -160,8 +160,10 @@ export type RawText = { encoding: TextEncoding; bom: boolean; text: string } | {
 const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
 
 export function decodeRaw(bytes: Uint8Array): RawText {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: 'utf-16le', bom: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { encoding: 'utf-16be', bom: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);

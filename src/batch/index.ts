@@ -96,10 +96,21 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
 }
 
 /** Record the stamp of a PDF built outside a batch (a single `build`, or watch mode). */
-export function recordBuild(root: string, where: IssueDir, stamp: string, r: { output?: string; pages: number; bytes: number; diagnostics: { severity: string }[] }): void {
+export function recordBuild(
+  root: string,
+  where: IssueDir,
+  stamp: string,
+  r: { output?: string; pages: number; bytes: number; diagnostics: { severity: string }[] },
+): void {
   if (!r.output || !stamp) return;
   const cache = BuildCache.load(root);
-  cache.set(where, { stamp, output: cache.rel(r.output), pages: r.pages, bytes: r.bytes, warnings: r.diagnostics.filter((d) => d.severity === 'warning').length });
+  cache.set(where, {
+    stamp,
+    output: cache.rel(r.output),
+    pages: r.pages,
+    bytes: r.bytes,
+    warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
+  });
   cache.save();
 }
 

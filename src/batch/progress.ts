@@ -80,7 +80,13 @@ export class LineReporter implements BatchReporter {
     const r = item.result!;
     if (item.status === 'built') {
       const w = warningCount(item);
-      const built = t(lang, 'batchItemBuilt', { ...vars, file: visible(displayPath(this.ctx.cwd, r.output!), false), pages: r.pages, kb: Math.round(r.bytes / 1024), ms: Math.round(r.ms) });
+      const built = t(lang, 'batchItemBuilt', {
+        ...vars,
+        file: visible(displayPath(this.ctx.cwd, r.output!), false),
+        pages: r.pages,
+        kb: Math.round(r.bytes / 1024),
+        ms: Math.round(r.ms),
+      });
       return c.green('✓ ') + built + (w ? c.yellow(say(lang, WARNING_MESSAGES.itemWarnings, { n: w, issue: vars.issue })) : '');
     }
     return c.red('✗ ') + t(lang, 'batchItemFailed', { ...vars, reason: failureReason(item, lang) });
@@ -168,14 +174,19 @@ export function formatSummary(s: BatchSummary, lang: Lang, c: ChalkInstance): st
   const built = s.items.filter((i) => i.status === 'built');
   const skipped = s.items.filter((i) => i.status === 'skipped');
   const failed = s.items.filter((i) => i.status === 'failed');
-  const lines = [
-    t(lang, 'batchSummary', { total: s.items.length, built: built.length, skipped: skipped.length, failed: failed.length, s: seconds(s.ms) }),
-  ];
+  const lines = [t(lang, 'batchSummary', { total: s.items.length, built: built.length, skipped: skipped.length, failed: failed.length, s: seconds(s.ms) })];
   if (built.length) lines.push('  ' + c.green(t(lang, 'batchBuiltList', { list: compressRefs(built.map((i) => i.where)) })));
   if (skipped.length) lines.push('  ' + c.dim(t(lang, 'batchSkippedList', { list: compressRefs(skipped.map((i) => i.where)) })));
   const warned = built.filter((i) => warningCount(i) > 0);
   if (warned.length)
-    lines.push('  ' + c.yellow(say(lang, WARNING_MESSAGES.summaryWarnings, { list: warned.map((i) => `${issueKey(i.where)} (${warningCount(i)})`).join(lang === 'zh' ? '、' : ', ') })));
+    lines.push(
+      '  ' +
+        c.yellow(
+          say(lang, WARNING_MESSAGES.summaryWarnings, {
+            list: warned.map((i) => `${issueKey(i.where)} (${warningCount(i)})`).join(lang === 'zh' ? '、' : ', '),
+          }),
+        ),
+    );
   if (failed.length) {
     lines.push('  ' + c.red(t(lang, 'batchFailedHead')));
     for (const f of failed) lines.push(`    ${c.red(issueKey(f.where))}  ${failureReason(f, lang)}`);

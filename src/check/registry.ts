@@ -23,7 +23,8 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 export function sourceText(m: RuleMeta, lang: 'zh' | 'en'): string {
   if (m.source.standard === 'house style') return lang === 'zh' ? '本单位规范' : 'house style';
   const clause = m.source.clause;
-  if (m.source.standard === '党政机关公文处理工作条例') return lang === 'zh' ? `《党政机关公文处理工作条例》${clause}` : `Regulations on Party and Government Official Documents, ${clause}`;
+  if (m.source.standard === '党政机关公文处理工作条例')
+    return lang === 'zh' ? `《党政机关公文处理工作条例》${clause}` : `Regulations on Party and Government Official Documents, ${clause}`;
   return `${m.source.standard} ${/^\d/.test(clause) ? '§' : ''}${clause}`;
 }
 
@@ -68,7 +69,11 @@ export function checksDiagnostics(series: SeriesConfig | undefined): Diagnostic[
           'error',
           c.loc,
           { zh: `没有名为 \`${c.id}\` 的检查规则`, en: `there is no rule \`${c.id}\`` },
-          { hint: close ? { zh: `是不是 \`${near}\`？（bulletin rules 列出全部规则）`, en: `did you mean \`${near}\`? (bulletin rules lists them all)` } : { zh: '运行 bulletin rules 查看全部规则', en: 'run bulletin rules to see every rule' } },
+          {
+            hint: close
+              ? { zh: `是不是 \`${near}\`？（bulletin rules 列出全部规则）`, en: `did you mean \`${near}\`? (bulletin rules lists them all)` }
+              : { zh: '运行 bulletin rules 查看全部规则', en: 'run bulletin rules to see every rule' },
+          },
         ),
       );
     } else if (m.locked && c.level !== 'error') {
@@ -77,7 +82,10 @@ export function checksDiagnostics(series: SeriesConfig | undefined): Diagnostic[
           'checks/locked',
           'error',
           c.loc,
-          { zh: `\`${c.id}\` 不能设为 ${c.level}：出现这个问题时无法排出正确的简报`, en: `\`${c.id}\` cannot be set to ${c.level}: with this problem the bulletin cannot be printed right` },
+          {
+            zh: `\`${c.id}\` 不能设为 ${c.level}：出现这个问题时无法排出正确的简报`,
+            en: `\`${c.id}\` cannot be set to ${c.level}: with this problem the bulletin cannot be printed right`,
+          },
           { hint: { zh: '删去这一行，改正它所报告的问题', en: 'delete this line and correct what it reports' } },
         ),
       );
@@ -104,8 +112,8 @@ export function rulesMarkdown(): string {
     '|---|---|---|---|---|---|',
   ];
   for (const m of REGISTRY)
-    lines.push(`| \`${m.id}\`${m.locked ? ' 🔒' : ''} | ${sev(m.severity)} | ${m.fixable ? 'yes' : ''} | ${esc(sourceText(m, 'en'))} | ${esc(m.description.zh)} | ${esc(m.description.en)} |`);
+    lines.push(
+      `| \`${m.id}\`${m.locked ? ' 🔒' : ''} | ${sev(m.severity)} | ${m.fixable ? 'yes' : ''} | ${esc(sourceText(m, 'en'))} | ${esc(m.description.zh)} | ${esc(m.description.en)} |`,
+    );
   return lines.join('\n') + '\n';
 }
-
-

@@ -5,7 +5,16 @@
  */
 import type { RuleMeta } from './context.js';
 
-type Entry = [id: string, severity: RuleMeta['severity'], fixable: boolean, stage: RuleMeta['stage'], zh: string, en: string, source?: RuleMeta['source'], locked?: boolean];
+type Entry = [
+  id: string,
+  severity: RuleMeta['severity'],
+  fixable: boolean,
+  stage: RuleMeta['stage'],
+  zh: string,
+  en: string,
+  source?: RuleMeta['source'],
+  locked?: boolean,
+];
 
 const HOUSE: RuleMeta['source'] = { standard: 'house style' };
 const GB9704 = (clause: string): RuleMeta['source'] => ({ standard: 'GB/T 9704-2012', clause });
@@ -37,7 +46,15 @@ const ENTRIES: Entry[] = [
   ['article/empty', 'error', false, 'model', '文章是空的', 'an article is empty', HOUSE, true],
   ['article/front-matter', 'error', false, 'model', '文章缺少信息块（--- 之间的 title、source）', 'an article has no front matter', HOUSE, true],
   ['article/title', 'error', false, 'model', '文章缺少标题', 'an article has no title', HOUSE, true],
-  ['article/markdown', 'warning', false, 'model', '正文无法按 Markdown 读取，已按纯文本读取', 'the body could not be read as Markdown and was read as plain text', HOUSE],
+  [
+    'article/markdown',
+    'warning',
+    false,
+    'model',
+    '正文无法按 Markdown 读取，已按纯文本读取',
+    'the body could not be read as Markdown and was read as plain text',
+    HOUSE,
+  ],
   ['attribution/missing', 'error', false, 'model', '文章缺少供稿单位（source）', 'an article names no contributing unit (source)', HOUSE, true],
   // Markdown constructs a bulletin page does not have
   ['markdown/html', 'error', false, 'model', 'HTML 标签', 'an HTML tag', HOUSE, true],
@@ -68,8 +85,26 @@ const ENTRIES: Entry[] = [
   ['wechat/content-size', 'warning', false, 'edition', '公众号正文超过 2 万字符或 1 MB', 'WeChat content over 20,000 characters or 1 MB', HOUSE],
   // The checker itself and its configuration
   ['internal/rule-failed', 'warning', false, 'internal', '某条检查规则运行出错，被跳过', 'a check rule failed and was skipped', HOUSE],
-  ['checks/unknown-rule', 'error', false, 'internal', 'checks 中写了不存在的规则（附“是不是”提示）', 'checks names a rule that does not exist (with a did-you-mean)', HOUSE, true],
-  ['checks/locked', 'error', false, 'internal', 'checks 试图关闭或降低一条不能放过的错误', 'checks tries to switch off or lower an error that cannot be let through', HOUSE, true],
+  [
+    'checks/unknown-rule',
+    'error',
+    false,
+    'internal',
+    'checks 中写了不存在的规则（附“是不是”提示）',
+    'checks names a rule that does not exist (with a did-you-mean)',
+    HOUSE,
+    true,
+  ],
+  [
+    'checks/locked',
+    'error',
+    false,
+    'internal',
+    'checks 试图关闭或降低一条不能放过的错误',
+    'checks tries to switch off or lower an error that cannot be let through',
+    HOUSE,
+    true,
+  ],
 ];
 
 export const REPORTED_ELSEWHERE: readonly RuleMeta[] = ENTRIES.map(([id, severity, fixable, stage, zh, en, source = HOUSE, locked]) => ({

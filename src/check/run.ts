@@ -34,7 +34,15 @@ export interface CheckRun {
 }
 
 /** Used when bulletin.yaml itself is broken: the issues are still checked, against no unit list. */
-const FALLBACK_SERIES: SeriesConfig = { series: '', office: '', numbering: 'yearly', units: [], style: undefined, fonts: { system: true, roles: {} }, file: 'bulletin.yaml' };
+const FALLBACK_SERIES: SeriesConfig = {
+  series: '',
+  office: '',
+  numbering: 'yearly',
+  units: [],
+  style: undefined,
+  fonts: { system: true, roles: {} },
+  file: 'bulletin.yaml',
+};
 
 /** What one run shares across the issues it checks: bulletin.yaml, the folder list, the manifest index. */
 export interface CheckSession {

@@ -59,7 +59,10 @@ const ATTRIBUTION = /^[（(]?\s*(?:供稿单位|供稿|来稿单位|稿件来源
 export function attributionLine(text: string): string[] | undefined {
   const m = ATTRIBUTION.exec(text.trim());
   if (!m) return undefined;
-  const units = m[1].split(/[、，,；;／/]|\s+/).map((s) => s.trim()).filter(Boolean);
+  const units = m[1]
+    .split(/[、，,；;／/]|\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return units.length ? units : undefined;
 }
 
@@ -106,7 +109,10 @@ function collect(ctx: CheckContext): TextUnit[] {
       push(u);
     });
     // The article's last real line, when it is a hand-typed attribution, is moved out by a fix.
-    const last = out.slice(first).reverse().find((u) => !u.stray);
+    const last = out
+      .slice(first)
+      .reverse()
+      .find((u) => !u.stray);
     if (last?.kind === 'paragraph' && attributionLine(last.text)) last.stray = true;
   }
   return out;
@@ -216,8 +222,6 @@ export { isChinese, isHan, charAt, charBefore } from '../model/index.js';
 export function isAsciiAlnum(ch: string | undefined): boolean {
   return !!ch && /^[A-Za-z0-9]$/.test(ch);
 }
-
-
 
 /** Closing quotes and brackets: a sentence may end just before them (…工作。” / …工作。）). */
 const CLOSING = /^[”’）》〕】」』]$/;

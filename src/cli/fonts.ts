@@ -1,7 +1,17 @@
 /** `bulletin fonts [issue]`: the font chosen for each role, where it came from, and coverage. */
 import path from 'node:path';
 import type { IssueDir } from '../archive/index.js';
-import { FONT_ROLES, FontLoadError, loadFace, loadFontBook, resolveFonts, ROLE_FAMILY, type FontChoice, type FontOrigin, type FontRole } from '../fonts/index.js';
+import {
+  FONT_ROLES,
+  FontLoadError,
+  loadFace,
+  loadFontBook,
+  resolveFonts,
+  ROLE_FAMILY,
+  type FontChoice,
+  type FontOrigin,
+  type FontRole,
+} from '../fonts/index.js';
 import { fontDiagnostics, prepareIssue } from '../pipeline/index.js';
 import { loadSeries, type Issue } from '../model/index.js';
 import { FAMILY_LABELS, t, type Lang } from '../i18n/index.js';
@@ -27,14 +37,12 @@ function issueTexts(issue: Issue): { role: FontRole; text: string }[] {
   return out;
 }
 
-
 const ORIGIN: Record<FontOrigin, { zh: string; en: string }> = {
   'bulletin.yaml': { zh: 'bulletin.yaml', en: 'bulletin.yaml' },
   'fonts/': { zh: '档案 fonts/', en: 'archive fonts/' },
   system: { zh: '本机已安装', en: 'installed' },
   default: { zh: '默认', en: 'default' },
 };
-
 
 export function fontsReport(root: string, where: IssueDir | undefined, lang: Lang): { text: string; missing: boolean } {
   const s = loadSeries(root);
@@ -53,7 +61,11 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
   const lines: string[] = [];
   const rel = (p: string) => {
     const nm = p.lastIndexOf(`node_modules${path.sep}`);
-    if (nm >= 0) return `npm:${p.slice(nm + 13).split(path.sep).join('/')}`;
+    if (nm >= 0)
+      return `npm:${p
+        .slice(nm + 13)
+        .split(path.sep)
+        .join('/')}`;
     return p.startsWith(root + path.sep) ? path.relative(root, p) : p;
   };
   const origin = (o: FontOrigin) => ORIGIN[o][lang];
@@ -64,8 +76,19 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
   rows.push([lang === 'zh' ? '后备' : 'fallback', '', res.fallbacks.map(faceName).join(', '), '', '']);
   const head = lang === 'zh' ? ['角色', '应用字体', '所用字体', '来源', '文件'] : ['role', 'wants', 'font', 'from', 'file'];
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
-  lines.push(head.map((h, i) => padDisplay(h, widths[i])).join('  ').trimEnd());
-  for (const r of rows) lines.push(r.map((c, i) => padDisplay(c, widths[i])).join('  ').trimEnd());
+  lines.push(
+    head
+      .map((h, i) => padDisplay(h, widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
+  for (const r of rows)
+    lines.push(
+      r
+        .map((c, i) => padDisplay(c, widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
   if (FONT_ROLES.some((r) => res.roles[r].origin === 'default'))
     lines.push(
       '',
@@ -97,10 +120,15 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
         }
       }
       lines.push('');
-      if (patched.size) lines.push(`${t(lang, 'fallbackChars')} ${[...patched].map(([ch, f]) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()} → ${f})`).join(' ')}`);
+      if (patched.size)
+        lines.push(
+          `${t(lang, 'fallbackChars')} ${[...patched].map(([ch, f]) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()} → ${f})`).join(' ')}`,
+        );
       if (lacking.size) {
         missing = true;
-        lines.push(`${t(lang, 'missingChars')} ${[...lacking].map(([ch, roles]) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}, ${[...roles].join('/')})`).join(' ')}`);
+        lines.push(
+          `${t(lang, 'missingChars')} ${[...lacking].map(([ch, roles]) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()}, ${[...roles].join('/')})`).join(' ')}`,
+        );
       } else lines.push(t(lang, 'allCovered'));
     }
   }

@@ -16,7 +16,10 @@ export const REPORT_MESSAGES = {
   fixConvert: { zh: '把文件转换为 UTF-8 编码', en: 'convert the file to UTF-8' },
   lineDeleted: { zh: '（删除此行）', en: '(line deleted)' },
   lineInserted: { zh: '（新增一行）', en: '(new line)' },
-  more: { zh: '…… {file} 中另有 {n} 条 [{rule}] 未列出（用 --format json 可列出全部）', en: '… {n} more [{rule}] in {file} not shown (--format json lists them all)' },
+  more: {
+    zh: '…… {file} 中另有 {n} 条 [{rule}] 未列出（用 --format json 可列出全部）',
+    en: '… {n} more [{rule}] in {file} not shown (--format json lists them all)',
+  },
   fixable: { zh: '其中 {n} 处可运行 bulletin fix 自动修正', en: '{n} of them can be fixed with bulletin fix' },
   fixed: { zh: '已自动修正 {n} 处，改写了 {files} 个文件', en: 'fixed {n} problem(s), rewrote {files} file(s)' },
   nothingToFix: { zh: '没有可自动修正的问题，未改动任何文件', en: 'nothing to fix automatically; no file changed' },
@@ -113,7 +116,13 @@ const ELLIPSIS = '…';
  * characters either side, cut ends shown as …, every unsafe character shown as a visible escape.
  * Returns the text and where the carets go, both in terminal columns.
  */
-export function sourceWindow(line: string, column: number, length: number, gutter: number, opts: WindowOptions = {}): { text: string; caret: number; width: number } {
+export function sourceWindow(
+  line: string,
+  column: number,
+  length: number,
+  gutter: number,
+  opts: WindowOptions = {},
+): { text: string; caret: number; width: number } {
   const cps = [...line.replace(/\t/g, ' ')];
   const side = opts.chars ?? 40;
   const start = Math.min(Math.max(0, column - 1), cps.length);
@@ -126,7 +135,8 @@ export function sourceWindow(line: string, column: number, length: number, gutte
   const marked = shown.slice(start - lo, end - lo).join('');
   const markWidth = Math.max(1, displayWidth(marked));
   // Columns available on each side on a terminal: the gutter, the mark and two … come off first.
-  const budget = opts.columns && opts.columns > 0 ? Math.max(8, Math.floor((opts.columns - gutter - markWidth - 2 * displayWidth(ELLIPSIS) - 1) / 2)) : Infinity;
+  const budget =
+    opts.columns && opts.columns > 0 ? Math.max(8, Math.floor((opts.columns - gutter - markWidth - 2 * displayWidth(ELLIPSIS) - 1) / 2)) : Infinity;
   let from = start - lo;
   for (let width = 0; from > 0; from--) {
     width += displayWidth(shown[from - 1]);
@@ -142,10 +152,20 @@ export function sourceWindow(line: string, column: number, length: number, gutte
   return { text, caret: displayWidth(left), width: markWidth };
 }
 
-export function formatDiagnostic(d: Diagnostic, root: string, lang: Lang, c: ChalkInstance, lines: LineSource = lineSource(root), window: WindowOptions = {}): string {
+export function formatDiagnostic(
+  d: Diagnostic,
+  root: string,
+  lang: Lang,
+  c: ChalkInstance,
+  lines: LineSource = lineSource(root),
+  window: WindowOptions = {},
+): string {
   const paint = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.blue;
   const sev = paint.bold(t(lang, d.severity === 'hint' ? 'suggestion' : d.severity));
-  const out = [`${sev}${c.dim(`[${d.rule}]`)}: ${c.bold(visible(pick(lang, d.message)))}`, `  ${c.cyan('-->')} ${visible(d.loc.file, false)}:${d.loc.line}:${d.loc.column}`];
+  const out = [
+    `${sev}${c.dim(`[${d.rule}]`)}: ${c.bold(visible(pick(lang, d.message)))}`,
+    `  ${c.cyan('-->')} ${visible(d.loc.file, false)}:${d.loc.line}:${d.loc.column}`,
+  ];
   const line = d.loc.file ? lines(d.loc.file, d.loc.line) : undefined;
   if (line !== undefined) {
     const num = String(d.loc.line);
@@ -224,11 +244,19 @@ export function toJson(ds: Diagnostic[], lang: Lang): object[] {
  * What `build` prints: every error in full (they stopped the build, or must be read), warnings
  * as one line counting them per rule, with the command that lists them.
  */
-export function formatBuildDiagnostics(ds: readonly Diagnostic[], root: string, lang: Lang, c: ChalkInstance, issue: string, window: WindowOptions = {}): string {
+export function formatBuildDiagnostics(
+  ds: readonly Diagnostic[],
+  root: string,
+  lang: Lang,
+  c: ChalkInstance,
+  issue: string,
+  window: WindowOptions = {},
+): string {
   const errors = ds.filter((d) => d.severity === 'error');
   const warnings = ds.filter((d) => d.severity === 'warning');
   let out = formatDiagnostics(errors, root, lang, c, undefined, window);
-  if (warnings.length) out += `${c.yellow.bold(t(lang, 'warning'))}: ${say(lang, REPORT_MESSAGES.buildWarnings, { n: warnings.length, rules: countByRule(warnings), issue })}\n`;
+  if (warnings.length)
+    out += `${c.yellow.bold(t(lang, 'warning'))}: ${say(lang, REPORT_MESSAGES.buildWarnings, { n: warnings.length, rules: countByRule(warnings), issue })}\n`;
   return out;
 }
 
@@ -248,7 +276,11 @@ export function summary(ds: Diagnostic[], lang: Lang): string {
   const warnings = ds.length - errors - hints;
   if (!ds.length) return t(lang, 'clean');
   const fixable = ds.filter((d) => d.fix?.length).length;
-  return t(lang, 'summary', { errors, warnings }) + (hints ? t(lang, 'summaryHints', { hints }) : '') + (fixable ? (lang === 'zh' ? '；' : '; ') + say(lang, REPORT_MESSAGES.fixable, { n: fixable }) : '');
+  return (
+    t(lang, 'summary', { errors, warnings }) +
+    (hints ? t(lang, 'summaryHints', { hints }) : '') +
+    (fixable ? (lang === 'zh' ? '；' : '; ') + say(lang, REPORT_MESSAGES.fixable, { n: fixable }) : '')
+  );
 }
 
 /** One change made by `bulletin fix`: `file:line: before → after`. */

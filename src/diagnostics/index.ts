@@ -43,13 +43,7 @@ export interface Diagnostic {
   fix?: Fix[];
 }
 
-export function diagnostic(
-  rule: string,
-  severity: Severity,
-  loc: SourceLoc,
-  message: Message,
-  extra: { hint?: Message; fix?: Fix[] } = {},
-): Diagnostic {
+export function diagnostic(rule: string, severity: Severity, loc: SourceLoc, message: Message, extra: { hint?: Message; fix?: Fix[] } = {}): Diagnostic {
   return { rule, severity, loc, message, ...extra };
 }
 
@@ -65,11 +59,7 @@ export function compareCodeUnits(a: string, b: string): number {
 /** Order diagnostics by file, then position, so output is stable. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(
-    (a, b) =>
-      compareCodeUnits(a.loc.file, b.loc.file) ||
-      a.loc.line - b.loc.line ||
-      a.loc.column - b.loc.column ||
-      compareCodeUnits(a.rule, b.rule),
+    (a, b) => compareCodeUnits(a.loc.file, b.loc.file) || a.loc.line - b.loc.line || a.loc.column - b.loc.column || compareCodeUnits(a.rule, b.rule),
   );
 }
 

@@ -214,7 +214,8 @@ function locateCharStrings(buf: Buffer, table: Region, read: (offset: number, le
     if (offSize < 1 || offSize > 4 || !need(at + 3 + (count + 1) * offSize)) return undefined;
     const base = at + 2 + (count + 1) * offSize;
     const items: [number, number][] = [];
-    for (let i = 0; i < count; i++) items.push([base + readOffset(buf, at + 3 + i * offSize, offSize), base + readOffset(buf, at + 3 + (i + 1) * offSize, offSize)]);
+    for (let i = 0; i < count; i++)
+      items.push([base + readOffset(buf, at + 3 + i * offSize, offSize), base + readOffset(buf, at + 3 + (i + 1) * offSize, offSize)]);
     const next = base + readOffset(buf, at + 3 + count * offSize, offSize);
     return next <= end ? { items, next } : undefined;
   };
@@ -478,10 +479,7 @@ export function scanSubrs(cff: CffTable, bytes: Uint8Array, gid: number): SubrUs
  * Make a CFF subset (fontkit's CFFSubset) learn each glyph's subroutines from scanSubrs, or from
  * nothing when the font has none, instead of building every glyph's path.
  */
-export function cheapSubrWalk(
-  subset: { cff?: CffTable; font: unknown },
-  font: { getGlyph(gid: number): unknown; stream: { buffer: Uint8Array } },
-): void {
+export function cheapSubrWalk(subset: { cff?: CffTable; font: unknown }, font: { getGlyph(gid: number): unknown; stream: { buffer: Uint8Array } }): void {
   const cff = subset.cff;
   if (!cff || cff.version >= 2) return;
   const any = hasSubrs(cff);

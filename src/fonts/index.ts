@@ -127,7 +127,9 @@ function scanArchiveFonts(dir: string, broken: FontResolution['broken']): Map<Fa
   const out = new Map<Family, string>();
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => FONT_FILE.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => FONT_FILE.test(f))
+      .sort();
   } catch {
     return out;
   }

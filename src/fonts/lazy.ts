@@ -104,7 +104,8 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
       if (length > 0) stats.bytesRead += readSync(fd, buf, offset, length, offset);
     };
     const loaded = new Set<string>();
-    const created = fontkit.create(buf, face) as unknown as fontkit.Font & FontInternals & { directory?: { tables: Record<string, { offset: number; length: number }> } };
+    const created = fontkit.create(buf, face) as unknown as fontkit.Font &
+      FontInternals & { directory?: { tables: Record<string, { offset: number; length: number }> } };
     if (!created || typeof created._getTableStream !== 'function' || !created.directory) return closeAndGiveUp(fd);
     const font = created;
     // This face's own tables (a collection's faces may share some).
@@ -169,7 +170,8 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
         return subset;
       };
     }
-    if (own.loca && own.head) preloadLoca(font as unknown as FontInternals & { _tables: Record<string, unknown>; head: { indexToLocFormat: number } }, buf, own.loca, read);
+    if (own.loca && own.head)
+      preloadLoca(font as unknown as FontInternals & { _tables: Record<string, unknown>; head: { indexToLocFormat: number } }, buf, own.loca, read);
     if (glyf && !font._variationProcessor) fastSimpleGlyphs(font as unknown as FontInternals);
     // The descriptor stays open for the life of the process: faces are cached and reused.
     descriptors.set(font, fd);

@@ -1,17 +1,5 @@
 /** What layout needs to know about a font: coverage and advance widths, in ems. */
-export const FONT_ROLES = [
-  'masthead',
-  'title',
-  'body',
-  'lead',
-  'heading1',
-  'heading2',
-  'heading3',
-  'note',
-  'attribution',
-  'page_number',
-  'end_block',
-] as const;
+export const FONT_ROLES = ['masthead', 'title', 'body', 'lead', 'heading1', 'heading2', 'heading3', 'note', 'attribution', 'page_number', 'end_block'] as const;
 export type FontRole = (typeof FONT_ROLES)[number];
 
 export interface FontMetrics {

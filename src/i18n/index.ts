@@ -45,8 +45,14 @@ export const MESSAGES = {
     zh: '找不到简报档案：当前文件夹及其上级都没有 bulletin.yaml。请进入档案文件夹，或用 --archive 指定。',
     en: 'no bulletin archive found: no bulletin.yaml in this folder or above. Change into the archive or pass --archive.',
   },
-  badIssueRef: { zh: '无法识别的期号“{ref}”。写法如 22、2017/22、2017 或 2017/15..22。', en: 'cannot read the issue “{ref}”. Write it as 22, 2017/22, 2017 or 2017/15..22.' },
-  noSuchIssue: { zh: '档案中没有第 {ref} 期（issues/<年>/<期>/ 下找不到）。', en: 'there is no issue {ref} in the archive (nothing under issues/<year>/<number>/).' },
+  badIssueRef: {
+    zh: '无法识别的期号“{ref}”。写法如 22、2017/22、2017 或 2017/15..22。',
+    en: 'cannot read the issue “{ref}”. Write it as 22, 2017/22, 2017 or 2017/15..22.',
+  },
+  noSuchIssue: {
+    zh: '档案中没有第 {ref} 期（issues/<年>/<期>/ 下找不到）。',
+    en: 'there is no issue {ref} in the archive (nothing under issues/<year>/<number>/).',
+  },
   needIssue: { zh: '请给出期号，或用 --all。', en: 'name an issue, or use --all.' },
   built: { zh: '已生成 {file}（{pages} 页，{kb} KB）', en: 'wrote {file} ({pages} pages, {kb} KB)' },
   buildFailed: { zh: '第 {issue} 期排版失败：{n} 个错误，未写入 PDF', en: 'issue {issue} not built: {n} error(s), no PDF written' },
@@ -70,7 +76,10 @@ export const MESSAGES = {
   badJobs: { zh: '--jobs 应为正整数，而不是“{value}”', en: '--jobs must be a positive whole number, not “{value}”' },
   watchOne: { zh: '--watch 只能用于单期', en: '--watch applies to a single issue only' },
   batchProgress: { zh: '正在排版 {issues}（第 {n}/{total} 期，已用 {s} 秒）', en: 'building {issues} ({n} of {total}, {s} s)' },
-  batchItemBuilt: { zh: '[{n}/{total}] {issue} 已生成 {file}（{pages} 页，{kb} KB，{ms} 毫秒）', en: '[{n}/{total}] {issue} wrote {file} ({pages} pages, {kb} KB, {ms} ms)' },
+  batchItemBuilt: {
+    zh: '[{n}/{total}] {issue} 已生成 {file}（{pages} 页，{kb} KB，{ms} 毫秒）',
+    en: '[{n}/{total}] {issue} wrote {file} ({pages} pages, {kb} KB, {ms} ms)',
+  },
   batchItemSkipped: { zh: '[{n}/{total}] {issue} 未改动，跳过', en: '[{n}/{total}] {issue} unchanged, skipped' },
   batchItemFailed: { zh: '[{n}/{total}] {issue} 排版失败：{reason}', en: '[{n}/{total}] {issue} failed: {reason}' },
   batchSummary: {

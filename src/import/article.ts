@@ -147,7 +147,10 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
       (visible.length > 0 && visible.every((r) => r.bold)) ||
       (size !== undefined && visible.some((r) => r.size !== undefined && r.size > size + 0.5)) ||
       (first + 1 < paras.length && isEmpty(paras[first + 1]));
-    const lines = textOf(p).split('\n').map((s) => s.replace(EDGE_SPACE, '')).filter(Boolean);
+    const lines = textOf(p)
+      .split('\n')
+      .map((s) => s.replace(EDGE_SPACE, ''))
+      .filter(Boolean);
     if (!setApart && lines.length > 1) {
       // The whole text pasted as one paragraph: its first line is the title, the rest the body.
       const pieces = splitLines(p);
@@ -160,7 +163,10 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
       title = candidate;
       // In plain text the first line is the title by convention; in Word a title is set apart.
       if (!setApart && doc.format === 'docx')
-        guesses.push({ zh: '标题取自第一行（没有居中、加粗、加大或标题样式）', en: 'title taken from the first line (not centred, bold, larger or in a title style)' });
+        guesses.push({
+          zh: '标题取自第一行（没有居中、加粗、加大或标题样式）',
+          en: 'title taken from the first line (not centred, bold, larger or in a title style)',
+        });
       paras = paras.slice(first + 1);
       // A —— subtitle in a paragraph of its own belongs to the title.
       const next = paras.findIndex((q) => !isEmpty(q));
@@ -177,10 +183,11 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
 
   // ---- paragraphs: manual line breaks split, indents and empty paragraphs removed
   const body: SourcePara[] = [];
-  for (const p of paras) for (const piece of splitLines(p)) {
-    const runs = trimRuns(piece.runs);
-    if (runs.length) body.push({ ...piece, runs });
-  }
+  for (const p of paras)
+    for (const piece of splitLines(p)) {
+      const runs = trimRuns(piece.runs);
+      if (runs.length) body.push({ ...piece, runs });
+    }
 
   // ---- attribution, from the end (an （执笔：…） line after it stays where it is)
   let sources: string[] = [];
@@ -202,7 +209,10 @@ export function buildArticle(doc: SourceDocument, opts: ArticleOptions): Importe
       if (known || body[end - 2].align === 'right' || looksLikeUnitLine(unitLine)) {
         sources = splitUnits(unitLine);
         body.splice(end - 2, 2);
-        guesses.push({ zh: `供稿单位取自文末落款“${unitLine.trim()}”（日期“${lastText.trim()}”已删去）`, en: `unit taken from the signature “${unitLine.trim()}” (the date “${lastText.trim()}” removed)` });
+        guesses.push({
+          zh: `供稿单位取自文末落款“${unitLine.trim()}”（日期“${lastText.trim()}”已删去）`,
+          en: `unit taken from the signature “${unitLine.trim()}” (the date “${lastText.trim()}” removed)`,
+        });
       }
     }
   }

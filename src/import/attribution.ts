@@ -48,7 +48,8 @@ export function findAttribution(text: string): Attribution | undefined {
   return undefined;
 }
 
-const DATE_LINE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/;
+const DATE_LINE =
+  /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/;
 
 /** A date line of a signature block: 2026年3月2日, 二〇二六年三月二日, 2026-03-02. */
 export function isDateLine(text: string): boolean {

@@ -251,7 +251,13 @@ function formatCounter(n: number, format: string): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
   return out;

@@ -7,7 +7,35 @@ import { Parser } from 'htmlparser2';
 import { decodeRaw } from '../archive/index.js';
 import type { Alignment, SourceDocument, SourcePara, SourceRun } from './types.js';
 
-const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'td', 'th', 'table', 'section', 'article', 'header', 'footer', 'blockquote', 'center', 'hr', 'dd', 'dt', 'ul', 'ol', 'form', 'pre']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'center',
+  'hr',
+  'dd',
+  'dt',
+  'ul',
+  'ol',
+  'form',
+  'pre',
+]);
 const SKIP = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'select', 'button', 'iframe', 'svg']);
 const BOLD = new Set(['b', 'strong']);
 

@@ -107,10 +107,14 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
     const dir = issueDir(year, number);
     const exists = existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.'));
     if (whole && exists)
-      return { zh: `档案中已有第 ${key} 期（${path.relative(req.root, dir)}），导入整期会覆盖它；没有改动任何文件`, en: `issue ${key} already exists (${path.relative(req.root, dir)}); importing the whole issue would overwrite it, so nothing was changed` };
+      return {
+        zh: `档案中已有第 ${key} 期（${path.relative(req.root, dir)}），导入整期会覆盖它；没有改动任何文件`,
+        en: `issue ${key} already exists (${path.relative(req.root, dir)}); importing the whole issue would overwrite it, so nothing was changed`,
+      };
     let plan = plans.get(key);
     if (plan) {
-      if (whole || plan.whole) return { zh: `第 ${key} 期在这次导入中出现了两次；没有改动任何文件`, en: `issue ${key} is made twice by this import; nothing was changed` };
+      if (whole || plan.whole)
+        return { zh: `第 ${key} 期在这次导入中出现了两次；没有改动任何文件`, en: `issue ${key} is made twice by this import; nothing was changed` };
       return plan;
     }
     const manifestFile = path.join(dir, 'issue.yaml');
@@ -119,12 +123,18 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
     if (existsSync(manifestFile)) {
       const read = readText(req.root, manifestFile);
       if (!read.ok)
-        return { zh: `${path.relative(req.root, manifestFile)} 无法读取，无法追加文章；请先运行 bulletin check 修正`, en: `${path.relative(req.root, manifestFile)} cannot be read, so articles cannot be appended; run bulletin check and correct it first` };
+        return {
+          zh: `${path.relative(req.root, manifestFile)} 无法读取，无法追加文章；请先运行 bulletin check 修正`,
+          en: `${path.relative(req.root, manifestFile)} cannot be read, so articles cannot be appended; run bulletin check and correct it first`,
+        };
       manifest = read.text;
       const doc = parseDocument(manifest);
       const list = doc.get('articles');
       if (doc.errors.length || (list !== undefined && !isSeq(list)))
-        return { zh: `${path.relative(req.root, manifestFile)} 有错误，无法追加文章；请先运行 bulletin check 修正`, en: `${path.relative(req.root, manifestFile)} has errors, so articles cannot be appended; run bulletin check and correct it first` };
+        return {
+          zh: `${path.relative(req.root, manifestFile)} 有错误，无法追加文章；请先运行 bulletin check 修正`,
+          en: `${path.relative(req.root, manifestFile)} has errors, so articles cannot be appended; run bulletin check and correct it first`,
+        };
       existing = isSeq(list) ? list.items.map((i) => String((i as { value?: unknown }).value ?? i)) : [];
     }
     plan = { year, number, dir, created: !manifest, whole, date, existing, manifest, added: [] };
@@ -159,9 +169,15 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
       const year = req.issue?.year ?? whole.date!.year;
       const number = req.issue?.number ?? whole.number!;
       if (req.issue && (req.issue.number !== whole.number || (req.issue.year !== undefined && req.issue.year !== whole.date!.year)))
-        guesses.push({ zh: `页面上是 ${whole.date!.year} 年第 ${whole.number} 期，按 --issue 存为 ${year}/${number}`, en: `the page says issue ${whole.number} of ${whole.date!.year}; stored as ${year}/${number} as --issue says` });
+        guesses.push({
+          zh: `页面上是 ${whole.date!.year} 年第 ${whole.number} 期，按 --issue 存为 ${year}/${number}`,
+          en: `the page says issue ${whole.number} of ${whole.date!.year}; stored as ${year}/${number} as --issue says`,
+        });
       if (req.date && formatDate(req.date) !== formatDate(whole.date!))
-        guesses.push({ zh: `页面上的日期是 ${formatDate(whole.date!)}，按 --date 取 ${formatDate(req.date)}`, en: `the page is dated ${formatDate(whole.date!)}; ${formatDate(req.date)} taken from --date` });
+        guesses.push({
+          zh: `页面上的日期是 ${formatDate(whole.date!)}，按 --date 取 ${formatDate(req.date)}`,
+          en: `the page is dated ${formatDate(whole.date!)}; ${formatDate(req.date)} taken from --date`,
+        });
       const plan = openIssue(year, number, req.date ?? whole.date!, true);
       if (!('dir' in plan)) return { ok: false, usage: false, why: plan, files };
       plan.total = whole.total;
@@ -178,7 +194,10 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
       return {
         ok: false,
         usage: true,
-        why: { zh: `${(req.show ?? String)(file)} 是一篇稿件，不是整期；请用 --issue 指定放入哪一期（例如 --issue 2026/3）`, en: `${(req.show ?? String)(file)} is one submission, not a whole issue: say which issue it joins with --issue (e.g. --issue 2026/3)` },
+        why: {
+          zh: `${(req.show ?? String)(file)} 是一篇稿件，不是整期；请用 --issue 指定放入哪一期（例如 --issue 2026/3）`,
+          en: `${(req.show ?? String)(file)} is one submission, not a whole issue: say which issue it joins with --issue (e.g. --issue 2026/3)`,
+        },
         files,
       };
     const date = req.date ?? req.today;
@@ -236,7 +255,15 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
       } catch {
         // not empty: something else lives there
       }
-    return { ok: false, usage: false, why: { zh: `写入档案失败：${(e as Error).message}；没有改动任何文件`, en: `could not write to the archive: ${(e as Error).message}; nothing was changed` }, files };
+    return {
+      ok: false,
+      usage: false,
+      why: {
+        zh: `写入档案失败：${(e as Error).message}；没有改动任何文件`,
+        en: `could not write to the archive: ${(e as Error).message}; nothing was changed`,
+      },
+      files,
+    };
   }
   return { ok: true, files, issues: [...plans.values()].filter((p) => p.added.length).map((p) => ({ year: p.year, number: p.number, created: p.created })) };
 }

@@ -59,7 +59,10 @@ export function splitIssue(doc: SourceDocument, units: readonly string[], name: 
   // Each paragraph of the page as one line, its run formatting kept (a page may keep <strong> leads).
   const debris: string[] = [];
   const paras = doc.paras.flatMap((p) => {
-    const text = p.runs.map((r) => r.text).join('').trim();
+    const text = p.runs
+      .map((r) => r.text)
+      .join('')
+      .trim();
     if (text && isWebDebris(text)) debris.push(text);
     return text && !isWebDebris(text) ? [{ ...p, text }] : [];
   });
@@ -68,7 +71,10 @@ export function splitIssue(doc: SourceDocument, units: readonly string[], name: 
   const guesses: Said[] = debris.length ? [debrisNote(debris)] : [];
   const above = paras.slice(0, header.start).map((p) => `“${p.text}”`);
   if (above.length)
-    guesses.push({ zh: `删去了期号上方的 ${above.length} 行：${above.join('、')}`, en: `removed ${above.length} line(s) above the issue number: ${above.join(', ')}` });
+    guesses.push({
+      zh: `删去了期号上方的 ${above.length} 行：${above.join('、')}`,
+      en: `removed ${above.length} line(s) above the issue number: ${above.join(', ')}`,
+    });
   let i = header.next;
   let editorNote: string | undefined;
   if (i < paras.length && EDITOR.test(paras[i].text)) {
@@ -90,10 +96,16 @@ export function splitIssue(doc: SourceDocument, units: readonly string[], name: 
   if (current.length) {
     groups.push(current);
     if (current.length > 1)
-      guesses.push({ zh: `最后一篇（“${current[0].text}”）没有供稿单位，文章分界可能不准`, en: `the last article (“${current[0].text}”) has no attribution; article boundaries may be off` });
+      guesses.push({
+        zh: `最后一篇（“${current[0].text}”）没有供稿单位，文章分界可能不准`,
+        en: `the last article (“${current[0].text}”) has no attribution; article boundaries may be off`,
+      });
   }
   const articles = groups.map((g, k) =>
-    buildArticle({ ...doc, paras: g.map((p) => ({ ...p, runs: p.runs.length ? p.runs : lineOf(p.text).runs })) }, { units, fallbackTitle: `${name} ${k + 1}`, titleKnown: true }),
+    buildArticle(
+      { ...doc, paras: g.map((p) => ({ ...p, runs: p.runs.length ? p.runs : lineOf(p.text).runs })) },
+      { units, fallbackTitle: `${name} ${k + 1}`, titleKnown: true },
+    ),
   );
   return { number: header.number, total: header.total, date: header.date, editorNote, articles, guesses };
 }

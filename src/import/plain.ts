@@ -56,7 +56,9 @@ function readMarkdown(text: string): SourceDocument {
     }
     const lead = /^\*\*([^*]+)\*\*(.*)$/.exec(line);
     if (lead) {
-      paras.push({ runs: [{ text: unescapeMarkdown(lead[1]), bold: true, hei: false }, ...(lead[2] ? [{ text: unescapeMarkdown(lead[2]), bold: false, hei: false }] : [])] });
+      paras.push({
+        runs: [{ text: unescapeMarkdown(lead[1]), bold: true, hei: false }, ...(lead[2] ? [{ text: unescapeMarkdown(lead[2]), bold: false, hei: false }] : [])],
+      });
       continue;
     }
     paras.push({ runs: line ? [{ text: unescapeMarkdown(line), bold: false, hei: false }] : [] });

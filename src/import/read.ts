@@ -43,12 +43,27 @@ const WHY = {
   missing: { zh: '找不到这个文件', en: 'file not found' },
   notFile: { zh: '这不是一个文件', en: 'not a file' },
   tooLarge: { zh: '文件太大，不像是一篇稿件', en: 'too large to be a submission' },
-  encrypted: { zh: '文件设置了打开密码；请在 Word/WPS 中取消密码后另存，再导入', en: 'the file is password-protected; remove the password in Word/WPS, save, and import again' },
-  corruptDocx: { zh: '不是完整的 .docx 文件（可能已损坏或未下载完整）；请在 Word/WPS 中打开后另存为 .docx', en: 'not a complete .docx file (damaged or partly downloaded); open it in Word/WPS and save it as .docx again' },
+  encrypted: {
+    zh: '文件设置了打开密码；请在 Word/WPS 中取消密码后另存，再导入',
+    en: 'the file is password-protected; remove the password in Word/WPS, save, and import again',
+  },
+  corruptDocx: {
+    zh: '不是完整的 .docx 文件（可能已损坏或未下载完整）；请在 Word/WPS 中打开后另存为 .docx',
+    en: 'not a complete .docx file (damaged or partly downloaded); open it in Word/WPS and save it as .docx again',
+  },
   notWord: { zh: '是压缩包，但不是 Word 文档（可能是 Excel 或 PPT）', en: 'a zip package but not a Word document (perhaps Excel or PowerPoint)' },
-  corruptDoc: { zh: '无法读取这个 Word/WPS 文件（可能已损坏，或不是 Word 文档）；请在 Word/WPS 中另存为 .docx 再导入', en: 'cannot read this Word/WPS file (damaged, or not a Word document); save it as .docx in Word/WPS and import that' },
-  pdf: { zh: 'PDF 文件无法导入；请导入原始的 Word 文件，或把文字复制到 .txt 文件', en: 'a PDF cannot be imported; import the original Word file, or copy the text into a .txt file' },
-  unknown: { zh: '不是可导入的格式（支持 .docx、.doc、WPS、.txt、.md、.htm/.html）', en: 'not a format that can be imported (.docx, .doc, WPS, .txt, .md, .htm/.html)' },
+  corruptDoc: {
+    zh: '无法读取这个 Word/WPS 文件（可能已损坏，或不是 Word 文档）；请在 Word/WPS 中另存为 .docx 再导入',
+    en: 'cannot read this Word/WPS file (damaged, or not a Word document); save it as .docx in Word/WPS and import that',
+  },
+  pdf: {
+    zh: 'PDF 文件无法导入；请导入原始的 Word 文件，或把文字复制到 .txt 文件',
+    en: 'a PDF cannot be imported; import the original Word file, or copy the text into a .txt file',
+  },
+  unknown: {
+    zh: '不是可导入的格式（支持 .docx、.doc、WPS、.txt、.md、.htm/.html）',
+    en: 'not a format that can be imported (.docx, .doc, WPS, .txt, .md, .htm/.html)',
+  },
   empty: { zh: '文件是空的', en: 'the file is empty' },
 } satisfies Record<string, Said>;
 

@@ -45,9 +45,7 @@ export interface Said {
 }
 
 /** One block of an imported article, as it will be written in Markdown. */
-export type ImportedBlock =
-  | { kind: 'paragraph'; lead?: string; text: string }
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string };
+export type ImportedBlock = { kind: 'paragraph'; lead?: string; text: string } | { kind: 'heading'; level: 1 | 2 | 3; text: string };
 
 export interface ImportedArticle {
   title: string;

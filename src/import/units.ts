@@ -28,5 +28,8 @@ export function matchUnit(written: string, units: readonly string[]): UnitMatch 
       unit: best,
       guess: { zh: `供稿单位“${name}”按最接近的名称取为“${best}”`, en: `unit “${name}” taken as the nearest known unit “${best}”` },
     };
-  return { unit: name, guess: { zh: `供稿单位“${name}”不在 bulletin.yaml 的 units 中，按原样保留`, en: `unit “${name}” is not among the units in bulletin.yaml; kept as written` } };
+  return {
+    unit: name,
+    guess: { zh: `供稿单位“${name}”不在 bulletin.yaml 的 units 中，按原样保留`, en: `unit “${name}” is not among the units in bulletin.yaml; kept as written` },
+  };
 }

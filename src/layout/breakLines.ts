@@ -141,8 +141,14 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
       best = {
         start,
         end,
-        squeezeLeft: options.slice(0, m).filter((o) => o.side === 'l').map((o) => o.index),
-        squeezeRight: options.slice(0, m).filter((o) => o.side === 'r').map((o) => o.index),
+        squeezeLeft: options
+          .slice(0, m)
+          .filter((o) => o.side === 'l')
+          .map((o) => o.index),
+        squeezeRight: options
+          .slice(0, m)
+          .filter((o) => o.side === 'r')
+          .map((o) => o.index),
         gap,
         natural: w,
         cost,

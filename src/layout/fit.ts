@@ -14,35 +14,38 @@ import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import type { TextLine } from './types.js';
 
 /** What a fitted element is, for the message that names it when it does not fit. */
-export type FitElement =
-  | 'series'
-  | 'issue-number'
-  | 'office'
-  | 'date'
-  | 'label'
-  | 'title'
-  | 'heading'
-  | 'attribution'
-  | 'end-block'
-  | 'copies'
-  | 'page-number';
+export type FitElement = 'series' | 'issue-number' | 'office' | 'date' | 'label' | 'title' | 'heading' | 'attribution' | 'end-block' | 'copies' | 'page-number';
 
 const ELEMENT_NAMES: Record<FitElement, Message & { hint: Message }> = {
   series: {
     zh: '刊头名称',
     en: 'the series name',
-    hint: { zh: '缩短 bulletin.yaml 中的 series，或在 style.masthead 下调小 min_size / min_letter_spacing', en: 'shorten `series` in bulletin.yaml, or lower style.masthead.min_size / min_letter_spacing' },
+    hint: {
+      zh: '缩短 bulletin.yaml 中的 series，或在 style.masthead 下调小 min_size / min_letter_spacing',
+      en: 'shorten `series` in bulletin.yaml, or lower style.masthead.min_size / min_letter_spacing',
+    },
   },
   'issue-number': { zh: '期号行', en: 'the issue number line', hint: { zh: '检查期号与总期号是否写对', en: 'check the issue number and the running total' } },
   office: {
     zh: '编印单位',
     en: 'the issuing office',
-    hint: { zh: '缩短 bulletin.yaml 中的 office（如用简称），或在 style.masthead 下调小 line_min_size', en: 'shorten `office` in bulletin.yaml (e.g. its short name), or lower style.masthead.line_min_size' },
+    hint: {
+      zh: '缩短 bulletin.yaml 中的 office（如用简称），或在 style.masthead 下调小 line_min_size',
+      en: 'shorten `office` in bulletin.yaml (e.g. its short name), or lower style.masthead.line_min_size',
+    },
   },
   date: { zh: '日期', en: 'the date', hint: { zh: '检查 style.body.size 与版心宽度', en: 'check style.body.size and the text width' } },
   label: { zh: '刊头标注', en: 'the masthead label', hint: { zh: '缩短 style.masthead.label', en: 'shorten style.masthead.label' } },
-  title: { zh: '文章标题', en: 'the article title', hint: { zh: '在过长的英文或数字串中加空格，或缩短标题', en: 'put a space into the over-long Latin or digit run, or shorten the title' } },
-  heading: { zh: '小标题', en: 'the heading', hint: { zh: '在过长的英文或数字串中加空格，或缩短小标题', en: 'put a space into the over-long Latin or digit run, or shorten the heading' } },
+  title: {
+    zh: '文章标题',
+    en: 'the article title',
+    hint: { zh: '在过长的英文或数字串中加空格，或缩短标题', en: 'put a space into the over-long Latin or digit run, or shorten the title' },
+  },
+  heading: {
+    zh: '小标题',
+    en: 'the heading',
+    hint: { zh: '在过长的英文或数字串中加空格，或缩短小标题', en: 'put a space into the over-long Latin or digit run, or shorten the heading' },
+  },
   attribution: { zh: '供稿单位', en: 'the attribution', hint: { zh: '缩短供稿单位名称', en: 'shorten the unit names' } },
   'end-block': {
     zh: '版记',
@@ -166,7 +169,10 @@ export function unfitDiagnostic(s: FitSpec, f: Fitted): Diagnostic {
     ? { zh: '有一行', en: ': a line' }
     : smaller || tighter || lines > 1
       ? {
-          zh: `即使${tighter ? '字距收紧到最小、' : ''}${smaller ? `字号减到 ${minSize} 磅、` : ''}${lines > 1 ? `分成 ${lines} 行、` : ''}`.replace(/、$/, '，也'),
+          zh: `即使${tighter ? '字距收紧到最小、' : ''}${smaller ? `字号减到 ${minSize} 磅、` : ''}${lines > 1 ? `分成 ${lines} 行、` : ''}`.replace(
+            /、$/,
+            '，也',
+          ),
           en: ` even with${[tighter ? ' the tightest letter spacing' : '', smaller ? ` ${minSize} pt type` : '', lines > 1 ? ` ${lines} lines` : ''].filter(Boolean).join(',')}`,
         }
       : { zh: '', en: '' };

@@ -74,7 +74,17 @@ function wrapped(ctx: Ctx, element: FitElement, parts: StyledText[], o: Paragrap
   const { size, cell, x, width, ...paragraph } = o;
   const inset = (o.inset ?? 0) * cell;
   return fitOrReport(
-    { element, parts, loc: parts[0]?.loc ?? { file: '', line: 1, column: 1 }, x: x + inset, width: width - 2 * inset, size, tracking: cell / size - 1, maxLines: Infinity, paragraph: { ...paragraph, inset: 0 } },
+    {
+      element,
+      parts,
+      loc: parts[0]?.loc ?? { file: '', line: 1, column: 1 },
+      x: x + inset,
+      width: width - 2 * inset,
+      size,
+      tracking: cell / size - 1,
+      maxLines: Infinity,
+      paragraph: { ...paragraph, inset: 0 },
+    },
     ctx.diagnostics,
   ).lines;
 }
@@ -227,7 +237,15 @@ function masthead(ctx: Ctx, series: SeriesConfig, issue: Issue): PageItem[] {
   // The lines under the name keep the body's grid tracking (a 3号 glyph on the 28-per-line pitch).
   const gridTracking = g.pitch / body - 1;
   const inset = g.pitch;
-  const fit = (element: FitElement, text: string, loc: SourceLoc, role: FontRole, box: { x: number; width: number }, align: 'center' | 'left' | 'right', more: Partial<FitSpec> = {}) =>
+  const fit = (
+    element: FitElement,
+    text: string,
+    loc: SourceLoc,
+    role: FontRole,
+    box: { x: number; width: number },
+    align: 'center' | 'left' | 'right',
+    more: Partial<FitSpec> = {},
+  ) =>
     fitOrReport(
       {
         element,
@@ -272,7 +290,19 @@ function masthead(ctx: Ctx, series: SeriesConfig, issue: Issue): PageItem[] {
   while (officeLines < m.office_lines && ruleBelow(line(4 + officeLines, body)) + m.rule_width / 2 <= flowTop) officeLines++;
   // The office's room is what the longest date of the year leaves (…12月28日), so whether the office
   // fits never changes with the date, and `check --all` reports it once, not once per issue.
-  const longest = fitText({ element: 'date', parts: [{ text: formatDateZh({ year: issue.date.year, month: 12, day: 28 }), role: 'body', loc: issue.dateLoc }], loc: issue.dateLoc, ...inner, size: body, minSize: m.line_min_size, tracking: gridTracking, paragraph: { fonts: ctx.fonts, indent: 0, align: 'right', role: 'body', ink: 'text' } }, []);
+  const longest = fitText(
+    {
+      element: 'date',
+      parts: [{ text: formatDateZh({ year: issue.date.year, month: 12, day: 28 }), role: 'body', loc: issue.dateLoc }],
+      loc: issue.dateLoc,
+      ...inner,
+      size: body,
+      minSize: m.line_min_size,
+      tracking: gridTracking,
+      paragraph: { fonts: ctx.fonts, indent: 0, align: 'right', role: 'body', ink: 'text' },
+    },
+    [],
+  );
   const dateWidth = [...date.lines, ...longest.lines].reduce((w, l) => Math.max(w, l.width), 0);
   const officeBox = { x: inner.x, width: Math.max(0, inner.width - dateWidth - g.pitch) };
   // On two lines, an office name breaks before its bracketed second name or after a separator.
@@ -293,7 +323,18 @@ function endBlock(ctx: Ctx, issue: Issue): { lines: number; place: (page: PageIt
   const e = style.end_block;
   const size = e.size;
   // Recipient lists break between names (after 、 or ，), so lines are set ragged, not justified.
-  const opts: ParagraphOptions = { fonts: ctx.fonts, size, cell: size, x: g.left, width: g.width, indent: 0, inset: e.indent, align: 'left', role: 'end_block', preferBreakAfter: '、，；' };
+  const opts: ParagraphOptions = {
+    fonts: ctx.fonts,
+    size,
+    cell: size,
+    x: g.left,
+    width: g.width,
+    indent: 0,
+    inset: e.indent,
+    align: 'left',
+    role: 'end_block',
+    preferBreakAfter: '、，；',
+  };
   const entries: TextLine[][] = [];
   for (const d of issue.distribution) {
     const label = `${d.label.replace(/[:：]$/, '')}：`;
@@ -306,7 +347,16 @@ function endBlock(ctx: Ctx, issue: Issue): { lines: number; place: (page: PageIt
     const inset = e.indent * size;
     const { size: _s, cell: _c, x: _x, width: _w, ...paragraph } = opts;
     const [c] = fitOrReport(
-      { element: 'copies', parts: [{ text: copies, role: 'end_block', loc }], loc, x: g.left + inset, width: g.width - 2 * inset, size, tracking: 0, paragraph: { ...paragraph, inset: 0, align: 'right' } },
+      {
+        element: 'copies',
+        parts: [{ text: copies, role: 'end_block', loc }],
+        loc,
+        x: g.left + inset,
+        width: g.width - 2 * inset,
+        size,
+        tracking: 0,
+        paragraph: { ...paragraph, inset: 0, align: 'right' },
+      },
       ctx.diagnostics,
     ).lines;
     const last = entries[entries.length - 1]?.[entries[entries.length - 1].length - 1];
@@ -323,7 +373,14 @@ function endBlock(ctx: Ctx, issue: Issue): { lines: number; place: (page: PageIt
     lines: count,
     place(page, firstLine) {
       let k = firstLine;
-      const ruleAt = (line: number, thickness: number): RuleBox => ({ kind: 'rule', x1: g.left, x2: g.left + g.width, y: g.top + line * g.linePitch, thickness: thickness * MM, ink: 'text' });
+      const ruleAt = (line: number, thickness: number): RuleBox => ({
+        kind: 'rule',
+        x1: g.left,
+        x2: g.left + g.width,
+        y: g.top + line * g.linePitch,
+        thickness: thickness * MM,
+        ink: 'text',
+      });
       page.push(ruleAt(k, e.outer_rule));
       entries.forEach((lines, i) => {
         for (const l of lines) {
@@ -371,7 +428,13 @@ function pageNumber(ctx: Ctx, n: number): TextLine {
  * an even page), else on a new page; with `evenPage`, only on an even page, leaving an unnumbered
  * blank page before it when the text ends on an even page that has no room (GB/T 9704 §7.4, §7.5).
  */
-export function endBlockPlacement(pages: number, usedLines: number, blockLines: number, perPage: number, evenPage: boolean): { blankPages: number; newPage: boolean } {
+export function endBlockPlacement(
+  pages: number,
+  usedLines: number,
+  blockLines: number,
+  perPage: number,
+  evenPage: boolean,
+): { blankPages: number; newPage: boolean } {
   const fits = usedLines + blockLines <= perPage;
   if (fits && (!evenPage || pages % 2 === 0)) return { blankPages: 0, newPage: false };
   if (!evenPage || pages % 2 === 1) return { blankPages: 0, newPage: true };
@@ -403,7 +466,8 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
     const items: PageItem[] = p === 0 ? masthead(ctx, series, issue) : [];
     s.lines.forEach((f, k) => {
       const gridLine = s.start + k;
-      for (const l of f.lines) items.push({ ...l, gridLine, baseline: baselineIn(g.top + gridLine * g.linePitch, g.linePitch, l.glyphs[0]?.size ?? style.body.size) });
+      for (const l of f.lines)
+        items.push({ ...l, gridLine, baseline: baselineIn(g.top + gridLine * g.linePitch, g.linePitch, l.glyphs[0]?.size ?? style.body.size) });
     });
     return { number: p + 1, items };
   });

@@ -6,16 +6,7 @@ import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/inde
 import type { FontBook, FontMetrics, FontRole } from '../fonts/types.js';
 import { halfWidthSpans } from '../model/punctuation.js';
 import { advance } from '../model/source.js';
-import {
-  CLOSE_COMPRESSIBLE,
-  NO_END,
-  NO_START,
-  OPEN_COMPRESSIBLE,
-  isLatinInner,
-  isLatinWordChar,
-  isLetterLike,
-  isSpace,
-} from './classify.js';
+import { CLOSE_COMPRESSIBLE, NO_END, NO_START, OPEN_COMPRESSIBLE, isLatinInner, isLatinWordChar, isLetterLike, isSpace } from './classify.js';
 import type { PlacedGlyph } from './types.js';
 
 export type ClusterKind = 'ideo' | 'latin' | 'space' | 'pair';

@@ -54,8 +54,7 @@ export function placeLine(cs: Cluster[], fit: LineFit, x0: number, boxWidth: num
     const g = last.glyphs[last.glyphs.length - 1];
     const trailing = last.kind === 'ideo' && g ? Math.max(0, last.width - (g.x + g.face.advance(g.text.codePointAt(0)!) * g.size)) : 0;
     x += (boxWidth - (total - trailing)) / 2;
-  }
-  else if (align === 'right') x += boxWidth - total;
+  } else if (align === 'right') x += boxWidth - total;
   const startX = x;
   const glyphs: PlacedGlyph[] = [];
   const cells: Cell[] = [];

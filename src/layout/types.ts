@@ -87,11 +87,6 @@ export function lineText(line: TextLine): string {
 }
 
 /** A set line, not yet on a page (pagination gives it a baseline and a grid line). */
-export function textLine(
-  placed: { x: number; width: number; glyphs: PlacedGlyph[]; cells: Cell[] },
-  role: FontRole,
-  ink: Ink,
-  last: boolean,
-): TextLine {
+export function textLine(placed: { x: number; width: number; glyphs: PlacedGlyph[]; cells: Cell[] }, role: FontRole, ink: Ink, last: boolean): TextLine {
   return { kind: 'text', role, ink, baseline: 0, x: placed.x, width: placed.width, glyphs: placed.glyphs, cells: placed.cells, last, gridLine: -1 };
 }

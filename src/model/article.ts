@@ -50,9 +50,18 @@ function readFrontMatter(src: SourceText): { fields?: FrontMatterFields; diagnos
   if (text.trim() === '') {
     return {
       diagnostics: [
-        diagnostic('article/empty', 'error', src.loc(0), { zh: '文章文件是空的', en: 'the article file is empty' }, {
-          hint: { zh: '把文章内容粘贴进来，或从 issue.yaml 的 articles 中删去这一篇', en: 'paste the article in, or remove it from `articles` in issue.yaml' },
-        }),
+        diagnostic(
+          'article/empty',
+          'error',
+          src.loc(0),
+          { zh: '文章文件是空的', en: 'the article file is empty' },
+          {
+            hint: {
+              zh: '把文章内容粘贴进来，或从 issue.yaml 的 articles 中删去这一篇',
+              en: 'paste the article in, or remove it from `articles` in issue.yaml',
+            },
+          },
+        ),
       ],
     };
   }
@@ -64,7 +73,10 @@ function readFrontMatter(src: SourceText): { fields?: FrontMatterFields; diagnos
           'article/front-matter',
           'error',
           src.loc(0),
-          { zh: '文章开头缺少信息块（两行 --- 之间的 title 标题和 source 供稿单位）', en: 'the article has no front matter (title and source between two --- lines at the top)' },
+          {
+            zh: '文章开头缺少信息块（两行 --- 之间的 title 标题和 source 供稿单位）',
+            en: 'the article has no front matter (title and source between two --- lines at the top)',
+          },
           { hint: { zh: '在文件开头加上：\n---\ntitle: 标题\nsource: 供稿单位\n---', en: 'start the file with:\n---\ntitle: Title\nsource: Unit\n---' } },
         ),
       ],
@@ -90,7 +102,9 @@ function readTitle(r: FieldReader, fmLoc: SourceLoc): string {
       'article/title',
       'error',
       r.has('title') || r.pair('title') ? r.keyLoc('title') : fmLoc,
-      r.pair('title') ? { zh: '文章标题 `title` 是空的', en: 'the article’s `title` is empty' } : { zh: '文章缺少标题 `title`', en: 'the article has no `title`' },
+      r.pair('title')
+        ? { zh: '文章标题 `title` 是空的', en: 'the article’s `title` is empty' }
+        : { zh: '文章缺少标题 `title`', en: 'the article has no `title`' },
       { hint: { zh: '在信息块中写上“title: 文章标题”', en: 'add `title: <the title>` to the front matter' } },
     );
     r.diagnostics.push(d);
@@ -119,9 +133,15 @@ function readSources(r: FieldReader, fmLoc: SourceLoc): { value: string; loc: So
   const sources = read.filter((s) => s.value !== '');
   if (!sources.length)
     r.diagnostics.push(
-      diagnostic('attribution/missing', 'error', r.keyLoc('source'), { zh: '文章的供稿单位 `source` 是空的', en: 'the article’s `source` (contributing unit) is empty' }, {
-        hint: { zh: '在“source:”后写上供稿单位名称', en: 'write the contributing unit after `source:`' },
-      }),
+      diagnostic(
+        'attribution/missing',
+        'error',
+        r.keyLoc('source'),
+        { zh: '文章的供稿单位 `source` 是空的', en: 'the article’s `source` (contributing unit) is empty' },
+        {
+          hint: { zh: '在“source:”后写上供稿单位名称', en: 'write the contributing unit after `source:`' },
+        },
+      ),
     );
   return sources;
 }
@@ -192,7 +212,8 @@ export function markdownHazard(body: string): number {
     let brackets = 0;
     for (let k = 0; k < line.length; k++) {
       const c = line.charCodeAt(k);
-      if (c === 42 || c === 95) stars++; // * _
+      if (c === 42 || c === 95)
+        stars++; // * _
       else if (c === 91 || c === 93 || c === 60 || c === 96 || c === 33) brackets++; // [ ] < ` !
     }
     if (stars > 200 || brackets > 1000) return i;
@@ -213,8 +234,16 @@ export function parseBodyChecked(src: SourceText, bodyOffset: number): { blocks:
           'article/markdown',
           'warning',
           { file: src.file, line, column: 1 },
-          { zh: '这一行的 Markdown 标记异常（缩进或嵌套过深，或星号、括号过多），全文已按纯文本读取', en: 'this line has abnormal Markdown (too deep indentation or nesting, or too many * or brackets); the article was read as plain text' },
-          { hint: { zh: '检查文件是否损坏或粘贴错了内容；正文每段一行，不要缩进', en: 'check whether the file is damaged or the wrong text was pasted; write one paragraph per line without indentation' } },
+          {
+            zh: '这一行的 Markdown 标记异常（缩进或嵌套过深，或星号、括号过多），全文已按纯文本读取',
+            en: 'this line has abnormal Markdown (too deep indentation or nesting, or too many * or brackets); the article was read as plain text',
+          },
+          {
+            hint: {
+              zh: '检查文件是否损坏或粘贴错了内容；正文每段一行，不要缩进',
+              en: 'check whether the file is damaged or the wrong text was pasted; write one paragraph per line without indentation',
+            },
+          },
         ),
       ],
     };
@@ -231,9 +260,18 @@ export function parseBodyChecked(src: SourceText, bodyOffset: number): { blocks:
     return {
       blocks: plainBody(src, bodyOffset),
       diagnostics: [
-        diagnostic('article/markdown', 'warning', src.loc(bodyOffset), { zh: '无法按 Markdown 读取正文，全文已按纯文本读取（标记符号会原样印出）', en: 'the body could not be read as Markdown; it was read as plain text (any marks are printed as typed)' }, {
-          hint: { zh: '检查文件是否损坏或粘贴错了内容', en: 'check whether the file is damaged or the wrong text was pasted' },
-        }),
+        diagnostic(
+          'article/markdown',
+          'warning',
+          src.loc(bodyOffset),
+          {
+            zh: '无法按 Markdown 读取正文，全文已按纯文本读取（标记符号会原样印出）',
+            en: 'the body could not be read as Markdown; it was read as plain text (any marks are printed as typed)',
+          },
+          {
+            hint: { zh: '检查文件是否损坏或粘贴错了内容', en: 'check whether the file is damaged or the wrong text was pasted' },
+          },
+        ),
       ],
     };
   }
@@ -265,7 +303,12 @@ export function simpleBody(src: SourceText, bodyOffset: number): Block[] | undef
       const text = heading[2];
       if (INLINE_SYNTAX.test(text)) return undefined;
       const at = start + heading[1].length + heading[0].slice(heading[1].length).search(/[^ \t]/);
-      blocks.push({ kind: 'heading', level: Math.min(3, heading[1].length) as 1 | 2 | 3, runs: trimRuns([{ text, style: 'regular', loc: src.loc(at) }]), loc: src.loc(start) });
+      blocks.push({
+        kind: 'heading',
+        level: Math.min(3, heading[1].length) as 1 | 2 | 3,
+        runs: trimRuns([{ text, style: 'regular', loc: src.loc(at) }]),
+        loc: src.loc(start),
+      });
       continue;
     }
     if (BLOCK_START.test(line) && !LEAD.test(line)) return undefined;
@@ -336,14 +379,22 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
   const html = (raw: string, o: number) => {
     const { tag, comment } = htmlName(raw);
     if (comment) {
-      report('markdown/html-comment', 'warning', o, say('HTML 注释不会印出', 'an HTML comment is not printed'), say('删去注释，或把要印的内容写成正文', 'delete the comment, or write what should be printed as text'));
+      report(
+        'markdown/html-comment',
+        'warning',
+        o,
+        say('HTML 注释不会印出', 'an HTML comment is not printed'),
+        say('删去注释，或把要印的内容写成正文', 'delete the comment, or write what should be printed as text'),
+      );
       return;
     }
     report(
       'markdown/html',
       'error',
       o,
-      tag ? say(`网页标记 <${tag}> 不能排版印刷`, `the HTML tag <${tag}> cannot be printed`) : say('网页标记（HTML）不能排版印刷', 'HTML markup cannot be printed'),
+      tag
+        ? say(`网页标记 <${tag}> 不能排版印刷`, `the HTML tag <${tag}> cannot be printed`)
+        : say('网页标记（HTML）不能排版印刷', 'HTML markup cannot be printed'),
       say('删去尖括号标记，只保留文字（从网页复制时请“只粘贴文本”）', 'delete the tag and keep only the text (paste from web pages as plain text)'),
     );
   };
@@ -355,7 +406,10 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
       switch (node.type) {
         case 'heading': {
           const runs = collectRuns(node.children, locAt, body, inline);
-          const text = runs.map((r) => r.text).join('').trim();
+          const text = runs
+            .map((r) => r.text)
+            .join('')
+            .trim();
           if (!text) break;
           blocks.push({ kind: 'heading', level: Math.min(3, node.depth) as 1 | 2 | 3, runs: trimRuns(runs), loc: locAt(start) });
           break;
@@ -379,7 +433,13 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
             if (/^[-*+]$/.test(marker)) {
               // A bullet has no place in an official text: it is printed as “·” and reported.
               marker = '·';
-              report('markdown/bullet-list', 'warning', at, say('列表项目符号印作“·”', 'a bullet list item is printed with “·”'), say('公文条目用“一、”“（一）”“1.”等序号，请改写', 'official text numbers its items (一、, （一）, 1.): consider writing them so'));
+              report(
+                'markdown/bullet-list',
+                'warning',
+                at,
+                say('列表项目符号印作“·”', 'a bullet list item is printed with “·”'),
+                say('公文条目用“一、”“（一）”“1.”等序号，请改写', 'official text numbers its items (一、, （一）, 1.): consider writing them so'),
+              );
             }
             walk(item.children, marker ? { text: marker, offset: at } : undefined);
             n++;
@@ -387,14 +447,25 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
           break;
         }
         case 'blockquote':
-          report('markdown/blockquote', 'warning', start, say('引用块（以“>”开头）按普通段落印出，“>”不印', 'a block quote (lines opening with “>”) is printed as plain paragraphs, without the “>”'), say('若要印出引文，请用引号括起', 'to print a quotation, put it in quotation marks'));
+          report(
+            'markdown/blockquote',
+            'warning',
+            start,
+            say('引用块（以“>”开头）按普通段落印出，“>”不印', 'a block quote (lines opening with “>”) is printed as plain paragraphs, without the “>”'),
+            say('若要印出引文，请用引号括起', 'to print a quotation, put it in quotation marks'),
+          );
           walk(node.children);
           break;
         case 'code':
         case 'html': {
           if (node.type === 'html') html(node.value, start);
           else if (/^(```|~~~)/.test(body.slice(start, start + 3)))
-            report('markdown/code', 'warning', start, say('代码块按普通段落印出，围栏行（```）不印', 'a fenced code block is printed as plain paragraphs, without its ``` lines'));
+            report(
+              'markdown/code',
+              'warning',
+              start,
+              say('代码块按普通段落印出，围栏行（```）不印', 'a fenced code block is printed as plain paragraphs, without its ``` lines'),
+            );
           // Indented pasted text becomes a code block in CommonMark: read it as plain paragraphs.
           const raw = body.slice(start, node.position!.end.offset!);
           let o = start;
@@ -407,13 +478,30 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
           break;
         }
         case 'thematicBreak':
-          report('markdown/thematic-break', 'warning', start, say('分隔线（---）不会印出', 'a thematic break (---) is not printed'), say('删去这一行；前后两段照常印出', 'delete the line; the paragraphs around it are printed as usual'));
+          report(
+            'markdown/thematic-break',
+            'warning',
+            start,
+            say('分隔线（---）不会印出', 'a thematic break (---) is not printed'),
+            say('删去这一行；前后两段照常印出', 'delete the line; the paragraphs around it are printed as usual'),
+          );
           break;
         case 'definition':
-          report('markdown/definition', 'warning', start, say(`链接定义不会印出（${node.url}）`, `a link definition is not printed (${node.url})`), say('要印出网址，请把它写进正文', 'to print the address, write it into the text'));
+          report(
+            'markdown/definition',
+            'warning',
+            start,
+            say(`链接定义不会印出（${node.url}）`, `a link definition is not printed (${node.url})`),
+            say('要印出网址，请把它写进正文', 'to print the address, write it into the text'),
+          );
           break;
         default:
-          report('markdown/unsupported', 'warning', start, say(`不支持的 Markdown 结构（${node.type}），未印出`, `unsupported Markdown (${node.type}) is not printed`));
+          report(
+            'markdown/unsupported',
+            'warning',
+            start,
+            say(`不支持的 Markdown 结构（${node.type}），未印出`, `unsupported Markdown (${node.type}) is not printed`),
+          );
           break;
       }
     }
@@ -441,9 +529,15 @@ function pipeTables(src: SourceText, bodyOffset: number): Diagnostic[] {
   lines.forEach((line, i) => {
     if (i === 0 || !TABLE_DELIMITER.test(line) || !line.includes('|') || !lines[i - 1].includes('|')) return;
     out.push(
-      diagnostic('markdown/table', 'error', src.loc(starts[i - 1]), say('表格不能排入简报版面（会把“|”分隔符原样印出）', 'a table cannot be set on the bulletin page (its | bars would be printed as text)'), {
-        hint: say('把表格内容改写成文字段落，或另作附件', 'write the table’s content as paragraphs, or attach it separately'),
-      }),
+      diagnostic(
+        'markdown/table',
+        'error',
+        src.loc(starts[i - 1]),
+        say('表格不能排入简报版面（会把“|”分隔符原样印出）', 'a table cannot be set on the bulletin page (its | bars would be printed as text)'),
+        {
+          hint: say('把表格内容改写成文字段落，或另作附件', 'write the table’s content as paragraphs, or attach it separately'),
+        },
+      ),
     );
   });
   return out;
@@ -476,23 +570,44 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
       switch (n.type) {
         case 'text': {
           // Character references are decoded (&amp; prints &); each is reported with what it became.
-          if (r) for (const m of body.slice(start, end).matchAll(CHARACTER_REFERENCE)) {
-            const decoded = decodeReference(m[0]);
-            if (decoded === undefined) continue;
-            const cps = [...decoded].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
-            r.report('markdown/entity', 'warning', start + m.index!, say(`网页字符代码 ${m[0]} 印作字符 ${cps}`, `the HTML character reference ${m[0]} is printed as the character ${cps}`), say('直接写出要印的字符（&nbsp; 一般应删去）', 'write the character itself (an &nbsp; is usually best deleted)'));
-          }
+          if (r)
+            for (const m of body.slice(start, end).matchAll(CHARACTER_REFERENCE)) {
+              const decoded = decodeReference(m[0]);
+              if (decoded === undefined) continue;
+              const cps = [...decoded].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+              r.report(
+                'markdown/entity',
+                'warning',
+                start + m.index!,
+                say(`网页字符代码 ${m[0]} 印作字符 ${cps}`, `the HTML character reference ${m[0]} is printed as the character ${cps}`),
+                say('直接写出要印的字符（&nbsp; 一般应删去）', 'write the character itself (an &nbsp; is usually best deleted)'),
+              );
+            }
           pushText(runs, n.value, style, start, locAt, body);
           break;
         }
         case 'inlineCode':
-          r?.report('markdown/inline-code', 'warning', start, say('行内代码的反引号（`）不印，其中文字照常印出', 'inline code is printed as plain text, without its backticks'));
+          r?.report(
+            'markdown/inline-code',
+            'warning',
+            start,
+            say('行内代码的反引号（`）不印，其中文字照常印出', 'inline code is printed as plain text, without its backticks'),
+          );
           pushText(runs, n.value, style, start + 1, locAt, body);
           break;
         case 'strong': {
           // Only a strong run that opens its line is a lead; elsewhere it is plain text.
           const atLineStart = runs.length === 0 || /\n\s*$/.test(runs[runs.length - 1].text);
-          if (!atLineStart) r?.report('markdown/emphasis', 'warning', start, say('段中的加粗不印作粗体（只有段首的 **…** 是粗体导语）', 'bold inside a paragraph is printed as plain text (only **…** opening a paragraph is its bold lead)'));
+          if (!atLineStart)
+            r?.report(
+              'markdown/emphasis',
+              'warning',
+              start,
+              say(
+                '段中的加粗不印作粗体（只有段首的 **…** 是粗体导语）',
+                'bold inside a paragraph is printed as plain text (only **…** opening a paragraph is its bold lead)',
+              ),
+            );
           visit(n.children, atLineStart ? 'lead' : style);
           break;
         }
@@ -508,16 +623,34 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
           pushText(runs, n.value, style, start, locAt, body);
           break;
         case 'image':
-          r?.report('markdown/image', 'error', start, say(`图片不能排入简报（${n.url}）`, `an image cannot be set in the bulletin (${n.url})`), say('删去图片标记；如需配图，请另行提供', 'delete the image; supply pictures separately'));
+          r?.report(
+            'markdown/image',
+            'error',
+            start,
+            say(`图片不能排入简报（${n.url}）`, `an image cannot be set in the bulletin (${n.url})`),
+            say('删去图片标记；如需配图，请另行提供', 'delete the image; supply pictures separately'),
+          );
           if (n.alt) pushText(runs, n.alt, style, start + 2, locAt, body);
           break;
         case 'imageReference':
-          r?.report('markdown/image', 'error', start, say('图片不能排入简报', 'an image cannot be set in the bulletin'), say('删去图片标记；如需配图，请另行提供', 'delete the image; supply pictures separately'));
+          r?.report(
+            'markdown/image',
+            'error',
+            start,
+            say('图片不能排入简报', 'an image cannot be set in the bulletin'),
+            say('删去图片标记；如需配图，请另行提供', 'delete the image; supply pictures separately'),
+          );
           break;
         case 'link': {
           const text = n.children.map((c) => ('value' in c ? String(c.value) : '')).join('');
           if (text !== n.url && `mailto:${text}` !== n.url)
-            r?.report('markdown/link', 'warning', start, say(`只印出链接文字，网址 ${n.url} 不印`, `only the link text is printed, not its address ${n.url}`), say('若要印出网址，请把它写进正文', 'to print the address, write it into the text'));
+            r?.report(
+              'markdown/link',
+              'warning',
+              start,
+              say(`只印出链接文字，网址 ${n.url} 不印`, `only the link text is printed, not its address ${n.url}`),
+              say('若要印出网址，请把它写进正文', 'to print the address, write it into the text'),
+            );
           visit(n.children, style);
           break;
         }
@@ -586,4 +719,3 @@ function trimRuns(runs: Run[]): Run[] {
   }
   return merged;
 }
-

@@ -19,7 +19,12 @@ export function encodingDiagnostic(file: string, read: Exclude<TextRead, { ok: t
         { hint: { zh: '换成一份普通的文本文件', en: 'put an ordinary text file here' } },
       );
     case 'unreadable':
-      return diagnostic('file/unreadable', 'error', loc, osFault(read.code, file, 'read') ?? { zh: `无法读取 ${file}（${read.code}）`, en: `cannot read ${file} (${read.code})` });
+      return diagnostic(
+        'file/unreadable',
+        'error',
+        loc,
+        osFault(read.code, file, 'read') ?? { zh: `无法读取 ${file}（${read.code}）`, en: `cannot read ${file} (${read.code})` },
+      );
     case 'outside':
       return diagnostic(
         'file/outside-archive',
@@ -33,7 +38,10 @@ export function encodingDiagnostic(file: string, read: Exclude<TextRead, { ok: t
         'file/too-large',
         'error',
         loc,
-        { zh: `${file} 太大（${(read.bytes / 1048576).toFixed(1)} MB），不像是一篇文章，拒绝读取`, en: `${file} is too large (${(read.bytes / 1048576).toFixed(1)} MB) to be an article; refused` },
+        {
+          zh: `${file} 太大（${(read.bytes / 1048576).toFixed(1)} MB），不像是一篇文章，拒绝读取`,
+          en: `${file} is too large (${(read.bytes / 1048576).toFixed(1)} MB) to be an article; refused`,
+        },
         { hint: { zh: '检查是否放错了文件', en: 'check whether the wrong file was put here' } },
       );
     case 'encoding': {
@@ -52,7 +60,10 @@ export function encodingDiagnostic(file: string, read: Exclude<TextRead, { ok: t
         loc,
         { zh: `${file} 的编码是 ${name}，不是 UTF-8`, en: `${file} is encoded as ${name}, not UTF-8` },
         {
-          hint: { zh: '运行 `bulletin fix` 自动转换为 UTF-8，或在编辑器中“另存为 UTF-8”', en: 'run `bulletin fix` to convert it to UTF-8, or save it as UTF-8 in your editor' },
+          hint: {
+            zh: '运行 `bulletin fix` 自动转换为 UTF-8，或在编辑器中“另存为 UTF-8”',
+            en: 'run `bulletin fix` to convert it to UTF-8, or save it as UTF-8 in your editor',
+          },
           fix: [{ loc, length: 0, replacement: '', convert: read.encoding }],
         },
       );

@@ -60,7 +60,12 @@ function readManifest(root: string, where: IssueDir, sources: Map<string, Source
         'error',
         { file: manifestRel, line: 1, column: 1 },
         { zh: `期文件夹 ${where.rel} 是指向档案之外的链接，拒绝读取`, en: `the issue folder ${where.rel} is a link leading outside the archive; refused` },
-        { hint: { zh: '把这一期的文件复制到档案的 issues/ 文件夹中，不要用快捷方式或符号链接', en: 'copy the issue’s files into the archive’s issues/ folder instead of linking to them' } },
+        {
+          hint: {
+            zh: '把这一期的文件复制到档案的 issues/ 文件夹中，不要用快捷方式或符号链接',
+            en: 'copy the issue’s files into the archive’s issues/ folder instead of linking to them',
+          },
+        },
       ),
     );
     return undefined;
@@ -68,9 +73,18 @@ function readManifest(root: string, where: IssueDir, sources: Map<string, Source
   const read = readText(root, manifestAbs);
   if (!read.ok && read.reason === 'missing') {
     diagnostics.push(
-      diagnostic('file/missing', 'error', { file: manifestRel, line: 1, column: 1 }, { zh: `期文件夹 ${where.rel} 中没有 issue.yaml`, en: `the issue folder ${where.rel} has no issue.yaml` }, {
-        hint: { zh: '从上一期复制一份 issue.yaml 并改写期号、日期和文章列表（或运行 bulletin new）', en: 'copy issue.yaml from the previous issue and change its number, date and articles (or run bulletin new)' },
-      }),
+      diagnostic(
+        'file/missing',
+        'error',
+        { file: manifestRel, line: 1, column: 1 },
+        { zh: `期文件夹 ${where.rel} 中没有 issue.yaml`, en: `the issue folder ${where.rel} has no issue.yaml` },
+        {
+          hint: {
+            zh: '从上一期复制一份 issue.yaml 并改写期号、日期和文章列表（或运行 bulletin new）',
+            en: 'copy issue.yaml from the previous issue and change its number, date and articles (or run bulletin new)',
+          },
+        },
+      ),
     );
     return undefined;
   }
@@ -90,9 +104,15 @@ function readManifest(root: string, where: IssueDir, sources: Map<string, Source
   const articleNames = r.strings('articles', true) ?? [];
   if (r.has('articles') && !articleNames.length && isSeq(r.node('articles')))
     r.diagnostics.push(
-      diagnostic('manifest/missing', 'error', r.loc('articles'), { zh: '`articles` 列表是空的：本期没有文章', en: '`articles` is empty: the issue has no articles' }, {
-        hint: { zh: '每篇文章一行，如“  - 01-文章.md”', en: 'list one article file per line, e.g. `  - 01-article.md`' },
-      }),
+      diagnostic(
+        'manifest/missing',
+        'error',
+        r.loc('articles'),
+        { zh: '`articles` 列表是空的：本期没有文章', en: '`articles` is empty: the issue has no articles' },
+        {
+          hint: { zh: '每篇文章一行，如“  - 01-文章.md”', en: 'list one article file per line, e.g. `  - 01-article.md`' },
+        },
+      ),
     );
   const distribution = readDistribution(r);
   r.unknownKeys(ISSUE_KEYS);
@@ -104,7 +124,13 @@ function readManifest(root: string, where: IssueDir, sources: Map<string, Source
  * Steps 2–4 for each listed article: refused when its path leads outside the archive, skipped when
  * listed twice, then read and parsed. `listed` holds every listed path inside the archive.
  */
-function loadArticles(root: string, where: IssueDir, names: Manifest['articleNames'], sources: Map<string, SourceText>, diagnostics: Diagnostic[]): { articles: Article[]; listed: string[] } {
+function loadArticles(
+  root: string,
+  where: IssueDir,
+  names: Manifest['articleNames'],
+  sources: Map<string, SourceText>,
+  diagnostics: Diagnostic[],
+): { articles: Article[]; listed: string[] } {
   const articles: Article[] = [];
   const listed: string[] = [];
   const seen = new Set<string>();
@@ -139,19 +165,39 @@ function outsideArchive(root: string, abs: string, name: { value: string; loc: S
 
 /** Step 3: an article listed a second time. */
 function listedTwice(name: { value: string; loc: SourceLoc }): Diagnostic {
-  return diagnostic('article/duplicate', 'error', name.loc, { zh: `文章 ${name.value} 在列表中出现了两次`, en: `the article ${name.value} is listed twice` }, {
-    hint: { zh: '删去重复的一行', en: 'delete the repeated line' },
-  });
+  return diagnostic(
+    'article/duplicate',
+    'error',
+    name.loc,
+    { zh: `文章 ${name.value} 在列表中出现了两次`, en: `the article ${name.value} is listed twice` },
+    {
+      hint: { zh: '删去重复的一行', en: 'delete the repeated line' },
+    },
+  );
 }
 
 /** Step 4: one listed article read (its source kept for checks and fixes) and parsed; undefined when missing or unreadable. */
-function loadArticle(root: string, where: IssueDir, abs: string, rel: string, name: { value: string; loc: SourceLoc }, sources: Map<string, SourceText>, diagnostics: Diagnostic[]): Article | undefined {
+function loadArticle(
+  root: string,
+  where: IssueDir,
+  abs: string,
+  rel: string,
+  name: { value: string; loc: SourceLoc },
+  sources: Map<string, SourceText>,
+  diagnostics: Diagnostic[],
+): Article | undefined {
   const text = readText(root, abs);
   if (!text.ok && text.reason === 'missing') {
     diagnostics.push(
-      diagnostic('article/missing', 'error', name.loc, { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` }, {
-        hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
-      }),
+      diagnostic(
+        'article/missing',
+        'error',
+        name.loc,
+        { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` },
+        {
+          hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
+        },
+      ),
     );
     return undefined;
   }
@@ -210,7 +256,9 @@ function readHead(r: FieldReader) {
         'date/invalid',
         'error',
         r.loc('date'),
-        shape ? { zh: `日期 ${dateText} 不存在（该月没有这一天）`, en: `the date ${dateText} does not exist (the month has no such day)` } : { zh: `日期“${dateText}”的写法不对`, en: `the date “${dateText}” is not in YYYY-MM-DD form` },
+        shape
+          ? { zh: `日期 ${dateText} 不存在（该月没有这一天）`, en: `the date ${dateText} does not exist (the month has no such day)` }
+          : { zh: `日期“${dateText}”的写法不对`, en: `the date “${dateText}” is not in YYYY-MM-DD form` },
         { hint: { zh: '写成“年-月-日”的形式，如 2017-09-28，并核对日期', en: 'write it as year-month-day, e.g. 2017-09-28, and check the day' } },
       ),
     );
@@ -237,7 +285,18 @@ export function readManifestSummary(root: string, where: IssueDir): ManifestSumm
 
 function summarise(r: FieldReader, where: IssueDir, file: string): ManifestSummary {
   const h = readHead(r);
-  return { file, year: where.year, folder: where.number, number: h.number, numberLoc: h.numberLoc, date: h.date, dateLoc: r.loc('date'), total: h.total, totalLoc: h.totalLoc, supplement: h.supplement };
+  return {
+    file,
+    year: where.year,
+    folder: where.number,
+    number: h.number,
+    numberLoc: h.numberLoc,
+    date: h.date,
+    dateLoc: r.loc('date'),
+    total: h.total,
+    totalLoc: h.totalLoc,
+    supplement: h.supplement,
+  };
 }
 
 /** The summary of an issue already loaded, so --all never reads a manifest twice. */
@@ -275,7 +334,10 @@ function readDistribution(r: FieldReader): DistributionLine[] {
     const loc = r.locOf(pair.key as Node);
     if (isScalar(v) && typeof v.value === 'string') out.push({ label, recipients: [v.value], loc });
     else if (isSeq(v)) out.push({ label, recipients: v.items.map((i) => (isScalar(i) ? String(i.value) : '')).filter(Boolean), loc });
-    else r.diagnostics.push(diagnostic('manifest/type', 'error', loc, { zh: `\`${label}\` 的收文单位应为列表`, en: `the recipients of \`${label}\` should be a list` }));
+    else
+      r.diagnostics.push(
+        diagnostic('manifest/type', 'error', loc, { zh: `\`${label}\` 的收文单位应为列表`, en: `the recipients of \`${label}\` should be a list` }),
+      );
   }
   return out;
 }

@@ -62,8 +62,13 @@ export function isChinese(ch: string | undefined): boolean {
     inRange(c, symbols) || // CJK symbols and punctuation
     inRange(c, fullwidthAscii) || // full-width forms
     inRange(c, fullwidthSigns) ||
-    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || // “ ” ‘ ’
-    c === 0x2026 || c === 0x2014 || c === 0x00b7 || // … — ·
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 || // “ ” ‘ ’
+    c === 0x2026 ||
+    c === 0x2014 ||
+    c === 0x00b7 || // … — ·
     HAN.test(ch)
   );
 }

@@ -11,7 +11,20 @@ import { didYouMean, FieldReader, nodeToJs, parseYaml } from './yaml.js';
 export const SERIES_KEYS = ['series', 'office', 'numbering', 'units', 'style', 'fonts', 'checks', 'names', 'words'] as const;
 const CHECK_LEVELS = ['off', 'hint', 'warning', 'error'] as const;
 const WORD_KEYS = ['find', 'use', 'why', 'before', 'not_before', 'severity'] as const;
-export const FONT_ROLE_KEYS = ['masthead', 'title', 'body', 'lead', 'heading1', 'heading2', 'heading3', 'note', 'attribution', 'page_number', 'end_block', 'fallback'] as const;
+export const FONT_ROLE_KEYS = [
+  'masthead',
+  'title',
+  'body',
+  'lead',
+  'heading1',
+  'heading2',
+  'heading3',
+  'note',
+  'attribution',
+  'page_number',
+  'end_block',
+  'fallback',
+] as const;
 
 export interface SeriesLoad {
   config?: SeriesConfig;
@@ -52,7 +65,9 @@ export function parseSeries(src: SourceText): SeriesLoad {
   const units = (r.strings('units') ?? []).map((u) => u.value);
   const styleNode = r.node('style');
   if (styleNode && !isMap(styleNode) && !(isScalar(styleNode) && styleNode.value === null)) {
-    r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('style'), { zh: '`style` 应为多级设置（下一行起缩进书写各项）', en: '`style` should be a mapping' }));
+    r.diagnostics.push(
+      diagnostic('manifest/type', 'error', r.loc('style'), { zh: '`style` 应为多级设置（下一行起缩进书写各项）', en: '`style` should be a mapping' }),
+    );
   } else if (styleNode && isMap(styleNode)) {
     const before = r.diagnostics.length;
     checkStyle(r, styleNode, DEFAULT_STYLE as unknown as Record<string, unknown>, 'style');
@@ -91,7 +106,15 @@ function readChecks(r: FieldReader): NonNullable<SeriesConfig['checks']> {
   const node = r.node('checks');
   if (!node || (isScalar(node) && node.value === null)) return out;
   if (!isMap(node)) {
-    r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('checks'), { zh: '`checks` 应为“规则: 级别”的映射', en: '`checks` should be a mapping of rule: level' }, { hint: { zh: '例如\nchecks:\n  text/space: off', en: 'e.g.\nchecks:\n  text/space: off' } }));
+    r.diagnostics.push(
+      diagnostic(
+        'manifest/type',
+        'error',
+        r.loc('checks'),
+        { zh: '`checks` 应为“规则: 级别”的映射', en: '`checks` should be a mapping of rule: level' },
+        { hint: { zh: '例如\nchecks:\n  text/space: off', en: 'e.g.\nchecks:\n  text/space: off' } },
+      ),
+    );
     return out;
   }
   for (const p of node.items) {
@@ -100,7 +123,10 @@ function readChecks(r: FieldReader): NonNullable<SeriesConfig['checks']> {
     const level = isScalar(v) ? (v.value === false ? 'off' : String(v.value)) : '';
     if (!(CHECK_LEVELS as readonly string[]).includes(level)) {
       r.diagnostics.push(
-        diagnostic('manifest/type', 'error', r.locOf((p.value as Node) ?? (p.key as Node)), { zh: `规则 \`${id}\` 的级别应为 off、hint、warning 或 error`, en: `the level of \`${id}\` should be off, hint, warning or error` }),
+        diagnostic('manifest/type', 'error', r.locOf((p.value as Node) ?? (p.key as Node)), {
+          zh: `规则 \`${id}\` 的级别应为 off、hint、warning 或 error`,
+          en: `the level of \`${id}\` should be off, hint, warning or error`,
+        }),
       );
       continue;
     }
@@ -115,13 +141,23 @@ function readWords(r: FieldReader): WordEntry[] {
   const node = r.node('words');
   if (!node || (isScalar(node) && node.value === null)) return out;
   if (!isSeq(node)) {
-    r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('words'), { zh: '`words` 应为列表，每项含 find、use、why', en: '`words` should be a list of { find, use, why }' }));
+    r.diagnostics.push(
+      diagnostic('manifest/type', 'error', r.loc('words'), {
+        zh: '`words` 应为列表，每项含 find、use、why',
+        en: '`words` should be a list of { find, use, why }',
+      }),
+    );
     return out;
   }
   for (const raw of node.items) {
     const item = r.resolve(raw as Node);
     if (!isMap(item)) {
-      r.diagnostics.push(diagnostic('manifest/type', 'error', r.locOf(raw as Node), { zh: '`words` 的每一项应含 find、use、why', en: 'each entry of `words` should have find, use and why' }));
+      r.diagnostics.push(
+        diagnostic('manifest/type', 'error', r.locOf(raw as Node), {
+          zh: '`words` 的每一项应含 find、use、why',
+          en: 'each entry of `words` should have find, use and why',
+        }),
+      );
       continue;
     }
     const w = new FieldReader(r.src, item, r.offset, 'word', r.doc);
@@ -132,11 +168,24 @@ function readWords(r: FieldReader): WordEntry[] {
     const notBefore = w.strings('not_before', false, true)?.map((x) => x.value);
     const severity = w.string('severity');
     if (severity !== undefined && !['hint', 'warning', 'error'].includes(severity))
-      w.diagnostics.push(diagnostic('manifest/type', 'error', w.loc('severity'), { zh: '`severity` 应为 hint、warning 或 error', en: '`severity` should be hint, warning or error' }));
+      w.diagnostics.push(
+        diagnostic('manifest/type', 'error', w.loc('severity'), {
+          zh: '`severity` 应为 hint、warning 或 error',
+          en: '`severity` should be hint, warning or error',
+        }),
+      );
     w.unknownKeys(WORD_KEYS);
     r.diagnostics.push(...w.diagnostics);
     if (find && use && why && !w.diagnostics.length)
-      out.push({ find, use, why, ...(before ? { before } : {}), ...(notBefore ? { not_before: notBefore } : {}), ...(severity ? { severity: severity as WordEntry['severity'] } : {}), loc: r.locOf(raw as Node) });
+      out.push({
+        find,
+        use,
+        why,
+        ...(before ? { before } : {}),
+        ...(notBefore ? { not_before: notBefore } : {}),
+        ...(severity ? { severity: severity as WordEntry['severity'] } : {}),
+        loc: r.locOf(raw as Node),
+      });
   }
   return out;
 }
@@ -163,7 +212,13 @@ function readFonts(r: FieldReader): SeriesConfig['fonts'] {
       const fallback = role === 'fallback' ? undefined : sub.string('fallback');
       sub.unknownKeys(role === 'fallback' ? ['file', 'face'] : ['file', 'face', 'fallback']);
       fr.diagnostics.push(...sub.diagnostics);
-      if (file) out.roles[role] = { file, face, loc: fr.locOf(n as Node), ...(fallback ? { fallback: { file: fallback, loc: sub.locOf(sub.node('fallback')!) } } : {}) };
+      if (file)
+        out.roles[role] = {
+          file,
+          face,
+          loc: fr.locOf(n as Node),
+          ...(fallback ? { fallback: { file: fallback, loc: sub.locOf(sub.node('fallback')!) } } : {}),
+        };
     } else {
       fr.diagnostics.push(
         diagnostic('manifest/type', 'error', fr.locOf(n), {
@@ -190,19 +245,29 @@ function checkStyle(r: FieldReader, map: YAMLMap, base: Record<string, unknown>,
     if (!Object.hasOwn(base, key)) {
       const near = didYouMean(key, Object.keys(base));
       r.diagnostics.push(
-        diagnostic('manifest/unknown-key', 'error', at, { zh: `未知的版式设置 \`${name}\``, en: `unknown style setting \`${name}\`` }, {
-          hint: near ? { zh: `是不是 \`${where}.${near}\`？`, en: `did you mean \`${where}.${near}\`?` } : { zh: `${where} 下可用的设置：${Object.keys(base).join('、')}`, en: `settings under ${where}: ${Object.keys(base).join(', ')}` },
-        }),
+        diagnostic(
+          'manifest/unknown-key',
+          'error',
+          at,
+          { zh: `未知的版式设置 \`${name}\``, en: `unknown style setting \`${name}\`` },
+          {
+            hint: near
+              ? { zh: `是不是 \`${where}.${near}\`？`, en: `did you mean \`${where}.${near}\`?` }
+              : { zh: `${where} 下可用的设置：${Object.keys(base).join('、')}`, en: `settings under ${where}: ${Object.keys(base).join(', ')}` },
+          },
+        ),
       );
       continue;
     }
     const want = base[key];
     const v = r.resolve((pair.value as Node | null) ?? undefined);
     const vloc = v ? r.locOf(v) : at;
-    const bad = (zh: string, en: string) => r.diagnostics.push(diagnostic('manifest/type', 'error', vloc, { zh: `\`${name}\` ${zh}`, en: `\`${name}\` ${en}` }));
+    const bad = (zh: string, en: string) =>
+      r.diagnostics.push(diagnostic('manifest/type', 'error', vloc, { zh: `\`${name}\` ${zh}`, en: `\`${name}\` ${en}` }));
     if (v === undefined || (isScalar(v) && v.value === null)) continue;
     if (Array.isArray(want)) {
-      const ok = isSeq(v) && v.items.length === want.length && v.items.every((i) => isScalar(i) && typeof i.value === 'number' && i.value >= 0 && i.value <= 100);
+      const ok =
+        isSeq(v) && v.items.length === want.length && v.items.every((i) => isScalar(i) && typeof i.value === 'number' && i.value >= 0 && i.value <= 100);
       if (!ok) bad(`应为 ${want.length} 个 0–100 的数字，如 [${want.join(', ')}]`, `should be ${want.length} numbers from 0 to 100, e.g. [${want.join(', ')}]`);
     } else if (typeof want === 'object' && want !== null) {
       if (isMap(v)) checkStyle(r, v, want as Record<string, unknown>, name);

@@ -35,21 +35,45 @@ function explain(e: YAMLError, file = ''): { message: Message; hint: Message } {
   if (known) return { message: known, hint: SYNTAX_HINT };
   switch (e.code) {
     case 'DUPLICATE_KEY':
-      return { message: { zh: '同一个名称在这里写了两次', en: 'this key appears twice in the same mapping' }, hint: { zh: '删去重复的一项，或把内容合并到一处', en: 'delete one of them or merge their values' } };
+      return {
+        message: { zh: '同一个名称在这里写了两次', en: 'this key appears twice in the same mapping' },
+        hint: { zh: '删去重复的一项，或把内容合并到一处', en: 'delete one of them or merge their values' },
+      };
     case 'TAB_AS_INDENT':
-      return { message: { zh: '行首用了 Tab 键缩进，YAML 只能用空格缩进', en: 'the line is indented with a tab; YAML allows spaces only' }, hint: { zh: '把行首的 Tab 换成空格（同一层对齐）', en: 'replace the tab with spaces, aligned with the other entries of its level' } };
+      return {
+        message: { zh: '行首用了 Tab 键缩进，YAML 只能用空格缩进', en: 'the line is indented with a tab; YAML allows spaces only' },
+        hint: { zh: '把行首的 Tab 换成空格（同一层对齐）', en: 'replace the tab with spaces, aligned with the other entries of its level' },
+      };
     case 'BAD_INDENT':
       if (/end with an? ([\]}])/.test(detail)) {
         const b = /end with an? ([\]}])/.exec(detail)![1];
-        return { message: { zh: `方括号或花括号没有结束：缺少“${b}”`, en: `a bracket is not closed: “${b}” is missing` }, hint: { zh: `在这一项的末尾补上“${b}”`, en: `add the “${b}” at the end of the entry` } };
+        return {
+          message: { zh: `方括号或花括号没有结束：缺少“${b}”`, en: `a bracket is not closed: “${b}” is missing` },
+          hint: { zh: `在这一项的末尾补上“${b}”`, en: `add the “${b}” at the end of the entry` },
+        };
       }
-      return { message: { zh: '缩进没有对齐', en: `bad indentation (${detail})` }, hint: { zh: '同一层的各项行首空格数要相同，下一层多缩进两个空格', en: 'entries of one level start at the same column; a nested level is indented two more spaces' } };
+      return {
+        message: { zh: '缩进没有对齐', en: `bad indentation (${detail})` },
+        hint: {
+          zh: '同一层的各项行首空格数要相同，下一层多缩进两个空格',
+          en: 'entries of one level start at the same column; a nested level is indented two more spaces',
+        },
+      };
     case 'MISSING_CHAR':
-      return { message: { zh: `缺少配对的引号或括号（${detail}）`, en: `a closing quote or bracket is missing (${detail})` }, hint: { zh: '检查引号 " \' 和括号 [ ] { } 是否成对', en: 'check that quotes and brackets come in pairs' } };
+      return {
+        message: { zh: `缺少配对的引号或括号（${detail}）`, en: `a closing quote or bracket is missing (${detail})` },
+        hint: { zh: '检查引号 " \' 和括号 [ ] { } 是否成对', en: 'check that quotes and brackets come in pairs' },
+      };
     case 'RESOURCE_EXHAUSTION':
-      return { message: { zh: '嵌套层次过深，拒绝读取', en: 'nested too deeply; refused' }, hint: { zh: '简报的设置只需要两三层；请检查文件是否损坏', en: 'a bulletin manifest needs two or three levels; check whether the file is damaged' } };
+      return {
+        message: { zh: '嵌套层次过深，拒绝读取', en: 'nested too deeply; refused' },
+        hint: { zh: '简报的设置只需要两三层；请检查文件是否损坏', en: 'a bulletin manifest needs two or three levels; check whether the file is damaged' },
+      };
     case 'BAD_DQ_ESCAPE':
-      return { message: { zh: '双引号中的反斜杠转义写法不对', en: `invalid escape in a double-quoted string (${detail})` }, hint: { zh: '去掉反斜杠“\\”，或改用单引号', en: 'remove the backslash or use single quotes' } };
+      return {
+        message: { zh: '双引号中的反斜杠转义写法不对', en: `invalid escape in a double-quoted string (${detail})` },
+        hint: { zh: '去掉反斜杠“\\”，或改用单引号', en: 'remove the backslash or use single quotes' },
+      };
     default:
       return { message: { zh: `这一行的写法无法识别（YAML：${detail}）`, en: `YAML syntax error: ${detail}` }, hint: SYNTAX_HINT };
   }
@@ -108,7 +132,10 @@ function colonSlips(src: SourceText, offset: number, text: string, known: readon
         'error',
         loc,
         fullWidth
-          ? { zh: `\`${m[2]}\` 后面用了全角冒号“：”，YAML 要求半角冒号“:”`, en: `\`${m[2]}\` is followed by a full-width colon “：”; YAML needs a half-width “:”` }
+          ? {
+              zh: `\`${m[2]}\` 后面用了全角冒号“：”，YAML 要求半角冒号“:”`,
+              en: `\`${m[2]}\` is followed by a full-width colon “：”; YAML needs a half-width “:”`,
+            }
           : { zh: `\`${m[2]}:\` 的冒号后面缺少空格`, en: `the colon after \`${m[2]}\` must be followed by a space` },
         {
           hint: { zh: `写成“${m[2]}: 内容”（半角冒号加一个空格）`, en: `write it as \`${m[2]}: value\` (half-width colon and a space)` },
@@ -135,7 +162,17 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (e) {
     const known = libraryFault((e as Error).message, src.file);
-    return { diagnostics: [diagnostic('yaml/syntax', 'error', src.loc(offset), known ?? { zh: `无法读取此 YAML 文件（${(e as Error).message}）`, en: `cannot read this YAML (${(e as Error).message})` }, { hint: SYNTAX_HINT })] };
+    return {
+      diagnostics: [
+        diagnostic(
+          'yaml/syntax',
+          'error',
+          src.loc(offset),
+          known ?? { zh: `无法读取此 YAML 文件（${(e as Error).message}）`, en: `cannot read this YAML (${(e as Error).message})` },
+          { hint: SYNTAX_HINT },
+        ),
+      ],
+    };
   }
   const diagnostics: Diagnostic[] = [];
   const errorLines = new Set<number>();
@@ -312,10 +349,16 @@ export class FieldReader {
 
   missing(key: string): undefined {
     const what = FIELD_NAMES[key];
-    this.err('manifest/missing', this.mapLoc(), `缺少必填项 \`${key}\`${what ? `（${what.zh}）` : ''}`, `missing required field \`${key}\`${what ? ` (${what.en})` : ''}`, {
-      zh: `加上一行“${key}: …”`,
-      en: `add a line \`${key}: …\``,
-    });
+    this.err(
+      'manifest/missing',
+      this.mapLoc(),
+      `缺少必填项 \`${key}\`${what ? `（${what.zh}）` : ''}`,
+      `missing required field \`${key}\`${what ? ` (${what.en})` : ''}`,
+      {
+        zh: `加上一行“${key}: …”`,
+        en: `add a line \`${key}: …\``,
+      },
+    );
     this.noteMissing(key, this.diagnostics[this.diagnostics.length - 1]);
     return undefined;
   }
@@ -339,10 +382,16 @@ export class FieldReader {
     if (!this.has(key)) return required ? this.missing(key) : undefined;
     if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= min && n.value <= max) return n.value;
     if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value > max)
-      return this.err('manifest/out-of-range', this.locOf(n), `\`${key}\` 的值 ${n.value} 大得不合常理（最大 ${max}）`, `\`${key}\` is ${n.value}, beyond any sane value (at most ${max})`, {
-        zh: `核对这个数字，如“${key}: ${Math.max(min, 1)}”`,
-        en: `check the number, e.g. \`${key}: ${Math.max(min, 1)}\``,
-      });
+      return this.err(
+        'manifest/out-of-range',
+        this.locOf(n),
+        `\`${key}\` 的值 ${n.value} 大得不合常理（最大 ${max}）`,
+        `\`${key}\` is ${n.value}, beyond any sane value (at most ${max})`,
+        {
+          zh: `核对这个数字，如“${key}: ${Math.max(min, 1)}”`,
+          en: `check the number, e.g. \`${key}: ${Math.max(min, 1)}\``,
+        },
+      );
     return this.err('manifest/type', this.locOf(n), `\`${key}\` 应为不小于 ${min} 的整数`, `\`${key}\` should be a whole number of at least ${min}`, {
       zh: `只写阿拉伯数字，如“${key}: ${Math.max(min, 1)}”${key === 'number' || key === 'total' ? '，不要加“第”“期”等字' : ''}`,
       en: `write digits only, e.g. \`${key}: ${Math.max(min, 1)}\``,
@@ -365,7 +414,8 @@ export class FieldReader {
       const out: { value: string; loc: SourceLoc }[] = [];
       for (const raw of n.items) {
         const item = this.resolve(raw as Node);
-        if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push({ value: String(item.value).trim(), loc: this.locOf(raw as Node) });
+        if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number'))
+          out.push({ value: String(item.value).trim(), loc: this.locOf(raw as Node) });
         else this.err('manifest/type', this.locOf(raw as Node), `\`${key}\` 的每一项都应为一段文字`, `each entry of \`${key}\` should be text`);
       }
       return out;
@@ -406,4 +456,3 @@ export function didYouMean(word: string, known: readonly string[]): string | und
   const limit = Math.max(2, Math.floor(Math.max(word.length, near.length) / 3));
   return distance(word, near) <= limit ? near : undefined;
 }
-

@@ -45,10 +45,15 @@ export function layoutPrepared(root: string, p: Prepared): { layout?: IssueLayou
   const layout = layoutIssue({ series: p.series, issue: p.issue, style: p.style, fonts: book });
   if (p.style.max_pages > 0 && layout.pages.length > p.style.max_pages) {
     layout.diagnostics.push(
-      diagnostic('layout/max-pages', 'error', { file: p.issue.file, line: 1, column: 1 }, {
-        zh: `本期排版后共 ${layout.pages.length} 页，超过 style.max_pages 规定的 ${p.style.max_pages} 页`,
-        en: `the issue sets to ${layout.pages.length} pages, more than style.max_pages (${p.style.max_pages})`,
-      }),
+      diagnostic(
+        'layout/max-pages',
+        'error',
+        { file: p.issue.file, line: 1, column: 1 },
+        {
+          zh: `本期排版后共 ${layout.pages.length} 页，超过 style.max_pages 规定的 ${p.style.max_pages} 页`,
+          en: `the issue sets to ${layout.pages.length} pages, more than style.max_pages (${p.style.max_pages})`,
+        },
+      ),
     );
   }
   return { layout, fonts, diagnostics: layout.diagnostics };

@@ -22,7 +22,10 @@ export function titlesAtBottom(layout: IssueLayout): Diagnostic[] {
         'layout/title-at-bottom',
         'warning',
         loc,
-        { zh: `第 ${page.number} 页以文章标题结尾，标题下面的正文到了下一页`, en: `page ${page.number} ends with an article title; its text starts on the next page` },
+        {
+          zh: `第 ${page.number} 页以文章标题结尾，标题下面的正文到了下一页`,
+          en: `page ${page.number} ends with an article title; its text starts on the next page`,
+        },
         { hint: { zh: '删减前文几行，或调整文章顺序', en: 'shorten the text before it by a few lines, or reorder the articles' } },
       ),
     );
@@ -42,7 +45,12 @@ export function layoutDiagnostics(root: string, p: Prepared): Diagnostic[] {
         'error',
         { file: p.issue.file, line: 1, column: 1 },
         { zh: `排版试运行失败：${(e as Error).message}`, en: `the trial layout failed: ${(e as Error).message}` },
-        { hint: { zh: '先改正上面列出的其他问题；若仍出现，请报告给维护人员', en: 'correct the other problems listed first; if this remains, report it to the maintainers' } },
+        {
+          hint: {
+            zh: '先改正上面列出的其他问题；若仍出现，请报告给维护人员',
+            en: 'correct the other problems listed first; if this remains, report it to the maintainers',
+          },
+        },
       ),
     ];
   }

@@ -115,7 +115,9 @@ export async function renderPdf(layout: IssueLayout, meta: PdfMeta): Promise<Buf
   }
   // Bookmarks: the issue, and under it each article at its title.
   if (layout.outline.length) {
-    const issue = doc.outline.addItem(meta.title, { pageNumber: 0, fit: true, expanded: true } as never) as unknown as { addItem(t: string, o: unknown): unknown };
+    const issue = doc.outline.addItem(meta.title, { pageNumber: 0, fit: true, expanded: true } as never) as unknown as {
+      addItem(t: string, o: unknown): unknown;
+    };
     for (const e of layout.outline) issue.addItem(e.title, { pageNumber: e.page, fit: false, top: e.top, left: g.pageWidth, zoom: 0 });
   }
   // Subset tags (the ABCDEF+ before a font name) must differ between different subsets of a
@@ -124,7 +126,9 @@ export async function renderPdf(layout: IssueLayout, meta: PdfMeta): Promise<Buf
   // resource name once drawing is done, and those names are already written.
   for (const [key, ef] of embedded) {
     const glyphs = (ef.subset as unknown as { glyphs: number[] }).glyphs ?? [];
-    const digest = createHash('sha256').update(`${key}|${(ef as unknown as { name?: string }).name}|${glyphs.join(',')}`).digest();
+    const digest = createHash('sha256')
+      .update(`${key}|${(ef as unknown as { name?: string }).name}|${glyphs.join(',')}`)
+      .digest();
     ef.id = `F${[...digest.subarray(0, 6)].map((b) => b % 10).join('')}`;
   }
   doc.end();
@@ -214,7 +218,7 @@ function runOps(doc: PdfDoc, glyphs: PlacedGlyph[], y: number, embed: Embed): st
     // TJ offsets are in thousandths of text space, scaled by Tz like the glyph advances.
     if (Math.abs(shift) > 1e-4) parts.push(num((-shift * 1000) / size / scaleX));
     parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
-    pen = g.x + (compressed ? (ef.widths[gid] / 1000) : adv) * size * scaleX;
+    pen = g.x + (compressed ? ef.widths[gid] / 1000 : adv) * size * scaleX;
   }
   const tz = scaleX !== 1 ? `${num(scaleX * 100)} Tz ` : '';
   const reset = scaleX !== 1 ? ' 100 Tz' : '';

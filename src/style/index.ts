@@ -106,7 +106,18 @@ export const DEFAULT_STYLE: HouseStyle = {
   grid: { chars: 28, lines: 22 },
   body: { size: 16, indent: 2 },
   title: { size: 22, space_before: 1, space_after: 1, subtitle_size: 22 },
-  masthead: { size: 42, min_size: 36, letter_spacing: 0.1, min_letter_spacing: 0, line_min_size: 14, office_lines: 2, lines: 7, rule_width: 2, rule_gap: 4, label: '' },
+  masthead: {
+    size: 42,
+    min_size: 36,
+    letter_spacing: 0.1,
+    min_letter_spacing: 0,
+    line_min_size: 14,
+    office_lines: 2,
+    lines: 7,
+    rule_width: 2,
+    rule_gap: 4,
+    label: '',
+  },
   end_block: { size: 14, indent: 1, outer_rule: 0.35, inner_rule: 0.25, even_page: true },
   page_number: { size: 14, offset: 7, inset: 1 },
   attribution: { label: '供稿单位：' },
@@ -168,7 +179,7 @@ export const STYLE_RANGES: Record<string, StyleRange> = {
   'page_number.size': size(),
   'page_number.offset': length(100),
   'page_number.inset': length(20),
-  'max_pages': count(0, 10000),
+  max_pages: count(0, 10000),
 };
 
 /** A house-style value out of its range or at odds with another: `at` lists the settings involved, the one to point at first. */
@@ -205,25 +216,95 @@ export function styleProblems(s: HouseStyle): StyleProblem[] {
     if (!ok) out.push({ kind: 'inconsistent', at, message: { zh, en } });
   };
   const p = s.page;
-  rel(p.left + p.text_width <= p.width, ['page.text_width', 'page.left', 'page.width'], `版心宽 ${p.text_width} 毫米加左边距 ${p.left} 毫米，超出了纸宽 ${p.width} 毫米`, `the text width ${p.text_width} mm plus the left margin ${p.left} mm exceeds the paper width ${p.width} mm`);
-  rel(p.top + p.text_height <= p.height, ['page.text_height', 'page.top', 'page.height'], `版心高 ${p.text_height} 毫米加上边距 ${p.top} 毫米，超出了纸高 ${p.height} 毫米`, `the text height ${p.text_height} mm plus the top margin ${p.top} mm exceeds the paper height ${p.height} mm`);
-  rel(s.masthead.lines < s.grid.lines, ['masthead.lines', 'grid.lines'], `刊头占 ${s.masthead.lines} 行，不少于每页的 ${s.grid.lines} 行，第 1 页没有正文的位置`, `the masthead takes ${s.masthead.lines} lines, no fewer than the ${s.grid.lines} lines of a page: page 1 has no room for text`);
+  rel(
+    p.left + p.text_width <= p.width,
+    ['page.text_width', 'page.left', 'page.width'],
+    `版心宽 ${p.text_width} 毫米加左边距 ${p.left} 毫米，超出了纸宽 ${p.width} 毫米`,
+    `the text width ${p.text_width} mm plus the left margin ${p.left} mm exceeds the paper width ${p.width} mm`,
+  );
+  rel(
+    p.top + p.text_height <= p.height,
+    ['page.text_height', 'page.top', 'page.height'],
+    `版心高 ${p.text_height} 毫米加上边距 ${p.top} 毫米，超出了纸高 ${p.height} 毫米`,
+    `the text height ${p.text_height} mm plus the top margin ${p.top} mm exceeds the paper height ${p.height} mm`,
+  );
+  rel(
+    s.masthead.lines < s.grid.lines,
+    ['masthead.lines', 'grid.lines'],
+    `刊头占 ${s.masthead.lines} 行，不少于每页的 ${s.grid.lines} 行，第 1 页没有正文的位置`,
+    `the masthead takes ${s.masthead.lines} lines, no fewer than the ${s.grid.lines} lines of a page: page 1 has no room for text`,
+  );
   // The masthead: the name over grid lines 0–2, the issue number on line 3, office and date on
   // line 4, then the red rule, all above the first line of text.
   const linePitch = (p.text_height * MM) / s.grid.lines;
   const ruleY = 4 * linePitch + (linePitch - s.body.size) / 2 + s.body.size + s.masthead.rule_gap * MM + s.masthead.rule_width / 2;
-  rel(ruleY <= s.masthead.lines * linePitch, ['masthead.lines', 'masthead.rule_gap', 'masthead.rule_width', 'body.size', 'grid.lines', 'page.text_height'], `刊头占 ${s.masthead.lines} 行，放不下名称、期号、编印单位和红线（红线会压住正文）`, `a masthead of ${s.masthead.lines} lines cannot hold the name, the issue number, the office and the red rule (the rule would cross the text)`);
-  rel(s.masthead.size <= 3 * linePitch, ['masthead.size', 'grid.lines', 'page.text_height'], `刊头字号 ${s.masthead.size} 磅超过了名称所占的三行高度（${(3 * linePitch).toFixed(1)} 磅）`, `the masthead size ${s.masthead.size} pt is taller than the three lines the name takes (${(3 * linePitch).toFixed(1)} pt)`);
-  rel(s.body.size <= linePitch, ['body.size', 'grid.lines', 'page.text_height'], `正文字号 ${s.body.size} 磅超过了行距（${linePitch.toFixed(1)} 磅），各行会互相重叠`, `the body size ${s.body.size} pt exceeds the line pitch (${linePitch.toFixed(1)} pt): lines would overlap`);
-  rel(s.title.size <= linePitch, ['title.size', 'grid.lines', 'page.text_height'], `标题字号 ${s.title.size} 磅超过了行距（${linePitch.toFixed(1)} 磅），标题各行会互相重叠`, `the title size ${s.title.size} pt exceeds the line pitch (${linePitch.toFixed(1)} pt): title lines would overlap`);
-  rel(s.end_block.size <= linePitch, ['end_block.size', 'grid.lines', 'page.text_height'], `版记字号 ${s.end_block.size} 磅超过了行距（${linePitch.toFixed(1)} 磅）`, `the end-block size ${s.end_block.size} pt exceeds the line pitch (${linePitch.toFixed(1)} pt)`);
-  rel(s.masthead.min_size <= s.masthead.size, ['masthead.min_size', 'masthead.size'], `刊头最小字号 ${s.masthead.min_size} 大于刊头字号 ${s.masthead.size}`, `the masthead’s smallest size ${s.masthead.min_size} is above its size ${s.masthead.size}`);
-  rel(s.masthead.min_letter_spacing <= s.masthead.letter_spacing, ['masthead.min_letter_spacing', 'masthead.letter_spacing'], `刊头最小字距 ${s.masthead.min_letter_spacing} 大于字距 ${s.masthead.letter_spacing}`, `the masthead’s least letter spacing ${s.masthead.min_letter_spacing} is above its letter spacing ${s.masthead.letter_spacing}`);
-  rel(s.masthead.line_min_size <= s.body.size, ['masthead.line_min_size', 'body.size'], `刊头各行最小字号 ${s.masthead.line_min_size} 大于正文字号 ${s.body.size}`, `the masthead lines’ smallest size ${s.masthead.line_min_size} is above the body size ${s.body.size}`);
-  rel(s.body.indent < s.grid.chars, ['body.indent', 'grid.chars'], `首行缩进 ${s.body.indent} 字，不小于每行的 ${s.grid.chars} 字`, `the first-line indent of ${s.body.indent} characters is not less than the ${s.grid.chars} characters of a line`);
+  rel(
+    ruleY <= s.masthead.lines * linePitch,
+    ['masthead.lines', 'masthead.rule_gap', 'masthead.rule_width', 'body.size', 'grid.lines', 'page.text_height'],
+    `刊头占 ${s.masthead.lines} 行，放不下名称、期号、编印单位和红线（红线会压住正文）`,
+    `a masthead of ${s.masthead.lines} lines cannot hold the name, the issue number, the office and the red rule (the rule would cross the text)`,
+  );
+  rel(
+    s.masthead.size <= 3 * linePitch,
+    ['masthead.size', 'grid.lines', 'page.text_height'],
+    `刊头字号 ${s.masthead.size} 磅超过了名称所占的三行高度（${(3 * linePitch).toFixed(1)} 磅）`,
+    `the masthead size ${s.masthead.size} pt is taller than the three lines the name takes (${(3 * linePitch).toFixed(1)} pt)`,
+  );
+  rel(
+    s.body.size <= linePitch,
+    ['body.size', 'grid.lines', 'page.text_height'],
+    `正文字号 ${s.body.size} 磅超过了行距（${linePitch.toFixed(1)} 磅），各行会互相重叠`,
+    `the body size ${s.body.size} pt exceeds the line pitch (${linePitch.toFixed(1)} pt): lines would overlap`,
+  );
+  rel(
+    s.title.size <= linePitch,
+    ['title.size', 'grid.lines', 'page.text_height'],
+    `标题字号 ${s.title.size} 磅超过了行距（${linePitch.toFixed(1)} 磅），标题各行会互相重叠`,
+    `the title size ${s.title.size} pt exceeds the line pitch (${linePitch.toFixed(1)} pt): title lines would overlap`,
+  );
+  rel(
+    s.end_block.size <= linePitch,
+    ['end_block.size', 'grid.lines', 'page.text_height'],
+    `版记字号 ${s.end_block.size} 磅超过了行距（${linePitch.toFixed(1)} 磅）`,
+    `the end-block size ${s.end_block.size} pt exceeds the line pitch (${linePitch.toFixed(1)} pt)`,
+  );
+  rel(
+    s.masthead.min_size <= s.masthead.size,
+    ['masthead.min_size', 'masthead.size'],
+    `刊头最小字号 ${s.masthead.min_size} 大于刊头字号 ${s.masthead.size}`,
+    `the masthead’s smallest size ${s.masthead.min_size} is above its size ${s.masthead.size}`,
+  );
+  rel(
+    s.masthead.min_letter_spacing <= s.masthead.letter_spacing,
+    ['masthead.min_letter_spacing', 'masthead.letter_spacing'],
+    `刊头最小字距 ${s.masthead.min_letter_spacing} 大于字距 ${s.masthead.letter_spacing}`,
+    `the masthead’s least letter spacing ${s.masthead.min_letter_spacing} is above its letter spacing ${s.masthead.letter_spacing}`,
+  );
+  rel(
+    s.masthead.line_min_size <= s.body.size,
+    ['masthead.line_min_size', 'body.size'],
+    `刊头各行最小字号 ${s.masthead.line_min_size} 大于正文字号 ${s.body.size}`,
+    `the masthead lines’ smallest size ${s.masthead.line_min_size} is above the body size ${s.body.size}`,
+  );
+  rel(
+    s.body.indent < s.grid.chars,
+    ['body.indent', 'grid.chars'],
+    `首行缩进 ${s.body.indent} 字，不小于每行的 ${s.grid.chars} 字`,
+    `the first-line indent of ${s.body.indent} characters is not less than the ${s.grid.chars} characters of a line`,
+  );
   // A title keeps with two lines of its text: title, the space after it and those two lines must fit a page.
-  rel(s.title.space_after + 3 <= s.grid.lines, ['title.space_after', 'grid.lines'], `标题后空 ${s.title.space_after} 行，加上标题和两行正文，一页 ${s.grid.lines} 行放不下`, `${s.title.space_after} blank lines after a title, with the title and two lines of text, do not fit a page of ${s.grid.lines} lines`);
-  rel(s.title.space_before < s.grid.lines, ['title.space_before', 'grid.lines'], `标题前空 ${s.title.space_before} 行，不少于每页的 ${s.grid.lines} 行`, `${s.title.space_before} blank lines before a title are no fewer than the ${s.grid.lines} lines of a page`);
+  rel(
+    s.title.space_after + 3 <= s.grid.lines,
+    ['title.space_after', 'grid.lines'],
+    `标题后空 ${s.title.space_after} 行，加上标题和两行正文，一页 ${s.grid.lines} 行放不下`,
+    `${s.title.space_after} blank lines after a title, with the title and two lines of text, do not fit a page of ${s.grid.lines} lines`,
+  );
+  rel(
+    s.title.space_before < s.grid.lines,
+    ['title.space_before', 'grid.lines'],
+    `标题前空 ${s.title.space_before} 行，不少于每页的 ${s.grid.lines} 行`,
+    `${s.title.space_before} blank lines before a title are no fewer than the ${s.grid.lines} lines of a page`,
+  );
   return out;
 }
 

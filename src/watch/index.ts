@@ -68,7 +68,14 @@ export function watchIssue(root: string, where: IssueDir, opts: WatchOptions): W
       if (record && result.output) recordBuild(root, where, stamp, result);
       ev = { seq: seq++, ok: !!result.output, result, ms: performance.now() - t0, changed: names };
     } catch (e) {
-      ev = { seq: seq++, ok: false, result: { pages: 0, bytes: 0, diagnostics: [] }, ms: performance.now() - t0, changed: names, internal: (e as Error)?.stack ?? String(e) };
+      ev = {
+        seq: seq++,
+        ok: false,
+        result: { pages: 0, bytes: 0, diagnostics: [] },
+        ms: performance.now() - t0,
+        changed: names,
+        internal: (e as Error)?.stack ?? String(e),
+      };
     }
     if (!closed) {
       afterBuild();

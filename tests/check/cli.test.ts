@@ -118,7 +118,11 @@ describe('bulletin build runs the same checks first', () => {
     // Not one by one: a pasted page can carry hundreds.
     expect(r.err).not.toContain('warning[punctuation/half-width]');
     expect(r.err).not.toContain('-->');
-    expect(readFileSync(path.join(root, 'dist', '2026-1.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(path.join(root, 'dist', '2026-1.pdf'))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
 
@@ -135,7 +139,15 @@ describe('bulletin rules', () => {
     const json = await cli(['rules', '--format', 'json']);
     const items = JSON.parse(json.out) as { id: string; severity: string; fixable: boolean; source: string; description: string }[];
     expect(items.map((i) => i.id)).toEqual(REGISTRY.map((m) => m.id));
-    expect(items.find((i) => i.id === 'document/number')).toEqual({ id: 'document/number', severity: 'warning', fixable: true, locked: false, stage: 'check', source: 'GB/T 9704-2012 §7.2.4', description: 'a document number is written 〔2026〕3号: hexagonal brackets, full year, no 第, no leading zeros' });
+    expect(items.find((i) => i.id === 'document/number')).toEqual({
+      id: 'document/number',
+      severity: 'warning',
+      fixable: true,
+      locked: false,
+      stage: 'check',
+      source: 'GB/T 9704-2012 §7.2.4',
+      description: 'a document number is written 〔2026〕3号: hexagonal brackets, full year, no 第, no leading zeros',
+    });
   });
 
   it('prints hints as suggestions that never fail the check', async () => {

@@ -44,7 +44,16 @@ describe('hostile and odd files', () => {
     const check = await cli(['check', '2'], root);
     expect(check.code).toBe(1);
     expect(check.out + check.err).toContain('error[file/outside-archive]: issues/2026/2/issue.yaml lies outside the archive; refused');
-    const all = await everything(['check', '2'], ['build', '2'], ['check', '--all', '--format', 'json'], ['build', '--all'], ['list'], ['fix', '2'], ['fonts', '2'], ['new', '--date', '2026-03-02']);
+    const all = await everything(
+      ['check', '2'],
+      ['build', '2'],
+      ['check', '--all', '--format', 'json'],
+      ['build', '--all'],
+      ['list'],
+      ['fix', '2'],
+      ['fonts', '2'],
+      ['new', '--date', '2026-03-02'],
+    );
     expect(all).not.toContain('SECRET');
     expect(all).not.toContain('root:x');
   });

@@ -13,7 +13,9 @@ import { check, copyFixture, fixture, pointedAt, SAMPLE } from './helpers.js';
 const ROOT = fixture('practice');
 
 function marks(root = ROOT): string[] {
-  return check(root).map((d) => `${d.severity} ${d.rule} ${path.basename(d.loc.file)}:${d.loc.line}:${d.loc.column} ${pointedAt(root, d)}${d.fix ? ' fix' : ''}`);
+  return check(root).map(
+    (d) => `${d.severity} ${d.rule} ${path.basename(d.loc.file)}:${d.loc.line}:${d.loc.column} ${pointedAt(root, d)}${d.fix ? ' fix' : ''}`,
+  );
 }
 
 const EXPECTED = [
@@ -72,7 +74,11 @@ describe('rules an editor checks by hand', () => {
     expect(by('names/near-miss', 5).message.zh).toContain('“李红梅”或“李红霞”');
     expect(by('date/weekday', 5).hint?.zh).toContain('星期四');
     expect(by('document/number', 8).fix?.[0].replacement).toBe('〔2026〕3号');
-    expect(ds.filter((d) => d.rule === 'document/number').map((d) => d.hint?.zh)).toEqual(['写作“〔2026〕3号”（可运行 bulletin fix 自动修正）', '写作“〔2025〕12号”', '写作“〔2026〕3号”']);
+    expect(ds.filter((d) => d.rule === 'document/number').map((d) => d.hint?.zh)).toEqual([
+      '写作“〔2026〕3号”（可运行 bulletin fix 自动修正）',
+      '写作“〔2025〕12号”',
+      '写作“〔2026〕3号”',
+    ]);
     expect(by('words/confused', 10).hint?.zh).toContain('现代汉语词典');
     expect(by('words/confused', 13).severity).toBe('hint');
     expect(by('number/range-unit', 7).hint?.zh).toContain('15%～30%');
@@ -89,10 +95,16 @@ describe('rules an editor checks by hand', () => {
       expect(read('marks.md')[10]).toBe('冬训共收集意见建议86条。');
       // Marks only: 15～30% gains its %, 3～5万 keeps its words for the author, brackets become 〔〕.
       expect(read('numbers.md')[6]).toBe('全区党员参训率提高15%～30%，每村补助3～5万元。');
-      expect(read('practice.md')[7]).toBe('根据《关于加强基层党组织建设的意见》（株组发〔2026〕3号）要求，按照湘组发（2025）第12号文件，株组发〔2026〕03号文件同时废止。');
+      expect(read('practice.md')[7]).toBe(
+        '根据《关于加强基层党组织建设的意见》（株组发〔2026〕3号）要求，按照湘组发（2025）第12号文件，株组发〔2026〕03号文件同时废止。',
+      );
       expect(read('usage.md').slice(9, 12)).toEqual(['1.健全工作机制。', '（一）强化组织领导。', '第一，抓好学习教育。']);
       // What is left is what only the author can decide; the letters, digits and ideographs are untouched.
-      expect(check(root).filter((d) => d.fix).map((d) => d.rule)).toEqual([]);
+      expect(
+        check(root)
+          .filter((d) => d.fix)
+          .map((d) => d.rule),
+      ).toEqual([]);
       const words = (f: string) => readFileSync(f, 'utf8').replace(/[^\p{L}\p{N}]/gu, '');
       for (const f of ['marks.md', 'usage.md', 'numbers.md', 'practice.md', 'names.md'])
         expect(words(path.join(root, 'issues/2026/1', f))).toBe(words(path.join(ROOT, 'issues/2026/1', f)));
@@ -102,9 +114,14 @@ describe('rules an editor checks by hand', () => {
   });
 
   it('gives nothing on the sample issues and the stress archive (real text: no false alarms)', () => {
-    const NEW = /^(text\/placeholder|punctuation\/(comma-before-etc|ellipsis-etc|repeated-mark|mark-before-period|double-colon|approximate-number|ordinal-mark|event-date)|number\/|date\/weekday|document\/|words\/|names\/)/;
+    const NEW =
+      /^(text\/placeholder|punctuation\/(comma-before-etc|ellipsis-etc|repeated-mark|mark-before-period|double-colon|approximate-number|ordinal-mark|event-date)|number\/|date\/weekday|document\/|words\/|names\/)/;
     for (const root of [SAMPLE, path.join(SAMPLE, 'tests/fixtures/stress'), fixture('clean'), fixture('web-paste')]) {
-      expect(check(root).filter((d) => NEW.test(d.rule)).map((d) => `${d.rule} ${d.loc.file}:${d.loc.line}`)).toEqual([]);
+      expect(
+        check(root)
+          .filter((d) => NEW.test(d.rule))
+          .map((d) => `${d.rule} ${d.loc.file}:${d.loc.line}`),
+      ).toEqual([]);
     }
   });
 });

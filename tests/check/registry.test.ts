@@ -18,7 +18,9 @@ const SRC = path.join(SAMPLE, 'src');
 const MEDIA_TYPE = /^(?:application|audio|video|font|image|multipart)\/|^text\/(?:plain|html|css|javascript|xml|csv)$/;
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
 }
 
 /** Every rule id written as a literal in src/, and those made from a template (`style/${kind}`) expanded from their type. */

@@ -139,7 +139,10 @@ describe('numbering and dates', () => {
 
 describe('attribution', () => {
   it('attribution/unknown-unit points at the unit, with the nearest known unit', () => {
-    const ds = expectExactly('unknown-unit', ['error attribution/unknown-unit issues/2026/1/a.md:3:9', 'error attribution/unknown-unit issues/2026/1/b.md:3:19']);
+    const ds = expectExactly('unknown-unit', [
+      'error attribution/unknown-unit issues/2026/1/a.md:3:9',
+      'error attribution/unknown-unit issues/2026/1/b.md:3:19',
+    ]);
     expect(ds[0].hint?.zh).toContain('是不是“天元区委组织部”');
     expect(pointedAt(fixture('unknown-unit'), ds[1])).toBe('某');
   });
@@ -152,7 +155,11 @@ describe('attribution', () => {
       'warning attribution/in-body issues/2026/1/same.md:8:1',
     ]);
     expect(ds[0].fix).toBeUndefined();
-    expect(ds[2].fix?.[0]).toEqual({ loc: { file: 'issues/2026/1/nosource.md', line: 3, column: 1 }, length: 0, replacement: 'source: [芦淞区委组织部, 市委组织部干部一科]\n' });
+    expect(ds[2].fix?.[0]).toEqual({
+      loc: { file: 'issues/2026/1/nosource.md', line: 3, column: 1 },
+      length: 0,
+      replacement: 'source: [芦淞区委组织部, 市委组织部干部一科]\n',
+    });
     expect(ds[3].fix).toEqual([{ loc: { file: 'issues/2026/1/same.md', line: 8, column: 1 }, length: 15, replacement: '' }]);
   });
 });
@@ -231,7 +238,12 @@ describe('text', () => {
   });
 
   it('text/web-debris: 来源：, 发布时间:, 下一篇, 返回列表 lines, deleted by the fix', () => {
-    expect(marks('web-debris')).toEqual(['text/web-debris 5:1 来 fix', 'text/web-debris 7:1 发 fix', 'text/web-debris 8:1 下 fix', 'text/web-debris 9:1 返 fix']);
+    expect(marks('web-debris')).toEqual([
+      'text/web-debris 5:1 来 fix',
+      'text/web-debris 7:1 发 fix',
+      'text/web-debris 8:1 下 fix',
+      'text/web-debris 9:1 返 fix',
+    ]);
   });
 
   it('heading/sequence: 一、 then 三、, （一） then （三）, and a level restarting wrongly', () => {
@@ -264,7 +276,10 @@ describe('text in YAML', () => {
       path.join(root, 'issues/2026/2/issue.yaml'),
       '# 第2期\nnumber: 2\ndate: 2026-01-26\ntotal: 142\narticles:\n  - a.md\neditor_note: |\n  本期刊发两篇经验做法。\n  各地各单位要结合实际,学习借鉴。\n',
     );
-    writeFileSync(path.join(root, 'issues/2026/2/a.md'), '---\ntitle: "我市推进基层党建工作..."\nsource: 天元区委组织部\nnote: 请各单位认真阅读;抓好落实。\n---\n正文内容。\n');
+    writeFileSync(
+      path.join(root, 'issues/2026/2/a.md'),
+      '---\ntitle: "我市推进基层党建工作..."\nsource: 天元区委组织部\nnote: 请各单位认真阅读;抓好落实。\n---\n正文内容。\n',
+    );
     const ds = check(root);
     expect(brief(ds)).toEqual([
       'warning text/ellipsis issues/2026/2/a.md:2:19',

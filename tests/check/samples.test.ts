@@ -13,8 +13,24 @@ describe('sample archive', () => {
 
 describe('layout/title-at-bottom', () => {
   const line = (role: TextLine['role'], gridLine: number, file = 'a.md'): TextLine =>
-    ({ kind: 'text', role, ink: 'text', baseline: 0, x: 0, width: 0, glyphs: [], cells: [{ text: '标', x: 0, width: 16, loc: { file, line: 2, column: 8 } }], last: true, gridLine }) as TextLine;
-  const layout = (pages: TextLine[][]): IssueLayout => ({ geometry: {} as IssueLayout['geometry'], pages: pages.map((items, i) => ({ number: i + 1, items })), outline: [], diagnostics: [] });
+    ({
+      kind: 'text',
+      role,
+      ink: 'text',
+      baseline: 0,
+      x: 0,
+      width: 0,
+      glyphs: [],
+      cells: [{ text: '标', x: 0, width: 16, loc: { file, line: 2, column: 8 } }],
+      last: true,
+      gridLine,
+    }) as TextLine;
+  const layout = (pages: TextLine[][]): IssueLayout => ({
+    geometry: {} as IssueLayout['geometry'],
+    pages: pages.map((items, i) => ({ number: i + 1, items })),
+    outline: [],
+    diagnostics: [],
+  });
 
   it('reports a page whose last grid line is a title, at the title', () => {
     const ds = titlesAtBottom(layout([[line('body', 0), line('title', 21)], [line('body', 0)]]));

@@ -35,7 +35,12 @@ function pdfHashes(root: string): Record<string, string> {
     readdirSync(dist)
       .filter((f) => f.endsWith('.pdf'))
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dist, f))).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(path.join(dist, f)))
+          .digest('hex'),
+      ]),
   );
 }
 
@@ -61,7 +66,11 @@ describe('the bundled CLI', () => {
 
   it('keeps its code caches (one per V8 flag set) in the user’s cache folder, not beside the bundle, and starts from them', () => {
     rmSync(CACHE, { recursive: true, force: true });
-    expect(bulletin(['--version'], root)).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    expect(bulletin(['--version'], root)).toEqual({
+      code: 0,
+      stdout: `${JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version}\n`,
+      stderr: '',
+    });
     // --version alone never loads the bundle; a one-off command does, with its own V8 flags and cache.
     expect(existsSync(path.join(CACHE, 'bulletin'))).toBe(false);
     expect(bulletin(['list'], root)).toMatchObject({ code: 0, stderr: '' });

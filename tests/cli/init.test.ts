@@ -47,7 +47,13 @@ describe('bulletin init', () => {
     const root = path.join(cwd, 'office');
     const loaded = loadSeries(root);
     expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.config).toMatchObject({ series: '机关工作简报', office: '市直机关办公室', numbering: 'yearly', units: [], fonts: { system: true, roles: {} } });
+    expect(loaded.config).toMatchObject({
+      series: '机关工作简报',
+      office: '市直机关办公室',
+      numbering: 'yearly',
+      units: [],
+      fonts: { system: true, roles: {} },
+    });
     const yaml = readFileSync(path.join(root, 'bulletin.yaml'), 'utf8');
     for (const word of ['series', 'office', 'numbering', 'units', 'fonts']) expect(yaml).toMatch(new RegExp(`^#.*${word}`, 'mi'));
     expect(yaml).toMatch(/^# 简报名称/m);
@@ -136,7 +142,12 @@ describe('template text and empty articles', () => {
 
   async function diagnostics(root: string) {
     const r = await cli(['check', '1', '--format', 'json'], root);
-    return { code: r.code, found: (JSON.parse(r.out) as { rule: string; severity: string; line: number; column: number }[]).map((d) => `${d.severity} ${d.rule} ${d.line}:${d.column}`) };
+    return {
+      code: r.code,
+      found: (JSON.parse(r.out) as { rule: string; severity: string; line: number; column: number }[]).map(
+        (d) => `${d.severity} ${d.rule} ${d.line}:${d.column}`,
+      ),
+    };
   }
 
   it('an article with no text is a warning at the line where the text would start; the issue still builds', async () => {

@@ -97,7 +97,12 @@ describe('bulletin image', () => {
     const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)) });
     expect(layout.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // At this narrow measure the masthead still keeps the office clear of the date, both above the red rule.
-    const texts = layout.pages[0].items.filter((it) => it.kind === 'text' && it.gridLine < 0) as { x: number; width: number; baseline: number; cells: { text: string }[] }[];
+    const texts = layout.pages[0].items.filter((it) => it.kind === 'text' && it.gridLine < 0) as {
+      x: number;
+      width: number;
+      baseline: number;
+      cells: { text: string }[];
+    }[];
     const office = texts.filter((l) => l.cells.length > 1 && '中共株洲市委组织部办公室'.includes(l.cells.map((c) => c.text).join('')));
     const date = texts.find((l) => l.cells.map((c) => c.text).join('') === '2026年1月5日');
     expect(office.map((l) => l.cells.map((c) => c.text).join('')).join('')).toBe('中共株洲市委组织部办公室');

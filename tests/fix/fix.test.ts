@@ -83,7 +83,10 @@ describe('fixes by rule', () => {
     const binary = readFileSync(path.join(dir, 'binary.md'));
     const gbText = new TextDecoder('gb18030').decode(readFileSync(path.join(dir, 'gbk.md')));
     const r = fixAll(root);
-    expect(r.changes.filter((c) => c.kind === 'convert').map((c) => `${c.file} ${c.before}`)).toEqual(['issues/2026/1/gbk.md GB18030/GBK', 'issues/2026/1/utf16.md UTF-16 LE']);
+    expect(r.changes.filter((c) => c.kind === 'convert').map((c) => `${c.file} ${c.before}`)).toEqual([
+      'issues/2026/1/gbk.md GB18030/GBK',
+      'issues/2026/1/utf16.md UTF-16 LE',
+    ]);
     expect(readFileSync(path.join(dir, 'gbk.md'), 'utf8')).toBe(gbText);
     expect(readFileSync(path.join(dir, 'utf16.md'), 'utf8')).toBe(gbText.replace(/\n/g, '\r\n'));
     expect(readFileSync(path.join(dir, 'bom-crlf.md'))).toEqual(bomCrlf);

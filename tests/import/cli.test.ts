@@ -49,13 +49,33 @@ describe('bulletin import: Word submissions into an issue', () => {
     expect(article(2026, 3, '02-wangge.md')).toMatchObject({
       title: '荷塘区推行网格化治理',
       sources: ['荷塘区委组织部'],
-      blocks: ['今年以来，荷塘区以网格化治理为抓手，成效明显。', 'h1 一、主要做法', '**织密组织网络。**全区划分网格486个。', '**配强网格力量。**每个网格配备1名专职网格员。', 'h1 二、初步成效', '群众满意率提升至95.4%。'],
+      blocks: [
+        '今年以来，荷塘区以网格化治理为抓手，成效明显。',
+        'h1 一、主要做法',
+        '**织密组织网络。**全区划分网格486个。',
+        '**配强网格力量。**每个网格配备1名专职网格员。',
+        'h1 二、初步成效',
+        '群众满意率提升至95.4%。',
+      ],
     });
-    expect(article(2026, 3, '01-jiceng.md')).toMatchObject({ title: '芦淞区商圈党建', sources: ['芦淞区委组织部'], blocks: ['芦淞区在服装商圈建立党建联盟。'] });
+    expect(article(2026, 3, '01-jiceng.md')).toMatchObject({
+      title: '芦淞区商圈党建',
+      sources: ['芦淞区委组织部'],
+      blocks: ['芦淞区在服装商圈建立党建联盟。'],
+    });
     expect(article(2026, 3, '03.md')).toMatchObject({ title: '炎陵县推行积分制', sources: ['炎陵县委组织部'], blocks: ['积分按月公示。'] });
     // The table: source → article, title, units, paragraphs, leads, headings, guesses.
     const row = r.out.split('\n').find((l) => l.includes('wangge.docx'))!;
-    expect(row.split(/\s{2,}/)).toEqual([path.join('in', 'wangge.docx'), '→ issues/2026/3/02-wangge.md', '荷塘区推行网格化治理', '荷塘区委组织部', '4', '2', '2', '0']);
+    expect(row.split(/\s{2,}/)).toEqual([
+      path.join('in', 'wangge.docx'),
+      '→ issues/2026/3/02-wangge.md',
+      '荷塘区推行网格化治理',
+      '荷塘区委组织部',
+      '4',
+      '2',
+      '2',
+      '0',
+    ]);
     expect(r.out).toMatch(/issues\/2026\/3\/03\.md: unit taken from the signature “炎陵县委组织部”/);
     expect(r.out).toMatch(/imported 3 article\(s\) into issue 2026\/3 \(created issues\/2026\/3\)/);
     expect(r.out).toMatch(/^checking issue 2026\/3: no problems found/m);
@@ -82,7 +102,9 @@ describe('bulletin import: Word submissions into an issue', () => {
     const r = await cli(['import', 'in/a.docx', '--issue', '2026/3', '--date', '2026-02-09'], root);
     expect(r.code).toBe(0);
     const manifest = readFileSync(path.join(issueDir(2026, 3), 'issue.yaml'), 'utf8');
-    expect(manifest).toMatch(/^number: 3\ndate: 2026-02-09\ntotal: 143\narticles:\n  - 01-a\.md\ndistribution:\n  报: \[省委组织部, 市委常委, .*\]\n  送: .*\n  发: .*\ncopies: 120\n$/);
+    expect(manifest).toMatch(
+      /^number: 3\ndate: 2026-02-09\ntotal: 143\narticles:\n  - 01-a\.md\ndistribution:\n  报: \[省委组织部, 市委常委, .*\]\n  送: .*\n  发: .*\ncopies: 120\n$/,
+    );
     expect(r.out).toMatch(/^checking issue 2026\/3: no problems found/m);
   });
 
@@ -99,7 +121,9 @@ describe('bulletin import: Word submissions into an issue', () => {
     const after = snapshot(issueDir(2026, 3));
     expect(after['01-a.md']).toBe(before['01-a.md']);
     expect(after['02-second.md']).toBe(before['02-second.md']);
-    expect(readFileSync(path.join(issueDir(2026, 3), 'issue.yaml'), 'utf8')).toBe('# 第3期\nnumber: 3\ndate: 2026-03-09\narticles:\n  - 01-a.md # 头条\n  - 02-second-2.md\n');
+    expect(readFileSync(path.join(issueDir(2026, 3), 'issue.yaml'), 'utf8')).toBe(
+      '# 第3期\nnumber: 3\ndate: 2026-03-09\narticles:\n  - 01-a.md # 头条\n  - 02-second-2.md\n',
+    );
     expect(article(2026, 3, '02-second-2.md').title).toBe('第二篇');
   });
 
@@ -131,7 +155,9 @@ describe('bulletin import: Word submissions into an issue', () => {
     const before = snapshot(root);
     const noIssue = await cli(['import', 'in/a.docx'], root);
     expect(noIssue.code).toBe(2);
-    expect(noIssue.err).toContain(`${path.join('in', 'a.docx')} is one submission, not a whole issue: say which issue it joins with --issue (e.g. --issue 2026/3)`);
+    expect(noIssue.err).toContain(
+      `${path.join('in', 'a.docx')} is one submission, not a whole issue: say which issue it joins with --issue (e.g. --issue 2026/3)`,
+    );
     expect((await cli(['import', 'in/a.docx', '--issue', 'third'], root)).code).toBe(2);
     const badDate = await cli(['import', 'in/a.docx', '--issue', '3', '--date', '2026-02-30'], root);
     expect(badDate.code).toBe(2);
@@ -216,7 +242,10 @@ describe('bulletin import: .doc, WPS and text files', () => {
     ['GB18030', (s: string) => Buffer.from(new Uint8Array(gb18030(s)))],
   ])('a .txt in %s', async (_, encode) => {
     root = newArchive();
-    writeFileSync(path.join(root, 'in', 'note.txt'), encode('天元区“小院议事”\r\n\r\n　　正文第一段。\r\n　　正文第二段。\r\n（供稿单位：天元区委组织部）\r\n'));
+    writeFileSync(
+      path.join(root, 'in', 'note.txt'),
+      encode('天元区“小院议事”\r\n\r\n　　正文第一段。\r\n　　正文第二段。\r\n（供稿单位：天元区委组织部）\r\n'),
+    );
     const r = await cli(['import', 'in/note.txt', '--issue', '2026/3', '--date', '2026-03-09'], root);
     expect(r.code).toBe(0);
     expect(article(2026, 3, '01-note.md')).toMatchObject({ title: '天元区“小院议事”', sources: ['天元区委组织部'], blocks: ['正文第一段。', '正文第二段。'] });
@@ -227,12 +256,19 @@ it('an article already in the archive’s Markdown form is imported as it is (fr
   root = newArchive();
   const sample = path.resolve(import.meta.dirname, '../../issues/2026/2/01-wangge.md');
   writeFileSync(path.join(root, 'in', 'wangge.md'), readFileSync(sample, 'utf8'));
-  writeFileSync(path.join(root, 'in', 'escaped.md'), '---\ntitle: 标题\nsource: [天元区委组织部, 芦淞区委组织部]\n---\n**抓好落实。**推行\\*试点\\*模式。\n\\# 不是标题\n');
+  writeFileSync(
+    path.join(root, 'in', 'escaped.md'),
+    '---\ntitle: 标题\nsource: [天元区委组织部, 芦淞区委组织部]\n---\n**抓好落实。**推行\\*试点\\*模式。\n\\# 不是标题\n',
+  );
   const r = await cli(['import', 'in/wangge.md', 'in/escaped.md', '--issue', '2026/3', '--date', '2026-03-09'], root);
   expect(r.code).toBe(0);
   const original = readArticle(sample);
   expect(article(2026, 3, '01-wangge.md')).toMatchObject({ title: original.title, sources: original.sources, blocks: original.blocks });
-  expect(article(2026, 3, '02-escaped.md')).toMatchObject({ title: '标题', sources: ['天元区委组织部', '芦淞区委组织部'], blocks: ['**抓好落实。**推行*试点*模式。', '# 不是标题'] });
+  expect(article(2026, 3, '02-escaped.md')).toMatchObject({
+    title: '标题',
+    sources: ['天元区委组织部', '芦淞区委组织部'],
+    blocks: ['**抓好落实。**推行*试点*模式。', '# 不是标题'],
+  });
   expect(r.out).toMatch(/^in\/wangge\.md .*\s0$/m);
 });
 
@@ -250,7 +286,8 @@ function gb18030(s: string): number[] {
 }
 
 describe('bulletin import: a whole issue as published (web copy)', () => {
-  const ISSUE = 'number: 5\ndate: 2026-03-02\ntotal: 147\narticles:\n  - 01.md\n  - 02.md\n  - 03.md\neditor_note: |\n  抓好基层党建,关键在于把各项工作落到网格、落到项目、落到群众身边。本期刊发荷塘区、攸县和醴陵市的做法,供各地参考。\n';
+  const ISSUE =
+    'number: 5\ndate: 2026-03-02\ntotal: 147\narticles:\n  - 01.md\n  - 02.md\n  - 03.md\neditor_note: |\n  抓好基层党建,关键在于把各项工作落到网格、落到项目、落到群众身边。本期刊发荷塘区、攸县和醴陵市的做法,供各地参考。\n';
 
   it.each([['webcopy.htm'], ['webcopy.txt']])('%s becomes issue 2026/5: number, total, date and 编者按 from the header, one file per article', async (name) => {
     root = newArchive();

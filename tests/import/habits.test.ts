@@ -80,7 +80,14 @@ describe('paragraphs', () => {
   });
 
   it('text is kept as submitted: half-width punctuation, quotes and Markdown characters survive', async () => {
-    const a = await imported([title('标题'), para('今年以来,全区推行“1+1+N”模式*试点*,成效明显。'), para('1. 第一项写了一句完整的话。还有第二句。'), para('- 不是列表'), para('# 不是标题'), END]);
+    const a = await imported([
+      title('标题'),
+      para('今年以来,全区推行“1+1+N”模式*试点*,成效明显。'),
+      para('1. 第一项写了一句完整的话。还有第二句。'),
+      para('- 不是列表'),
+      para('# 不是标题'),
+      END,
+    ]);
     expect(a.blocks).toEqual(['今年以来,全区推行“1+1+N”模式*试点*,成效明显。', '1. 第一项写了一句完整的话。还有第二句。', '- 不是列表', '# 不是标题']);
   });
 });
@@ -182,7 +189,7 @@ describe('attribution', () => {
     expect(a.guesses).toEqual([]);
   });
 
-  it("a signature block (the unit, then the date, right-aligned) is the source; it is said", async () => {
+  it('a signature block (the unit, then the date, right-aligned) is the source; it is said', async () => {
     const a = await imported([...body, right('攸县县委组织部'), right('2026年2月26日')]);
     expect(a.sources).toEqual(['攸县县委组织部']);
     expect(a.blocks).toEqual(['正文。']);

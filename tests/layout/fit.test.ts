@@ -45,7 +45,8 @@ function insideTextBlock(items: PageItem[], left: number, right: number) {
     expect(i.x, lineText(i)).toBeGreaterThanOrEqual(left - 0.01);
     expect(i.x + i.width, lineText(i)).toBeLessThanOrEqual(right + 0.01);
     // Ink may overhang by the grid's 0.21 pt tracking (16 pt glyphs on a 15.79 pt pitch), never more.
-    for (const g of i.glyphs) expect(g.x + g.size * (g.advance ?? g.face.advance(g.text.codePointAt(0)!)) * g.scaleX, lineText(i)).toBeLessThanOrEqual(right + 0.25);
+    for (const g of i.glyphs)
+      expect(g.x + g.size * (g.advance ?? g.face.advance(g.text.codePointAt(0)!)) * g.scaleX, lineText(i)).toBeLessThanOrEqual(right + 0.25);
   }
 }
 
@@ -98,7 +99,9 @@ describe('masthead fit', () => {
     // The red rule lies below the office and above the first line of text.
     const rule = l!.pages[0].items.find((i): i is RuleBox => i.kind === 'rule')!;
     expect(rule.y).toBeGreaterThan(last.baseline);
-    const firstText = texts().filter((t) => t.gridLine >= 0).sort((a, b) => a.gridLine - b.gridLine)[0];
+    const firstText = texts()
+      .filter((t) => t.gridLine >= 0)
+      .sort((a, b) => a.gridLine - b.gridLine)[0];
     expect(firstText.baseline - l!.geometry.linePitch * 0.7).toBeGreaterThan(rule.y);
   });
 
@@ -162,10 +165,12 @@ describe('every fixed-width element goes through the fit', () => {
     const g = l!.geometry;
     const title = l!.pages.flatMap((p) => p.items).filter((i): i is TextLine => i.kind === 'text' && i.role === 'title');
     expect(title.slice(0, 20).map(lineText).join('').startsWith('关于进一步加强')).toBe(true);
-    for (const page of l!.pages) for (const i of page.items) if (i.kind === 'text' && i.role === 'title') {
-      expect(i.x).toBeGreaterThanOrEqual(g.left - 0.01);
-      expect(i.x + i.width).toBeLessThanOrEqual(g.left + g.width + 0.01);
-    }
+    for (const page of l!.pages)
+      for (const i of page.items)
+        if (i.kind === 'text' && i.role === 'title') {
+          expect(i.x).toBeGreaterThanOrEqual(g.left - 0.01);
+          expect(i.x + i.width).toBeLessThanOrEqual(g.left + g.width + 0.01);
+        }
   });
 
   it('wraps a heading with a run wider than a line inside the text block', () => {
@@ -228,7 +233,12 @@ describe('masthead fit, any name', () => {
         const g = layout.geometry;
         const head = layout.pages[0].items.filter((i): i is TextLine => i.kind === 'text' && i.gridLine < 0 && i.role !== 'page_number');
         insideTextBlock(head, g.left, g.left + g.width);
-        expect(head.filter((t) => t.role === 'masthead').map(lineText).join('')).toBe(series);
+        expect(
+          head
+            .filter((t) => t.role === 'masthead')
+            .map(lineText)
+            .join(''),
+        ).toBe(series);
         const date = head.find((t) => lineText(t) === '2026年1月26日')!;
         const officeLines = head.filter((t) => t.role === 'body' && t !== date && t.baseline > head.find((x) => lineText(x).startsWith('第'))!.baseline);
         expect(officeLines.map(lineText).join('')).toBe(office);

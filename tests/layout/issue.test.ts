@@ -116,11 +116,17 @@ describe.each(cases)('$name', ({ root, number, minCompressed }) => {
   });
 
   it('keeps every paragraph’s text, in order', () => {
-    const body = flowLines.map(lineText).join('').replace(/\u3000/g, '');
+    const body = flowLines
+      .map(lineText)
+      .join('')
+      .replace(/\u3000/g, '');
     let pos = 0;
     for (const a of prepared.issue.articles) {
       for (const b of a.blocks) {
-        const t = b.runs.map((r) => r.text).join('').replace(/[ \u3000]/g, '');
+        const t = b.runs
+          .map((r) => r.text)
+          .join('')
+          .replace(/[ \u3000]/g, '');
         const at = body.indexOf(t, pos);
         expect(at, t).toBeGreaterThanOrEqual(pos);
         pos = at + t.length;

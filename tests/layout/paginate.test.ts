@@ -21,7 +21,11 @@ const ids = (p: { lines: FlowLine[] }) => p.lines.map((f) => f.lines[0]?.cells[0
 
 describe('paginate', () => {
   it('fills full pages with 22 lines and starts the first page below the masthead', () => {
-    const pages = paginate(Array.from({ length: 16 + 22 + 5 }, (_, i) => text(`l${i}`)), 6, 22);
+    const pages = paginate(
+      Array.from({ length: 16 + 22 + 5 }, (_, i) => text(`l${i}`)),
+      6,
+      22,
+    );
     expect(pages.map((p) => p.lines.length)).toEqual([16, 22, 5]);
     expect(pages.map((p) => p.start)).toEqual([6, 0, 0]);
   });
@@ -63,7 +67,14 @@ describe('page feet (issue 9)', () => {
   const row = () => ({ lines: [{} as TextLine], keep: false, dropAtTop: false }) as FlowLine;
   const para = (n: number): FlowLine[] => Array.from({ length: n }, (_, i) => ({ ...row(), keep: n >= 2 && (i === 1 || i === n - 1) }));
   // A three-line title, a blank and the two lines it keeps with: six rows that go together.
-  const chain = (): FlowLine[] => [row(), { ...row(), keep: true }, { ...row(), keep: true }, { lines: [], keep: true, dropAtTop: false }, { ...row(), keep: true }, { ...row(), keep: true }];
+  const chain = (): FlowLine[] => [
+    row(),
+    { ...row(), keep: true },
+    { ...row(), keep: true },
+    { lines: [], keep: true, dropAtTop: false },
+    { ...row(), keep: true },
+    { ...row(), keep: true },
+  ];
 
   it('sets a paragraph on a short page one line shorter so the next title fits', () => {
     const a = para(9);

@@ -6,7 +6,11 @@ import { pinnedFonts } from '../helpers/fonts.js';
 const fonts = pinnedFonts();
 const g = geometry(DEFAULT_STYLE);
 const title = (text: string) =>
-  layoutTitle([{ text, role: 'title', loc: { file: 'a.md', line: 2, column: 8 } }], { fonts, size: 22, cell: 22, x: g.left, width: g.width, indent: 0, align: 'center', role: 'title' }, []);
+  layoutTitle(
+    [{ text, role: 'title', loc: { file: 'a.md', line: 2, column: 8 } }],
+    { fonts, size: 22, cell: 22, x: g.left, width: g.width, indent: 0, align: 'center', role: 'title' },
+    [],
+  );
 
 describe('titles', () => {
   it('centres a one-line title', () => {
@@ -60,7 +64,12 @@ describe('titles: issue 9', () => {
     const sub = lines.filter((l) => lineText(l).startsWith('——') || l.glyphs[0].size === 16);
     expect(sub.length).toBeGreaterThan(0);
     for (const l of sub) for (const gl of l.glyphs) expect(gl.size).toBe(16);
-    expect(lines.filter((l) => l.glyphs[0].size === 22).map(lineText).join('')).toBe('以高质量党建引领基层治理能力全面提升');
+    expect(
+      lines
+        .filter((l) => l.glyphs[0].size === 22)
+        .map(lineText)
+        .join(''),
+    ).toBe('以高质量党建引领基层治理能力全面提升');
   });
 
   it('keeps a short title with —— on one line', () => {

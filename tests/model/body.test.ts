@@ -5,7 +5,19 @@ import { simpleBody } from '../../src/model/article.js';
 import { parseArticle, SourceText } from '../../src/model/index.js';
 
 const HEAD = '---\ntitle: 标题\nsource: 单位\n---\n';
-const ALPHABET = ['# ', '## ', ' #', ...'中文党建工作，。；：？！、“”‘’（）《》……——　 \t123abcAB.,:;()?!-+=#>~%/', '**', '\n', '\n\n', '1. ', '- ', '＊', '\u00a0'];
+const ALPHABET = [
+  '# ',
+  '## ',
+  ' #',
+  ...'中文党建工作，。；：？！、“”‘’（）《》……——　 \t123abcAB.,:;()?!-+=#>~%/',
+  '**',
+  '\n',
+  '\n\n',
+  '1. ',
+  '- ',
+  '＊',
+  '\u00a0',
+];
 
 /** The fast reading of a body, and the blocks parseArticle gives when micromark reads the whole body. */
 function both(body: string) {
@@ -51,8 +63,11 @@ describe('plain bodies without the Markdown parser', () => {
       { numRuns: 3000 },
     );
     expect(read).toBeGreaterThan(300);
-    expect(both('# 一、主要做法\n## （一）织密网格 \n### 1.科学划分\n正文。\n').fast).toEqual(both('# 一、主要做法\n## （一）织密网格 \n### 1.科学划分\n正文。\n').slow);
-    for (const body of ['#一、标题\n', '# 标题 #\n', '- 列表\n', '1. 列表\n', '> 引用\n', '正文\n===\n', '    代码\n', '*强调*\n', '[链接](x)\n', 'a\\*b\n']) expect(both(body).fast, body).toBeUndefined();
+    expect(both('# 一、主要做法\n## （一）织密网格 \n### 1.科学划分\n正文。\n').fast).toEqual(
+      both('# 一、主要做法\n## （一）织密网格 \n### 1.科学划分\n正文。\n').slow,
+    );
+    for (const body of ['#一、标题\n', '# 标题 #\n', '- 列表\n', '1. 列表\n', '> 引用\n', '正文\n===\n', '    代码\n', '*强调*\n', '[链接](x)\n', 'a\\*b\n'])
+      expect(both(body).fast, body).toBeUndefined();
   });
 
   it('is what parseArticle uses for a plain body', () => {

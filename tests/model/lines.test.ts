@@ -45,6 +45,7 @@ describe('SourceText on the line table', () => {
 
 describe('codePoints', () => {
   it('counts a surrogate pair once and a lone surrogate once, as spreading the string does', () => {
-    for (const s of ['', 'abc', '𰻝𰻝面', '\ud800', '\udc00', '\udc00\ud800', 'a\ud800\udc00\udc00b', '\ud83d\ude00\ud83d']) expect(codePoints(s)).toBe([...s].length);
+    for (const s of ['', 'abc', '𰻝𰻝面', '\ud800', '\udc00', '\udc00\ud800', 'a\ud800\udc00\udc00b', '\ud83d\ude00\ud83d'])
+      expect(codePoints(s)).toBe([...s].length);
   });
 });

@@ -115,7 +115,9 @@ describe('bulletin check and build on pasted web text', () => {
       };
       const checked = await cli(['check', '2', '--format', 'json']);
       expect(checked.code).toBe(1);
-      const ds = (JSON.parse(checked.out) as { rule: string; severity: string; file: string; line: number; column: number }[]).filter((d) => d.rule.startsWith('markdown/'));
+      const ds = (JSON.parse(checked.out) as { rule: string; severity: string; file: string; line: number; column: number }[]).filter((d) =>
+        d.rule.startsWith('markdown/'),
+      );
       expect(ds.map((d) => `${d.severity} ${d.rule} ${d.file}:${d.line}:${d.column}`)).toEqual([
         'error markdown/html issues/2026/2/01-wangge.md:6:4',
         'error markdown/html issues/2026/2/01-wangge.md:6:9',

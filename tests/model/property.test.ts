@@ -14,13 +14,20 @@ import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { fixIssues } from '../../src/fix/index.js';
 import { parseArticle, parseSeries, parseYaml, SourceText, type Issue, type SeriesConfig } from '../../src/model/index.js';
 
-const MANIFEST = '# 第1期\nnumber: 1\ndate: 2026-01-12\ntotal: 141\narticles:\n  - a.md\n  - b.md\ndistribution:\n  报: [省委组织部, 市委常委]\ncopies: 120\neditor_note: |\n  本期刊发，供学习借鉴。\n';
-const ARTICLE = '---\ntitle: 我市推进“智慧党建”工作\nsource: [天元区委组织部, 芦淞区委组织部]\nnote: 编者按内容。\n---\n今年以来,我市(一)推进工作;成效明显!\n**强化组织建设。**新建中心12个...\n# 一、主要做法\n## （一）织密网格\n1. 科学划分\n> 引用内容\n    缩进的代码\n（供稿单位：天元区委组织部）\n';
+const MANIFEST =
+  '# 第1期\nnumber: 1\ndate: 2026-01-12\ntotal: 141\narticles:\n  - a.md\n  - b.md\ndistribution:\n  报: [省委组织部, 市委常委]\ncopies: 120\neditor_note: |\n  本期刊发，供学习借鉴。\n';
+const ARTICLE =
+  '---\ntitle: 我市推进“智慧党建”工作\nsource: [天元区委组织部, 芦淞区委组织部]\nnote: 编者按内容。\n---\n今年以来,我市(一)推进工作;成效明显!\n**强化组织建设。**新建中心12个...\n# 一、主要做法\n## （一）织密网格\n1. 科学划分\n> 引用内容\n    缩进的代码\n（供稿单位：天元区委组织部）\n';
 const SPECIAL = [...'-:#[]{}&*!|>\'"%@`,?\n\t \\　“”‘’（）《》，。：；…—*_~<>()`', '---', '\r\n', '**', '\ufeff', '\u0000', '𠮷'];
 
 /** A text with random edits: characters from `alphabet` inserted, deleted or replaced. */
 function mangled(base: string, alphabet: string[]) {
-  const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), ch: fc.constantFrom(...alphabet), n: fc.integer({ min: 1, max: 4 }) });
+  const edit = fc.record({
+    at: fc.nat(),
+    kind: fc.constantFrom('insert', 'delete', 'replace'),
+    ch: fc.constantFrom(...alphabet),
+    n: fc.integer({ min: 1, max: 4 }),
+  });
   return fc.array(edit, { maxLength: 12 }).map((edits) => {
     let s = base;
     for (const e of edits) {
@@ -33,7 +40,11 @@ function mangled(base: string, alphabet: string[]) {
   });
 }
 
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: fc.constantFrom(...SPECIAL), maxLength: 300 }));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 400 }),
+  fc.string({ unit: 'grapheme', maxLength: 400 }),
+  fc.string({ unit: fc.constantFrom(...SPECIAL), maxLength: 300 }),
+);
 
 function wellPlaced(ds: Diagnostic[], src: SourceText): void {
   for (const d of ds) {
@@ -44,7 +55,15 @@ function wellPlaced(ds: Diagnostic[], src: SourceText): void {
   }
 }
 
-const SERIES: SeriesConfig = { series: 'S', office: 'O', numbering: 'yearly', units: ['天元区委组织部'], style: undefined, fonts: { system: false, roles: {} }, file: 'bulletin.yaml' };
+const SERIES: SeriesConfig = {
+  series: 'S',
+  office: 'O',
+  numbering: 'yearly',
+  units: ['天元区委组织部'],
+  style: undefined,
+  fonts: { system: false, roles: {} },
+  file: 'bulletin.yaml',
+};
 
 /** Parse an article and run every rule on it, as one issue of one article. */
 function checkText(text: string): Diagnostic[] {
@@ -53,8 +72,16 @@ function checkText(text: string): Diagnostic[] {
   wellPlaced(a.diagnostics, src);
   if (!a.article) return a.diagnostics;
   const issue: Issue = {
-    year: 2026, number: 1, date: { year: 2026, month: 1, day: 12 }, dateLoc: { file: 'issues/2026/1/issue.yaml', line: 2, column: 7 },
-    supplement: false, editorNote: [], articles: [a.article], distribution: [], file: 'issues/2026/1/issue.yaml', dir: 'issues/2026/1',
+    year: 2026,
+    number: 1,
+    date: { year: 2026, month: 1, day: 12 },
+    dateLoc: { file: 'issues/2026/1/issue.yaml', line: 2, column: 7 },
+    supplement: false,
+    editorNote: [],
+    articles: [a.article],
+    distribution: [],
+    file: 'issues/2026/1/issue.yaml',
+    dir: 'issues/2026/1',
   };
   const ds = checkIssue({ root: '/nonexistent-archive', series: SERIES, issue, sources: new Map([[src.file, src]]), all: [] });
   wellPlaced(ds, src);
@@ -90,9 +117,19 @@ describe('no input crashes the parsers', () => {
   });
 
   it('reads any text and mangled articles, and every rule runs on them', () => {
-    fc.assert(fc.property(fc.oneof(anyText, mangled(ARTICLE, SPECIAL), anyText.map((t) => `---\ntitle: 标题\nsource: 天元区委组织部\n---\n${t}`)), (text) => void checkText(text)), {
-      numRuns: 300,
-    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          anyText,
+          mangled(ARTICLE, SPECIAL),
+          anyText.map((t) => `---\ntitle: 标题\nsource: 天元区委组织部\n---\n${t}`),
+        ),
+        (text) => void checkText(text),
+      ),
+      {
+        numRuns: 300,
+      },
+    );
   });
 
   it('deep nesting and pathological Markdown end in diagnostics', () => {
@@ -136,12 +173,16 @@ describe('no archive content crashes the check or the fix', () => {
 
   it('random bytes as manifest and article give diagnostics', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), mangled(MANIFEST, SPECIAL)), fc.oneof(fc.uint8Array({ maxLength: 300 }), mangled(ARTICLE, SPECIAL)), (manifest, article) => {
-        const root = archive({ 'issue.yaml': manifest, 'a.md': article, 'b.md': ARTICLE });
-        const dirs = listIssueDirs(root);
-        const r = checkArchive(root, dirs, { dirs });
-        expect(r.diagnostics.filter((d) => d.rule.startsWith('internal/'))).toEqual([]);
-      }),
+      fc.property(
+        fc.oneof(fc.uint8Array({ maxLength: 300 }), mangled(MANIFEST, SPECIAL)),
+        fc.oneof(fc.uint8Array({ maxLength: 300 }), mangled(ARTICLE, SPECIAL)),
+        (manifest, article) => {
+          const root = archive({ 'issue.yaml': manifest, 'a.md': article, 'b.md': ARTICLE });
+          const dirs = listIssueDirs(root);
+          const r = checkArchive(root, dirs, { dirs });
+          expect(r.diagnostics.filter((d) => d.rule.startsWith('internal/'))).toEqual([]);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -46,7 +46,10 @@ describe('YAML', () => {
 
   it('recognises a full-width colon and a missing space after a known key, with a fix', () => {
     const r = parseYaml(src('number：3\ndate:2026-01-12\narticles: []\n'), 0, undefined, ['number', 'date', 'articles']);
-    expect(r.diagnostics.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column} ${JSON.stringify(d.fix?.[0].replacement)}`)).toEqual(['yaml/colon 1:7 ": "', 'yaml/colon 2:5 ": "']);
+    expect(r.diagnostics.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column} ${JSON.stringify(d.fix?.[0].replacement)}`)).toEqual([
+      'yaml/colon 1:7 ": "',
+      'yaml/colon 2:5 ": "',
+    ]);
   });
 });
 

@@ -40,7 +40,12 @@ describe.each([
 
   it('returns every paragraph’s text, in order, from the PDF', () => {
     // Page numbers stand below the text block: leave them out of the running text.
-    const text = read.pages.flat().filter((t) => t.y < g.top + g.height + 1).map((t) => t.str).join('').replace(/\s/g, '');
+    const text = read.pages
+      .flat()
+      .filter((t) => t.y < g.top + g.height + 1)
+      .map((t) => t.str)
+      .join('')
+      .replace(/\s/g, '');
     const p = prepared(src, number);
     let pos = 0;
     for (const a of p.issue.articles) {
@@ -89,7 +94,13 @@ describe.each([
       for (const item of p.items)
         if (item.kind === 'text') for (const gl of item.glyphs) if (gl.advance !== undefined) declared.add(Math.round(gl.advance * 1000));
     // Widths of the PDF's CID fonts, by font (the first entry, glyph 0, is .notdef).
-    const subsets = [...pdf.toString('latin1').matchAll(/\/W \[0 \[([\d. ]+)\]\]/g)].map((m) => m[1].trim().split(/\s+/).slice(1).map((w) => Math.round(Number(w))));
+    const subsets = [...pdf.toString('latin1').matchAll(/\/W \[0 \[([\d. ]+)\]\]/g)].map((m) =>
+      m[1]
+        .trim()
+        .split(/\s+/)
+        .slice(1)
+        .map((w) => Math.round(Number(w))),
+    );
     const narrow = subsets.filter((ws) => ws.length && ws.every((w) => w < 1000));
     // Both issues set some full lines with a comma squeezed in at the end.
     expect(declared.size).toBeGreaterThan(0);

@@ -51,7 +51,9 @@ describe.each(cases)('proof of $name', ({ src, number, prepare }) => {
     pdf = readFileSync(r.output!);
     pages = await readGlyphLines(pdf);
     // Body lines: 16 pt, inside the text block, below the masthead on page 1.
-    body = pages.flatMap((lines, page) => lines.filter((l) => l.size === 16 && l.y > g.top + (page === 0 ? 7 * g.linePitch : 0) && l.y < bottom).map((line) => ({ line, page })));
+    body = pages.flatMap((lines, page) =>
+      lines.filter((l) => l.size === 16 && l.y > g.top + (page === 0 ? 7 * g.linePitch : 0) && l.y < bottom).map((line) => ({ line, page })),
+    );
     expect(body.length).toBeGreaterThan(40);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -83,7 +85,10 @@ describe.each(cases)('proof of $name', ({ src, number, prepare }) => {
       line.glyphs.forEach((gl, i) => {
         if (!',;:()'.includes(gl.ch)) return;
         const near = [line.glyphs[i - 1]?.ch, line.glyphs[i + 1]?.ch];
-        expect(near.some((c) => c && HAN.test(c)), line.text).toBe(false);
+        expect(
+          near.some((c) => c && HAN.test(c)),
+          line.text,
+        ).toBe(false);
       });
   });
 
@@ -91,7 +96,10 @@ describe.each(cases)('proof of $name', ({ src, number, prepare }) => {
     const widths = new Map<string, number[]>();
     for (const { line } of body) {
       // The line's tracking: the median step between ideographs, less their advance.
-      const steps = line.glyphs.slice(1).flatMap((b, i) => (HAN.test(line.glyphs[i].ch) && HAN.test(b.ch) ? [b.x - line.glyphs[i].x - line.glyphs[i].w] : [])).sort((p, q) => p - q);
+      const steps = line.glyphs
+        .slice(1)
+        .flatMap((b, i) => (HAN.test(line.glyphs[i].ch) && HAN.test(b.ch) ? [b.x - line.glyphs[i].x - line.glyphs[i].w] : []))
+        .sort((p, q) => p - q);
       const track = steps.length ? steps[steps.length >> 1] : g.pitch - 16;
       line.glyphs.forEach((a, i) => {
         const b = line.glyphs[i + 1];
@@ -133,7 +141,13 @@ describe.each(cases)('proof of $name', ({ src, number, prepare }) => {
     expect(body.length).toBeGreaterThan(0);
     // pdfjs puts spaces into a line stretched past about 1/10 em (the stress issue's one loose
     // line, see above); poppler's pdftotext only past about 1/8 em.
-    const loose = new Set(body.filter(({ line }) => line.glyphs.some((b, i) => i > 0 && HAN.test(b.ch) && HAN.test(line.glyphs[i - 1].ch) && b.x - line.glyphs[i - 1].x - g.pitch > 16 / 8)).map(({ line, page }) => `${page}|${Math.round(line.y)}`));
+    const loose = new Set(
+      body
+        .filter(({ line }) =>
+          line.glyphs.some((b, i) => i > 0 && HAN.test(b.ch) && HAN.test(line.glyphs[i - 1].ch) && b.x - line.glyphs[i - 1].x - g.pitch > 16 / 8),
+        )
+        .map(({ line, page }) => `${page}|${Math.round(line.y)}`),
+    );
     // Names the author separated with U+3000 extract with a space there, as they should.
     for (const { line, page } of body) if (line.text.includes('\u3000')) loose.add(`${page}|${Math.round(line.y)}`);
     const rowsOfBody = new Set(body.map(({ line, page }) => `${page}|${Math.round(line.y)}`));
@@ -172,7 +186,11 @@ describe.each(cases)('proof of $name', ({ src, number, prepare }) => {
     const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
     const top = doc.context.lookup(outlines.get(PDFName.of('First')), PDFDict);
     const titles: string[] = [];
-    for (let item = doc.context.lookup(top.get(PDFName.of('First'))) as PDFDict | undefined; item; item = doc.context.lookup(item.get(PDFName.of('Next'))) as PDFDict | undefined)
+    for (
+      let item = doc.context.lookup(top.get(PDFName.of('First'))) as PDFDict | undefined;
+      item;
+      item = doc.context.lookup(item.get(PDFName.of('Next'))) as PDFDict | undefined
+    )
       titles.push((item.get(PDFName.of('Title')) as PDFString).decodeText());
     const where = listIssueDirs(root).find((d) => d.number === number)!;
     const manifest = readFileSync(path.join(where.dir, 'issue.yaml'), 'utf8');

@@ -33,14 +33,33 @@ async function cli(argv: string[]) {
 }
 
 /** Every default-ignorable code point the tests name, and the regex the layout should agree with. */
-const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\ufe00', '\ufe0f', '\u{e0100}', '\u{e01ef}', '\u202e', '\u2066', '\u180e', '\u3164'];
+const INVISIBLE = [
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u00ad',
+  '\ufe00',
+  '\ufe0f',
+  '\u{e0100}',
+  '\u{e01ef}',
+  '\u202e',
+  '\u2066',
+  '\u180e',
+  '\u3164',
+];
 const UNPRINTABLE = /[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b-\x1f\x7f-\x9f]/u;
 
 describe('layout', () => {
   const fonts = pinnedFonts();
   const g = geometry(DEFAULT_STYLE);
   const lay = (text: string, ds: Diagnostic[] = []) =>
-    layoutParagraph([{ text, role: 'body', loc: { file: 'a.md', line: 5, column: 1 } }], { fonts, size: 16, cell: g.pitch, x: g.left, width: g.width, indent: 2, align: 'justify', role: 'body' }, ds);
+    layoutParagraph(
+      [{ text, role: 'body', loc: { file: 'a.md', line: 5, column: 1 } }],
+      { fonts, size: 16, cell: g.pitch, x: g.left, width: g.width, indent: 2, align: 'justify', role: 'body' },
+      ds,
+    );
 
   it('drops every default-ignorable and control character: no cell, no glyph, no error', () => {
     const clean = '会议强调要扎实推进工作落实见效';

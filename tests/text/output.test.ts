@@ -24,12 +24,19 @@ afterAll(() => {
 function archive(articles: Record<string, string>, issues = [1]): string {
   const root = mkdtempSync(path.join(tmpdir(), 'bulletin-output-'));
   temps.push(root);
-  writeFileSync(path.join(root, 'bulletin.yaml'), 'series: 株洲组织工作信息\noffice: 中共株洲市委组织部办公室\nunits: [天元区委组织部]\nfonts: { system: false }\n');
+  writeFileSync(
+    path.join(root, 'bulletin.yaml'),
+    'series: 株洲组织工作信息\noffice: 中共株洲市委组织部办公室\nunits: [天元区委组织部]\nfonts: { system: false }\n',
+  );
   for (const n of issues) {
     const dir = path.join(root, `issues/2026/${n}`);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'issue.yaml'), `number: ${n}\ndate: 2026-01-${String(10 + n).padStart(2, '0')}\narticles: [${Object.keys(articles).join(', ')}]\n`);
-    for (const [name, body] of Object.entries(articles)) writeFileSync(path.join(dir, name), `---\ntitle: 我市推进基层党建工作\nsource: 天元区委组织部\n---\n${body}`);
+    writeFileSync(
+      path.join(dir, 'issue.yaml'),
+      `number: ${n}\ndate: 2026-01-${String(10 + n).padStart(2, '0')}\narticles: [${Object.keys(articles).join(', ')}]\n`,
+    );
+    for (const [name, body] of Object.entries(articles))
+      writeFileSync(path.join(dir, name), `---\ntitle: 我市推进基层党建工作\nsource: 天元区委组织部\n---\n${body}`);
   }
   return root;
 }

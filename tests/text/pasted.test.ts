@@ -27,7 +27,10 @@ function fixAll(root: string) {
 function archive(body: string, title = '我市推进基层党建工作'): string {
   const root = mkdtempSync(path.join(tmpdir(), 'bulletin-pasted-'));
   temps.push(root);
-  writeFileSync(path.join(root, 'bulletin.yaml'), 'series: 株洲组织工作信息\noffice: 中共株洲市委组织部办公室\nunits: [天元区委组织部]\nfonts: { system: false }\n');
+  writeFileSync(
+    path.join(root, 'bulletin.yaml'),
+    'series: 株洲组织工作信息\noffice: 中共株洲市委组织部办公室\nunits: [天元区委组织部]\nfonts: { system: false }\n',
+  );
   mkdirSync(path.join(root, 'issues/2026/1'), { recursive: true });
   writeFileSync(path.join(root, 'issues/2026/1/issue.yaml'), 'number: 1\ndate: 2026-01-12\narticles: [a.md]\n');
   writeFileSync(path.join(root, 'issues/2026/1/a.md'), `---\ntitle: ${title}\nsource: 天元区委组织部\n---\n${body}`);
@@ -40,7 +43,9 @@ describe('rules', () => {
     const root = fixture('pasted');
     // The punctuation and text rules (markdown/* speak about the inline code and HTML of line 12).
     const ds = check(root).filter((d) => /^(?:punctuation|text)\//.test(d.rule));
-    expect(ds.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column} ${pointedAt(root, d)}${d.fix ? ' → ' + d.fix.map((f) => f.replacement || '∅').join('') : ''}`)).toEqual([
+    expect(
+      ds.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column} ${pointedAt(root, d)}${d.fix ? ' → ' + d.fix.map((f) => f.replacement || '∅').join('') : ''}`),
+    ).toEqual([
       // 开会.后天: a full stop or a name's middle dot (马克思.韦伯) — the author decides.
       'punctuation/half-width-period 5:5 .',
       'punctuation/half-width-period 5:14 .',
@@ -101,7 +106,9 @@ describe('fix never changes meaning', () => {
     const ds = check(root);
     expect(ds.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column}`)).toEqual(['text/space 8:3', 'text/space 8:16']);
     fixAll(root);
-    expect(article(root)).toBe(['（执笔：李堃　王喆　张䶮）', '摄影：欧阳明　司马光', '参会的有李堃　王喆。', '市委组织部召开会议，研究部署工作。', ''].join('\n'));
+    expect(article(root)).toBe(
+      ['（执笔：李堃　王喆　张䶮）', '摄影：欧阳明　司马光', '参会的有李堃　王喆。', '市委组织部召开会议，研究部署工作。', ''].join('\n'),
+    );
   });
 
   it('never rewrites &nbsp; or other character references, URLs, e-mail addresses or inline code', () => {
@@ -123,7 +130,22 @@ describe('fix never changes meaning', () => {
     expect(text).toContain('`a,b;c--d."e"`');
   });
 
-  const alphabet = [...'中文字词开会明天组织部李王张', ...'.．"——-，,。、；;：: 　', ...'AbZ019', '1,000', '3.14', '10:30', '。。', '，，', '--', '"好"', 'http://x.cn/a,b', '&nbsp;', '`a,b`', '（执笔：李堃　王喆）'];
+  const alphabet = [
+    ...'中文字词开会明天组织部李王张',
+    ...'.．"——-，,。、；;：: 　',
+    ...'AbZ019',
+    '1,000',
+    '3.14',
+    '10:30',
+    '。。',
+    '，，',
+    '--',
+    '"好"',
+    'http://x.cn/a,b',
+    '&nbsp;',
+    '`a,b`',
+    '（执笔：李堃　王喆）',
+  ];
   const paragraph = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 30 }).map((a) => a.join(''));
 
   it('property: fix changes only marks and blanks — the letters, digits and ideographs stay, in order; a second fix changes nothing', () => {

@@ -6,7 +6,16 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import type { NamedRule } from '../context.js';
 
 export const articleEmptyBody: NamedRule = {
-  meta: [{ id: 'article/empty-body', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '文章有标题和供稿单位但没有正文', en: 'an article with a title and a source but no text' } }],
+  meta: [
+    {
+      id: 'article/empty-body',
+      severity: 'warning',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '文章有标题和供稿单位但没有正文', en: 'an article with a title and a source but no text' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const a of ctx.issue.articles) {

@@ -15,12 +15,23 @@ function yamlScalar(s: string): string {
 }
 
 export const attributionInBody: NamedRule = {
-  meta: [{ id: 'attribution/in-body', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '正文末尾手写的供稿单位应写在信息块 source 中', en: "a hand-typed attribution line belongs in the front matter's source" } }],
+  meta: [
+    {
+      id: 'attribution/in-body',
+      severity: 'warning',
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '正文末尾手写的供稿单位应写在信息块 source 中', en: "a hand-typed attribution line belongs in the front matter's source" },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     const units = textUnits(ctx);
     for (const a of ctx.issue.articles) {
-      const last = [...units].reverse().find((u) => u.article === a && (u.kind === 'paragraph' || u.kind === 'heading') && !(u.stray && !attributionLine(u.text)));
+      const last = [...units]
+        .reverse()
+        .find((u) => u.article === a && (u.kind === 'paragraph' || u.kind === 'heading') && !(u.stray && !attributionLine(u.text)));
       if (!last || last.kind !== 'paragraph') continue;
       const named = attributionLine(last.text);
       if (named) out.push(report(a, last, named));
@@ -40,10 +51,16 @@ function report(a: Article, u: TextUnit, named: string[]): Diagnostic {
     const close = u.src.loc(Math.max(0, a.bodyOffset - 1)).line; // the closing --- line
     const value = named.length === 1 ? yamlScalar(named[0]) : `[${named.map(yamlScalar).join(', ')}]`;
     fix = [{ loc: { file: u.src.file, line: close, column: 1 }, length: 0, replacement: `source: ${value}\n` }, ...deleteLine(u, loc.line)];
-    hint = { zh: `删去这一行，在信息块中写上“source: ${value}”（可运行 bulletin fix 自动移动）`, en: `delete this line and write \`source: ${value}\` in the front matter (bulletin fix does it)` };
+    hint = {
+      zh: `删去这一行，在信息块中写上“source: ${value}”（可运行 bulletin fix 自动移动）`,
+      en: `delete this line and write \`source: ${value}\` in the front matter (bulletin fix does it)`,
+    };
   } else if (same && fills) {
     fix = deleteLine(u, loc.line);
-    hint = { zh: '信息块的 source 已写明供稿单位，删去这一行即可（可运行 bulletin fix 自动删除）', en: 'the front matter’s source already names the unit: delete this line (bulletin fix does it)' };
+    hint = {
+      zh: '信息块的 source 已写明供稿单位，删去这一行即可（可运行 bulletin fix 自动删除）',
+      en: 'the front matter’s source already names the unit: delete this line (bulletin fix does it)',
+    };
   } else {
     hint = {
       zh: `删去这一行，并核对信息块中的 source（现为“${a.sources.join('、') || '空'}”）`,
@@ -54,7 +71,10 @@ function report(a: Article, u: TextUnit, named: string[]): Diagnostic {
     'attribution/in-body',
     'warning',
     loc,
-    { zh: `正文末尾手写了供稿单位“${text}”；供稿单位应写在信息块的 source 中，排版时会自动印出`, en: `the contributing unit is typed at the end of the text (“${text}”); it belongs in the front matter’s source, which is printed automatically` },
+    {
+      zh: `正文末尾手写了供稿单位“${text}”；供稿单位应写在信息块的 source 中，排版时会自动印出`,
+      en: `the contributing unit is typed at the end of the text (“${text}”); it belongs in the front matter’s source, which is printed automatically`,
+    },
     { hint, ...(fix ? { fix } : {}) },
   );
 }

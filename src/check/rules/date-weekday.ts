@@ -18,7 +18,14 @@ function weekday(y: number, m: number, d: number): number | undefined {
 }
 
 export const dateWeekday: NamedRule = patternRule(
-  { id: 'date/weekday', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '日期后写的星期几与日历不符', en: 'the weekday written with a date is not that date’s weekday' } },
+  {
+    id: 'date/weekday',
+    severity: 'error',
+    fixable: false,
+    stage: 'check',
+    source: { standard: 'house style' },
+    description: { zh: '日期后写的星期几与日历不符', en: 'the weekday written with a date is not that date’s weekday' },
+  },
   DATE_WEEKDAY,
   (m, u, ctx) => {
     const [all, mText, dText, word, dayText] = m;

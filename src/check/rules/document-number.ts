@@ -12,7 +12,17 @@ import { patternRule } from './pattern.js';
 const DOC_NUMBER = /([〔\[［(（【〖｛{])(\d{4}|\d{2})([〕\]］)）】〗｝}])(第?)(\d+)号(?![楼院线室房栋座门])/gu;
 
 export const documentNumber: NamedRule = patternRule(
-  { id: 'document/number', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 9704-2012', clause: '7.2.4' }, description: { zh: '发文字号写作〔2026〕3号：六角括号、年份全称、不加“第”、不编虚位', en: 'a document number is written 〔2026〕3号: hexagonal brackets, full year, no 第, no leading zeros' } },
+  {
+    id: 'document/number',
+    severity: 'warning',
+    fixable: true,
+    stage: 'check',
+    source: { standard: 'GB/T 9704-2012', clause: '7.2.4' },
+    description: {
+      zh: '发文字号写作〔2026〕3号：六角括号、年份全称、不加“第”、不编虚位',
+      en: 'a document number is written 〔2026〕3号: hexagonal brackets, full year, no 第, no leading zeros',
+    },
+  },
   DOC_NUMBER,
   (m, u) => {
     const [all, open, year, close, di, serial] = m;
@@ -32,7 +42,10 @@ export const documentNumber: NamedRule = patternRule(
       at: m.index!,
       length: all.length,
       ...(fixable ? { replacement: good } : {}),
-      message: { zh: `发文字号“${all}”写法不规范：${problems.map((p) => p.zh).join('；')}`, en: `the document number “${all}” is not written to standard: ${problems.map((p) => p.en).join('; ')}` },
+      message: {
+        zh: `发文字号“${all}”写法不规范：${problems.map((p) => p.zh).join('；')}`,
+        en: `the document number “${all}” is not written to standard: ${problems.map((p) => p.en).join('; ')}`,
+      },
       hint: {
         zh: `写作“${good}”${fixable ? '（可运行 bulletin fix 自动修正）' : year.length !== 4 ? '（请核对年份）' : ''}`,
         en: `write “${good}”${fixable ? ' (bulletin fix does it)' : year.length !== 4 ? ' (check the year)' : ''}`,

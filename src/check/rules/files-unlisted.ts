@@ -11,7 +11,16 @@ import type { NamedRule } from '../context.js';
 const ARTICLE_LIKE = /\.(md|markdown|txt)$/i;
 
 export const unlistedFiles: NamedRule = {
-  meta: [{ id: 'file/unlisted', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '期目录中有 issue.yaml 未列出的文章文件', en: "an article file the issue.yaml does not list" } }],
+  meta: [
+    {
+      id: 'file/unlisted',
+      severity: 'warning',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '期目录中有 issue.yaml 未列出的文章文件', en: 'an article file the issue.yaml does not list' },
+    },
+  ],
   create(ctx) {
     const { issue } = ctx;
     const listed = new Set((issue.listed ?? issue.articles.map((a) => a.file)).map((f) => f.toLowerCase()));
@@ -25,8 +34,16 @@ export const unlistedFiles: NamedRule = {
           'file/unlisted',
           'warning',
           { file: rel, line: 1, column: 1 },
-          { zh: `文件 ${name} 在本期文件夹中，但 issue.yaml 的 articles 没有列出它，不会印出`, en: `${name} is in the issue folder but not listed in articles of issue.yaml, so it will not be printed` },
-          { hint: { zh: `如要刊出，在 ${issue.file} 的 articles 中加上“- ${name}”；否则把它移出本期文件夹`, en: `to print it, add \`- ${name}\` to articles in ${issue.file}; otherwise move it out of the issue folder` } },
+          {
+            zh: `文件 ${name} 在本期文件夹中，但 issue.yaml 的 articles 没有列出它，不会印出`,
+            en: `${name} is in the issue folder but not listed in articles of issue.yaml, so it will not be printed`,
+          },
+          {
+            hint: {
+              zh: `如要刊出，在 ${issue.file} 的 articles 中加上“- ${name}”；否则把它移出本期文件夹`,
+              en: `to print it, add \`- ${name}\` to articles in ${issue.file}; otherwise move it out of the issue folder`,
+            },
+          },
         ),
       );
     }

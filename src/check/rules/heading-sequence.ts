@@ -41,7 +41,16 @@ export function headingNumber(text: string): { level: number; n: number; marker:
 }
 
 export const headingSequence: NamedRule = {
-  meta: [{ id: 'heading/sequence', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'GB/T 9704-2012', clause: '7.3.3' }, description: { zh: '层次序数一、（一）1.（1）依次连续编号', en: "numbered headings count up without gaps at each level" } }],
+  meta: [
+    {
+      id: 'heading/sequence',
+      severity: 'warning',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'GB/T 9704-2012', clause: '7.3.3' },
+      description: { zh: '层次序数一、（一）1.（1）依次连续编号', en: 'numbered headings count up without gaps at each level' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     let article: unknown;
@@ -71,7 +80,10 @@ function report(u: TextUnit, h: { level: number; n: number; marker: string }, ex
     'warning',
     locAt(u, 0),
     previous
-      ? { zh: `标题序号不连续：上一个是“${show(previous)}”，这里是“${h.marker}”`, en: `heading numbers out of sequence: “${h.marker}” follows “${show(previous)}”` }
+      ? {
+          zh: `标题序号不连续：上一个是“${show(previous)}”，这里是“${h.marker}”`,
+          en: `heading numbers out of sequence: “${h.marker}” follows “${show(previous)}”`,
+        }
       : { zh: `这一层的第一个标题应从“${want}”开始，这里是“${h.marker}”`, en: `the first heading of this level should be “${want}”, not “${h.marker}”` },
     { hint: { zh: `应为“${want}”；若中间漏了一节，请补上`, en: `it should be “${want}”; if a section is missing, add it` } },
   );

@@ -44,7 +44,10 @@ export const protectedNames: NamedRule = {
       fixable: false,
       stage: 'check',
       source: { standard: 'house style', clause: 'bulletin.yaml names:, units:' },
-      description: { zh: '领导姓名、职务、单位名称、口号与 names/units 所列规范写法差一个字', en: 'a name, title, unit or slogan one character off the form listed under names:/units:' },
+      description: {
+        zh: '领导姓名、职务、单位名称、口号与 names/units 所列规范写法差一个字',
+        en: 'a name, title, unit or slogan one character off the form listed under names:/units:',
+      },
     },
   ],
   create(ctx) {
@@ -115,8 +118,16 @@ export const protectedNames: NamedRule = {
             'names/near-miss',
             'error',
             locAt(u, start + k),
-            { zh: `“${seen}”与规范写法${zhForms}差一个字：${excerpt(t, start, seen.length)}`, en: `“${seen}” is one character off the listed form ${enForms}: ${excerpt(t, start, seen.length)}` },
-            { hint: { zh: `核对原稿：若指${zhForms}，照此改正；若确为另一名称，把它也列入 bulletin.yaml 的 names`, en: `check the original: if ${enForms} is meant, write it so; if this is another name, list it under names: in bulletin.yaml too` } },
+            {
+              zh: `“${seen}”与规范写法${zhForms}差一个字：${excerpt(t, start, seen.length)}`,
+              en: `“${seen}” is one character off the listed form ${enForms}: ${excerpt(t, start, seen.length)}`,
+            },
+            {
+              hint: {
+                zh: `核对原稿：若指${zhForms}，照此改正；若确为另一名称，把它也列入 bulletin.yaml 的 names`,
+                en: `check the original: if ${enForms} is meant, write it so; if this is another name, list it under names: in bulletin.yaml too`,
+              },
+            },
           ),
         );
       }

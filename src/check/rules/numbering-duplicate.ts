@@ -9,7 +9,16 @@ import { numberOf } from '../archive.js';
 import { label, self } from './numbering.js';
 
 export const duplicateNumbers: NamedRule = {
-  meta: [{ id: 'numbering/duplicate', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '期号不得重复', en: "no two issues share a number" } }],
+  meta: [
+    {
+      id: 'numbering/duplicate',
+      severity: 'error',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '期号不得重复', en: 'no two issues share a number' },
+    },
+  ],
   create(ctx) {
     const me = self(ctx);
     if (!me) return [];
@@ -30,7 +39,10 @@ export const duplicateNumbers: NamedRule = {
           'numbering/duplicate',
           'error',
           me.summary.numberLoc,
-          { zh: `${yearly ? `${me.where.year}年` : ''}已有一期${l.zh}（${other.rel}），期号重复`, en: `${l.en} already exists${yearly ? ` in ${me.where.year}` : ''} (${other.rel}): the number is used twice` },
+          {
+            zh: `${yearly ? `${me.where.year}年` : ''}已有一期${l.zh}（${other.rel}），期号重复`,
+            en: `${l.en} already exists${yearly ? ` in ${me.where.year}` : ''} (${other.rel}): the number is used twice`,
+          },
           { hint: { zh: '核对两期的期号，改正其中一期（并相应改名文件夹）', en: 'check both issues and renumber one of them (renaming its folder too)' } },
         ),
       );

@@ -8,7 +8,16 @@ import { numberOf } from '../archive.js';
 import { label, self } from './numbering.js';
 
 export const numberingGap: NamedRule = {
-  meta: [{ id: 'numbering/gap', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '期号连续，不跳号', en: "issue numbers follow on without gaps" } }],
+  meta: [
+    {
+      id: 'numbering/gap',
+      severity: 'warning',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '期号连续，不跳号', en: 'issue numbers follow on without gaps' },
+    },
+  ],
   create(ctx) {
     const me = self(ctx);
     if (!me) return [];

@@ -8,7 +8,16 @@ import { numberOf } from '../archive.js';
 import { label, self } from './numbering.js';
 
 export const runningTotal: NamedRule = {
-  meta: [{ id: 'numbering/total', severity: 'error', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '总期号逐期加一', en: "the running total goes up by one per issue" } }],
+  meta: [
+    {
+      id: 'numbering/total',
+      severity: 'error',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '总期号逐期加一', en: 'the running total goes up by one per issue' },
+    },
+  ],
   create(ctx) {
     const me = self(ctx);
     if (!me || me.summary.supplement) return [];
@@ -27,7 +36,10 @@ export const runningTotal: NamedRule = {
           'numbering/total',
           'warning',
           me.summary.numberLoc,
-          { zh: `本期没有写总期号 total，上一期（${prevLabel.zh}）是总第${prev.summary.total}期`, en: `this issue has no total, while the previous one (${prevLabel.en}) is total ${prev.summary.total}` },
+          {
+            zh: `本期没有写总期号 total，上一期（${prevLabel.zh}）是总第${prev.summary.total}期`,
+            en: `this issue has no total, while the previous one (${prevLabel.en}) is total ${prev.summary.total}`,
+          },
           { hint: { zh: `加上一行“total: ${want}”`, en: `add a line \`total: ${want}\`` } },
         ),
       ];
@@ -37,8 +49,16 @@ export const runningTotal: NamedRule = {
         'numbering/total',
         'error',
         me.summary.totalLoc,
-        { zh: `总期号应为 ${want}：上一期（${prevLabel.zh}）是总第${prev.summary.total}期，本期写的是 ${me.summary.total}`, en: `the total should be ${want}: the previous issue (${prevLabel.en}) is total ${prev.summary.total}, this one says ${me.summary.total}` },
-        { hint: { zh: `把 total 改为 ${want}（若上一期的总期号错了，先改上一期）`, en: `set total to ${want} (if the previous issue’s total is wrong, correct that one first)` } },
+        {
+          zh: `总期号应为 ${want}：上一期（${prevLabel.zh}）是总第${prev.summary.total}期，本期写的是 ${me.summary.total}`,
+          en: `the total should be ${want}: the previous issue (${prevLabel.en}) is total ${prev.summary.total}, this one says ${me.summary.total}`,
+        },
+        {
+          hint: {
+            zh: `把 total 改为 ${want}（若上一期的总期号错了，先改上一期）`,
+            en: `set total to ${want} (if the previous issue’s total is wrong, correct that one first)`,
+          },
+        },
       ),
     ];
   },

@@ -17,7 +17,9 @@ export function self(ctx: CheckContext): { where: IssueDir; summary: ManifestSum
 export function label(s: ManifestSummary, withYear = false): { zh: string; en: string } {
   const n = numberOf(s);
   const y = withYear ? `${s.year}年` : '';
-  return s.supplement ? { zh: `${y}增刊第${n}期`, en: `supplement ${n}${withYear ? ` of ${s.year}` : ''}` } : { zh: `${y}第${n}期`, en: `issue ${n}${withYear ? ` of ${s.year}` : ''}` };
+  return s.supplement
+    ? { zh: `${y}增刊第${n}期`, en: `supplement ${n}${withYear ? ` of ${s.year}` : ''}` }
+    : { zh: `${y}第${n}期`, en: `issue ${n}${withYear ? ` of ${s.year}` : ''}` };
 }
 
 export { compareDates } from '../../dates.js';

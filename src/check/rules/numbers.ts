@@ -16,7 +16,14 @@ const GB15835 = (clause: string): RuleMeta['source'] => ({ standard: 'GB/T 15835
 const SHORT_YEAR = /(?<![\d.．\-－/:A-Za-z])(\d{2})年(?=(?:1[0-2]|[1-9])月)/g;
 
 export const twoDigitYear: NamedRule = patternRule(
-  { id: 'number/two-digit-year', severity: 'warning', fixable: false, stage: 'check', source: GB15835('5.2（年份不简写）'), description: { zh: '年份写全称（17年 → 2017年）', en: 'years are written in full (17年 → 2017年)' } },
+  {
+    id: 'number/two-digit-year',
+    severity: 'warning',
+    fixable: false,
+    stage: 'check',
+    source: GB15835('5.2（年份不简写）'),
+    description: { zh: '年份写全称（17年 → 2017年）', en: 'years are written in full (17年 → 2017年)' },
+  },
   SHORT_YEAR,
   (m, u) => {
     const y = Number(m[1]);
@@ -34,7 +41,14 @@ export const twoDigitYear: NamedRule = patternRule(
 const RANGE_UNIT = /(?<![\d.])(\d+(?:\.\d+)?)([～~〜—])(\d+(?:\.\d+)?)(%|％|万|亿)/g;
 
 export const rangeUnit: NamedRule = patternRule(
-  { id: 'number/range-unit', severity: 'warning', fixable: true, stage: 'check', source: GB15835('5（数值范围：省略会造成歧义的不应省略）'), description: { zh: '数值范围前一个数也写单位（15%～30%，3万～5万）', en: 'both ends of a range carry the unit (15%～30%, 3万～5万)' } },
+  {
+    id: 'number/range-unit',
+    severity: 'warning',
+    fixable: true,
+    stage: 'check',
+    source: GB15835('5（数值范围：省略会造成歧义的不应省略）'),
+    description: { zh: '数值范围前一个数也写单位（15%～30%，3万～5万）', en: 'both ends of a range carry the unit (15%～30%, 3万～5万)' },
+  },
   RANGE_UNIT,
   (m, u) => {
     const [all, a, dash, b, unit] = m;
@@ -46,8 +60,13 @@ export const rangeUnit: NamedRule = patternRule(
       at: at + a.length,
       length: 1,
       ...(mark ? { replacement: unit + dash } : {}),
-      message: { zh: `范围“${all}”的前一个数缺少“${unit}”，易误读：${excerpt(u.text, at, all.length)}`, en: `the range “${all}” drops “${unit}” from its first number: ${excerpt(u.text, at, all.length)}` },
-      hint: mark ? { zh: `写作“${good}”（可运行 bulletin fix 自动修正）`, en: `write “${good}” (bulletin fix does it)` } : { zh: `写作“${good}”`, en: `write “${good}”` },
+      message: {
+        zh: `范围“${all}”的前一个数缺少“${unit}”，易误读：${excerpt(u.text, at, all.length)}`,
+        en: `the range “${all}” drops “${unit}” from its first number: ${excerpt(u.text, at, all.length)}`,
+      },
+      hint: mark
+        ? { zh: `写作“${good}”（可运行 bulletin fix 自动修正）`, en: `write “${good}” (bulletin fix does it)` }
+        : { zh: `写作“${good}”`, en: `write “${good}”` },
     };
   },
 );
@@ -56,12 +75,22 @@ export const rangeUnit: NamedRule = patternRule(
 const BARE_DECIMAL = /[.．](?<=(?:^|[\p{Script=Han}，。、；：（“\s])[.．])(\d+)(?=[%％\p{Script=Han}])/gu;
 
 export const leadingZero: NamedRule = patternRule(
-  { id: 'number/leading-zero', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style', clause: 'GB 3101-1993 3.1' }, description: { zh: '小数点前须有数字（.5 → 0.5）', en: 'a decimal has a digit before its point (.5 → 0.5)' } },
+  {
+    id: 'number/leading-zero',
+    severity: 'warning',
+    fixable: false,
+    stage: 'check',
+    source: { standard: 'house style', clause: 'GB 3101-1993 3.1' },
+    description: { zh: '小数点前须有数字（.5 → 0.5）', en: 'a decimal has a digit before its point (.5 → 0.5)' },
+  },
   BARE_DECIMAL,
   (m, u) => ({
     at: m.index!,
     length: 1,
-    message: { zh: `小数“${m[0]}”缺少整数位的 0：${excerpt(u.text, m.index!, m[0].length)}`, en: `the decimal “${m[0]}” has no 0 before its point: ${excerpt(u.text, m.index!, m[0].length)}` },
+    message: {
+      zh: `小数“${m[0]}”缺少整数位的 0：${excerpt(u.text, m.index!, m[0].length)}`,
+      en: `the decimal “${m[0]}” has no 0 before its point: ${excerpt(u.text, m.index!, m[0].length)}`,
+    },
     hint: { zh: `写作“0.${m[1]}”`, en: `write “0.${m[1]}”` },
   }),
 );
@@ -72,7 +101,17 @@ export const leadingZero: NamedRule = patternRule(
 const MIXED = /(\d{1,3})([千百十])(?![米克瓦伏帕焦卡兆字赫分])|([\d〇○一二三四五六七八九]{4})年/g;
 
 export const mixedForms: NamedRule = patternRule(
-  { id: 'number/mixed-forms', severity: 'warning', fixable: false, stage: 'check', source: GB15835('5（同一数值不混用阿拉伯数字与汉字数字）'), description: { zh: '一个数不混用阿拉伯数字和汉字数字（3千 → 3000）', en: 'one number is not written half in digits, half in Chinese numerals (3千 → 3000)' } },
+  {
+    id: 'number/mixed-forms',
+    severity: 'warning',
+    fixable: false,
+    stage: 'check',
+    source: GB15835('5（同一数值不混用阿拉伯数字与汉字数字）'),
+    description: {
+      zh: '一个数不混用阿拉伯数字和汉字数字（3千 → 3000）',
+      en: 'one number is not written half in digits, half in Chinese numerals (3千 → 3000)',
+    },
+  },
   MIXED,
   (m, u) => {
     const at = m.index!;
@@ -85,7 +124,10 @@ export const mixedForms: NamedRule = patternRule(
       return {
         at,
         length: m[0].length,
-        message: { zh: `“${m[0]}”混用了阿拉伯数字和汉字数字：${excerpt(u.text, at, m[0].length)}`, en: `“${m[0]}” mixes digits and a Chinese numeral: ${excerpt(u.text, at, m[0].length)}` },
+        message: {
+          zh: `“${m[0]}”混用了阿拉伯数字和汉字数字：${excerpt(u.text, at, m[0].length)}`,
+          en: `“${m[0]}” mixes digits and a Chinese numeral: ${excerpt(u.text, at, m[0].length)}`,
+        },
         hint: { zh: `写作“${n}”或全用汉字`, en: `write “${n}”, or the whole number in Chinese` },
       };
     }
@@ -102,7 +144,14 @@ export const mixedForms: NamedRule = patternRule(
 const YEAR_ZERO = /(?<![〇零○OＯ0一二三四五六七八九])(?=[一二])[〇零○OＯ0一二三四五六七八九]{4}(?=年)/g;
 
 export const yearZero: NamedRule = patternRule(
-  { id: 'number/year-zero', severity: 'warning', fixable: false, stage: 'check', source: GB15835('（编号、年份中的“0”写作“〇”）'), description: { zh: '汉字年份中的零写“〇”（二零二六年 → 二〇二六年）', en: 'the zero of a year in Chinese numerals is 〇 (二零二六年 → 二〇二六年)' } },
+  {
+    id: 'number/year-zero',
+    severity: 'warning',
+    fixable: false,
+    stage: 'check',
+    source: GB15835('（编号、年份中的“0”写作“〇”）'),
+    description: { zh: '汉字年份中的零写“〇”（二零二六年 → 二〇二六年）', en: 'the zero of a year in Chinese numerals is 〇 (二零二六年 → 二〇二六年)' },
+  },
   YEAR_ZERO,
   (m, u) => {
     if (!/[零○OＯ]/.test(m[0]) || /\d/.test(m[0])) return undefined;
@@ -110,7 +159,10 @@ export const yearZero: NamedRule = patternRule(
     return {
       at: m.index!,
       length: 4,
-      message: { zh: `年份“${m[0]}年”中的零应写作“〇”：${excerpt(u.text, m.index!, 5)}`, en: `the zero in the year “${m[0]}年” is written “〇”: ${excerpt(u.text, m.index!, 5)}` },
+      message: {
+        zh: `年份“${m[0]}年”中的零应写作“〇”：${excerpt(u.text, m.index!, 5)}`,
+        en: `the zero in the year “${m[0]}年” is written “〇”: ${excerpt(u.text, m.index!, 5)}`,
+      },
       hint: { zh: `改为“${good}年”`, en: `write “${good}年”` },
     };
   },

@@ -20,7 +20,16 @@ export const DOUBLE_HYPHEN = {
 const HYPHENS = /(?<!-)-{2,3}(?!-)/g;
 
 export const doubleHyphen: NamedRule = {
-  meta: [{ id: DOUBLE_HYPHEN.id, severity: DOUBLE_HYPHEN.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.9' }, description: { zh: '用“--”代替破折号“——”', en: "-- typed for the dash ——" } }],
+  meta: [
+    {
+      id: DOUBLE_HYPHEN.id,
+      severity: DOUBLE_HYPHEN.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '4.9' },
+      description: { zh: '用“--”代替破折号“——”', en: '-- typed for the dash ——' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {

@@ -20,7 +20,16 @@ export const DOUBLED_MARK = {
 const DOUBLED = /([，、；：])\1+|。。(?!。)/g;
 
 export const doubledMarks: NamedRule = {
-  meta: [{ id: DOUBLED_MARK.id, severity: DOUBLED_MARK.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.1, 4.4–4.7' }, description: { zh: '同一标点连用两次（。。，，、、）', en: "the same mark twice in a row (。。 ，， 、、)" } }],
+  meta: [
+    {
+      id: DOUBLED_MARK.id,
+      severity: DOUBLED_MARK.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '4.1, 4.4–4.7' },
+      description: { zh: '同一标点连用两次（。。，，、、）', en: 'the same mark twice in a row (。。 ，， 、、)' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {

@@ -24,7 +24,16 @@ export const FULL_WIDTH_PERIOD = {
 } as const;
 
 export const fullWidthPeriod: NamedRule = {
-  meta: [{ id: FULL_WIDTH_PERIOD.id, severity: FULL_WIDTH_PERIOD.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.1' }, description: { zh: '中文句末用了全角句点“．”', en: "a full-width ． ending a Chinese sentence" } }],
+  meta: [
+    {
+      id: FULL_WIDTH_PERIOD.id,
+      severity: FULL_WIDTH_PERIOD.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '4.1' },
+      description: { zh: '中文句末用了全角句点“．”', en: 'a full-width ． ending a Chinese sentence' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {

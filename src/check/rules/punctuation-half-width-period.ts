@@ -24,7 +24,16 @@ export const HALF_WIDTH_PERIOD = {
 } as const;
 
 export const halfWidthPeriod: NamedRule = {
-  meta: [{ id: HALF_WIDTH_PERIOD.id, severity: HALF_WIDTH_PERIOD.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.1' }, description: { zh: '中文句末用了半角句点“.”', en: "a half-width . ending a Chinese sentence" } }],
+  meta: [
+    {
+      id: HALF_WIDTH_PERIOD.id,
+      severity: HALF_WIDTH_PERIOD.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '4.1' },
+      description: { zh: '中文句末用了半角句点“.”', en: 'a half-width . ending a Chinese sentence' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {

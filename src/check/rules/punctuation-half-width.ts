@@ -9,7 +9,16 @@ import { halfWidthSpans } from '../../model/index.js';
 import { excerpt, fixAt, locAt, proseUnits, type TextUnit } from '../text.js';
 
 export const halfWidthPunctuation: NamedRule = {
-  meta: [{ id: 'punctuation/half-width', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '3 (形式)' }, description: { zh: '中文里用了半角标点', en: "half-width punctuation in Chinese text" } }],
+  meta: [
+    {
+      id: 'punctuation/half-width',
+      severity: 'warning',
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '3 (形式)' },
+      description: { zh: '中文里用了半角标点', en: 'half-width punctuation in Chinese text' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) out.push(...check(u));
@@ -27,8 +36,14 @@ function check(u: TextUnit): Diagnostic[] {
         'punctuation/half-width',
         'warning',
         locAt(u, i),
-        { zh: `中文里用了半角标点“${ch}”，应为全角“${full}”：${excerpt(u.text, i, 1)}`, en: `half-width “${ch}” in Chinese text should be the full-width “${full}”: ${excerpt(u.text, i, 1)}` },
-        { hint: { zh: `把“${ch}”改为“${full}”（可运行 bulletin fix 自动修正）`, en: `change “${ch}” to “${full}” (bulletin fix does it)` }, ...(fix ? { fix } : {}) },
+        {
+          zh: `中文里用了半角标点“${ch}”，应为全角“${full}”：${excerpt(u.text, i, 1)}`,
+          en: `half-width “${ch}” in Chinese text should be the full-width “${full}”: ${excerpt(u.text, i, 1)}`,
+        },
+        {
+          hint: { zh: `把“${ch}”改为“${full}”（可运行 bulletin fix 自动修正）`, en: `change “${ch}” to “${full}” (bulletin fix does it)` },
+          ...(fix ? { fix } : {}),
+        },
       ),
     );
   }

@@ -21,7 +21,16 @@ export const HORIZONTAL_BAR = {
 const BARS = /―+/g;
 
 export const horizontalBar: NamedRule = {
-  meta: [{ id: HORIZONTAL_BAR.id, severity: HORIZONTAL_BAR.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.9' }, description: { zh: '“―”（U+2015）误作破折号“—”', en: "― (U+2015) where the dash — is meant" } }],
+  meta: [
+    {
+      id: HORIZONTAL_BAR.id,
+      severity: HORIZONTAL_BAR.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '4.9' },
+      description: { zh: '“―”（U+2015）误作破折号“—”', en: '― (U+2015) where the dash — is meant' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {

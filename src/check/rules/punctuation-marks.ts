@@ -16,7 +16,14 @@ const SRC = (clause: string): RuleMeta['source'] => ({ standard: 'GB/T 15834-201
 const COMMA_ETC = /、(?=等(?!级|待|候|同|额|量|次|于|号|距|高|分|比|价|效|值|第|身|腰|边|外|闲))/g;
 
 export const commaBeforeEtc: NamedRule = patternRule(
-  { id: 'punctuation/comma-before-etc', severity: 'warning', fixable: true, stage: 'check', source: SRC('附录B（“等”“等等”前不用顿号）'), description: { zh: '“等”“等等”前不用顿号', en: 'no 顿号 before 等/等等' } },
+  {
+    id: 'punctuation/comma-before-etc',
+    severity: 'warning',
+    fixable: true,
+    stage: 'check',
+    source: SRC('附录B（“等”“等等”前不用顿号）'),
+    description: { zh: '“等”“等等”前不用顿号', en: 'no 顿号 before 等/等等' },
+  },
   COMMA_ETC,
   (m, u) => ({
     at: m.index!,
@@ -31,12 +38,22 @@ export const commaBeforeEtc: NamedRule = patternRule(
 const ELLIPSIS_ETC = /…+(?=等(?!级|待|候|同|额|量|次|于|号|距|高|分|比|价|效|值|第|身|腰|边|外|闲))/g;
 
 export const ellipsisWithEtc: NamedRule = patternRule(
-  { id: 'punctuation/ellipsis-etc', severity: 'warning', fixable: false, stage: 'check', source: SRC('附录A（省略号不与“等”“等等”同用）'), description: { zh: '省略号与“等”“等等”不同时使用', en: 'an ellipsis and 等 are not used together' } },
+  {
+    id: 'punctuation/ellipsis-etc',
+    severity: 'warning',
+    fixable: false,
+    stage: 'check',
+    source: SRC('附录A（省略号不与“等”“等等”同用）'),
+    description: { zh: '省略号与“等”“等等”不同时使用', en: 'an ellipsis and 等 are not used together' },
+  },
   ELLIPSIS_ETC,
   (m, u) => ({
     at: m.index!,
     length: m[0].length,
-    message: { zh: `省略号和“等”重复表示省略：${excerpt(u.text, m.index!, m[0].length + 1)}`, en: `an ellipsis and 等 both mark the omission: ${excerpt(u.text, m.index!, m[0].length + 1)}` },
+    message: {
+      zh: `省略号和“等”重复表示省略：${excerpt(u.text, m.index!, m[0].length + 1)}`,
+      en: `an ellipsis and 等 both mark the omission: ${excerpt(u.text, m.index!, m[0].length + 1)}`,
+    },
     hint: { zh: '删去省略号或删去“等”，二者留一', en: 'keep either the ellipsis or 等, not both' },
   }),
 );
@@ -44,14 +61,24 @@ export const ellipsisWithEtc: NamedRule = patternRule(
 const REPEATED = /[？！]{4,}/g;
 
 export const repeatedMark: NamedRule = patternRule(
-  { id: 'punctuation/repeated-mark', severity: 'warning', fixable: false, stage: 'check', source: SRC('4.2.3, 4.3.3（叠用最多三个）'), description: { zh: '问号或叹号叠用超过三个', en: 'a ？ or ！ repeated more than three times' } },
+  {
+    id: 'punctuation/repeated-mark',
+    severity: 'warning',
+    fixable: false,
+    stage: 'check',
+    source: SRC('4.2.3, 4.3.3（叠用最多三个）'),
+    description: { zh: '问号或叹号叠用超过三个', en: 'a ？ or ！ repeated more than three times' },
+  },
   REPEATED,
   (m, u) => {
     // Up to three (？！ and ？？？ included) is what the standard allows for emphasis.
     return {
       at: m.index!,
       length: m[0].length,
-      message: { zh: `标点“${m[0]}”叠用过多：${excerpt(u.text, m.index!, m[0].length)}`, en: `the marks “${m[0]}” are repeated too often: ${excerpt(u.text, m.index!, m[0].length)}` },
+      message: {
+        zh: `标点“${m[0]}”叠用过多：${excerpt(u.text, m.index!, m[0].length)}`,
+        en: `the marks “${m[0]}” are repeated too often: ${excerpt(u.text, m.index!, m[0].length)}`,
+      },
       hint: { zh: '问号、叹号叠用最多三个；公文中一般只用一个', en: 'at most three ？ or ！ in a row; official text uses one' },
     };
   },
@@ -60,7 +87,14 @@ export const repeatedMark: NamedRule = patternRule(
 const BEFORE_PERIOD = /[、，](?=。)/g;
 
 export const markBeforePeriod: NamedRule = patternRule(
-  { id: 'punctuation/mark-before-period', severity: 'warning', fixable: true, stage: 'check', source: SRC('4.1, 4.4, 4.5'), description: { zh: '句号前多了顿号或逗号（、。 ，。）', en: 'a 、 or ， right before 。' } },
+  {
+    id: 'punctuation/mark-before-period',
+    severity: 'warning',
+    fixable: true,
+    stage: 'check',
+    source: SRC('4.1, 4.4, 4.5'),
+    description: { zh: '句号前多了顿号或逗号（、。 ，。）', en: 'a 、 or ， right before 。' },
+  },
   BEFORE_PERIOD,
   (m, u) => ({
     at: m.index!,

@@ -31,7 +31,16 @@ const zh = (ch: string) => `${NAME[ch].zh} ${ch} `;
 const en = (ch: string) => `${NAME[ch].en} ${ch} `;
 
 export const pairedPunctuation: NamedRule = {
-  meta: [{ id: 'punctuation/pairs', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.8, 4.9, 4.15' }, description: { zh: '引号、括号、书名号成对并正确嵌套', en: "quotes, brackets and title marks come in pairs and nest properly" } }],
+  meta: [
+    {
+      id: 'punctuation/pairs',
+      severity: 'warning',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '4.8, 4.9, 4.15' },
+      description: { zh: '引号、括号、书名号成对并正确嵌套', en: 'quotes, brackets and title marks come in pairs and nest properly' },
+    },
+  ],
   create(ctx) {
     const units = proseUnits(ctx);
     const out: Diagnostic[] = [];
@@ -66,7 +75,16 @@ function check(u: TextUnit, next: TextUnit | undefined): Diagnostic[] {
     }
   };
   const warn = (i: number, message: Message, hint: Message) =>
-    out.length < MAX_PER_UNIT && out.push(diagnostic('punctuation/pairs', 'warning', locAt(u, i), { zh: `${message.zh}：${excerpt(t, i, 1, 8)}`, en: `${message.en}: ${excerpt(t, i, 1, 8)}` }, { hint }));
+    out.length < MAX_PER_UNIT &&
+    out.push(
+      diagnostic(
+        'punctuation/pairs',
+        'warning',
+        locAt(u, i),
+        { zh: `${message.zh}：${excerpt(t, i, 1, 8)}`, en: `${message.en}: ${excerpt(t, i, 1, 8)}` },
+        { hint },
+      ),
+    );
   for (const i of marks) {
     const ch = t[i];
     if (ch in CLOSE_OF) {
@@ -74,19 +92,33 @@ function check(u: TextUnit, next: TextUnit | undefined): Diagnostic[] {
       if (INNER[ch] && open[ch] > 0) {
         if ((total[ch] ?? 0) > (total[close] ?? 0)) {
           // “实干“精神: more openers than closers — most likely a closing mark typed the wrong way round.
-          warn(i, { zh: `这里的${zh(ch)}应为${zh(close).trimEnd()}吗？前面的${zh(ch)}还没有结束`, en: `should this ${en(ch)}be a ${en(close).trimEnd()}? The ${en(ch)}before it is still open` }, {
-            zh: `把它改为 ${close}`,
-            en: `change it to ${close}`,
-          });
+          warn(
+            i,
+            {
+              zh: `这里的${zh(ch)}应为${zh(close).trimEnd()}吗？前面的${zh(ch)}还没有结束`,
+              en: `should this ${en(ch)}be a ${en(close).trimEnd()}? The ${en(ch)}before it is still open`,
+            },
+            {
+              zh: `把它改为 ${close}`,
+              en: `change it to ${close}`,
+            },
+          );
           unwind(ch);
           continue;
         }
         const inner = INNER[ch];
-        const kind = ch === '“' ? { zh: '双引号', en: 'double quotes', inner: { zh: '单引号', en: 'single quotes' } } : { zh: '书名号', en: 'title marks', inner: { zh: '单书名号', en: 'single title marks' } };
-        warn(i, { zh: `${kind.zh} ${ch}${close} 里面又套用了${kind.zh}`, en: `${kind.en} ${ch}${close} used inside ${kind.en}` }, {
-          zh: `里层应改用${kind.inner.zh} ${inner}${CLOSE_OF[inner]}`,
-          en: `use ${kind.inner.en} ${inner}${CLOSE_OF[inner]} for the inner pair`,
-        });
+        const kind =
+          ch === '“'
+            ? { zh: '双引号', en: 'double quotes', inner: { zh: '单引号', en: 'single quotes' } }
+            : { zh: '书名号', en: 'title marks', inner: { zh: '单书名号', en: 'single title marks' } };
+        warn(
+          i,
+          { zh: `${kind.zh} ${ch}${close} 里面又套用了${kind.zh}`, en: `${kind.en} ${ch}${close} used inside ${kind.en}` },
+          {
+            zh: `里层应改用${kind.inner.zh} ${inner}${CLOSE_OF[inner]}`,
+            en: `use ${kind.inner.en} ${inner}${CLOSE_OF[inner]} for the inner pair`,
+          },
+        );
       }
       push(i);
     } else if (ch in OPEN_OF) {
@@ -99,27 +131,39 @@ function check(u: TextUnit, next: TextUnit | undefined): Diagnostic[] {
       }
       if (open[opener] > 0) {
         const crossed = t[stack[stack.length - 1]];
-        warn(i, { zh: `${zh(ch)}与前面的${zh(crossed)}交叉了`, en: `the ${en(ch)}crosses the ${en(crossed)}before it` }, {
-          zh: `先用 ${CLOSE_OF[crossed]} 结束 ${crossed}，再用 ${ch}`,
-          en: `close ${crossed} with ${CLOSE_OF[crossed]} before ${ch}`,
-        });
+        warn(
+          i,
+          { zh: `${zh(ch)}与前面的${zh(crossed)}交叉了`, en: `the ${en(ch)}crosses the ${en(crossed)}before it` },
+          {
+            zh: `先用 ${CLOSE_OF[crossed]} 结束 ${crossed}，再用 ${ch}`,
+            en: `close ${crossed} with ${CLOSE_OF[crossed]} before ${ch}`,
+          },
+        );
         unwind(opener);
         continue;
       }
-      warn(i, { zh: `多了一个${zh(ch)}，前面没有与它配对的${zh(opener).trimEnd()}`, en: `the ${en(ch)}has no matching ${en(opener).trimEnd()} before it` }, {
-        zh: `补上 ${opener}，或删去 ${ch}`,
-        en: `add the ${opener} or delete the ${ch}`,
-      });
+      warn(
+        i,
+        { zh: `多了一个${zh(ch)}，前面没有与它配对的${zh(opener).trimEnd()}`, en: `the ${en(ch)}has no matching ${en(opener).trimEnd()} before it` },
+        {
+          zh: `补上 ${opener}，或删去 ${ch}`,
+          en: `add the ${opener} or delete the ${ch}`,
+        },
+      );
     }
   }
   for (const j of stack) {
     // A quotation running over several paragraphs opens each one with “ and closes only the last (GB/T 15834 §4.1.3.4).
     if (j === 0 && t[j] === '“' && u.kind === 'paragraph' && next?.kind === 'paragraph' && next.text.startsWith('“')) continue;
     const ch = t[j];
-    warn(j, { zh: `${zh(ch)}没有与它配对的${zh(CLOSE_OF[ch]).trimEnd()}`, en: `the ${en(ch)}is never closed by a ${en(CLOSE_OF[ch]).trimEnd()}` }, {
-      zh: `在引文或括注结束处补上 ${CLOSE_OF[ch]}，或删去多余的 ${ch}`,
-      en: `add the ${CLOSE_OF[ch]} where the quotation or note ends, or delete the stray ${ch}`,
-    });
+    warn(
+      j,
+      { zh: `${zh(ch)}没有与它配对的${zh(CLOSE_OF[ch]).trimEnd()}`, en: `the ${en(ch)}is never closed by a ${en(CLOSE_OF[ch]).trimEnd()}` },
+      {
+        zh: `在引文或括注结束处补上 ${CLOSE_OF[ch]}，或删去多余的 ${ch}`,
+        en: `add the ${CLOSE_OF[ch]} where the quotation or note ends, or delete the stray ${ch}`,
+      },
+    );
   }
   return out;
 }

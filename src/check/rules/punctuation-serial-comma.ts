@@ -8,13 +8,30 @@ import { excerpt } from '../text.js';
 
 const BETWEEN_MARKED = /(?<=[》”’])、(?=[《“‘])/g;
 
-export const serialComma: NamedRule = patternRule({ id: 'punctuation/serial-comma', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.5.3.5' }, description: { zh: '并列的引号或书名号之间不用顿号', en: "no 顿号 between items in quotes or title marks" } }, BETWEEN_MARKED, (m, u) => {
-  const i = m.index!;
-  return {
-    at: i,
-    length: 1,
-    replacement: '',
-    message: { zh: `并列的书名号或引号之间不用顿号：${excerpt(u.text, i, 1)}`, en: `no 顿号 (、) between items in title marks or quotes: ${excerpt(u.text, i, 1)}` },
-    hint: { zh: '删去这个顿号（GB/T 15834—2011 第4.5.3.5条；可运行 bulletin fix 自动修正）', en: 'delete this 、 (GB/T 15834-2011 §4.5.3.5; bulletin fix does it)' },
-  };
-});
+export const serialComma: NamedRule = patternRule(
+  {
+    id: 'punctuation/serial-comma',
+    severity: 'warning',
+    fixable: true,
+    stage: 'check',
+    source: { standard: 'GB/T 15834-2011', clause: '4.5.3.5' },
+    description: { zh: '并列的引号或书名号之间不用顿号', en: 'no 顿号 between items in quotes or title marks' },
+  },
+  BETWEEN_MARKED,
+  (m, u) => {
+    const i = m.index!;
+    return {
+      at: i,
+      length: 1,
+      replacement: '',
+      message: {
+        zh: `并列的书名号或引号之间不用顿号：${excerpt(u.text, i, 1)}`,
+        en: `no 顿号 (、) between items in title marks or quotes: ${excerpt(u.text, i, 1)}`,
+      },
+      hint: {
+        zh: '删去这个顿号（GB/T 15834—2011 第4.5.3.5条；可运行 bulletin fix 自动修正）',
+        en: 'delete this 、 (GB/T 15834-2011 §4.5.3.5; bulletin fix does it)',
+      },
+    };
+  },
+);

@@ -25,7 +25,16 @@ export const SINGLE_DASH = {
 } as const;
 
 export const singleDash: NamedRule = {
-  meta: [{ id: SINGLE_DASH.id, severity: SINGLE_DASH.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.9' }, description: { zh: '破折号是“——”，单个“—”是连接号', en: "the Chinese dash is ——; a single — is the connector" } }],
+  meta: [
+    {
+      id: SINGLE_DASH.id,
+      severity: SINGLE_DASH.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '4.9' },
+      description: { zh: '破折号是“——”，单个“—”是连接号', en: 'the Chinese dash is ——; a single — is the connector' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {

@@ -29,7 +29,16 @@ function hasChinese(s: string): boolean {
 }
 
 export const straightQuotes: NamedRule = {
-  meta: [{ id: STRAIGHT_QUOTES.id, severity: STRAIGHT_QUOTES.severity, fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.8' }, description: { zh: '中文用了直引号"…"', en: "straight quotes \"…\" around Chinese text" } }],
+  meta: [
+    {
+      id: STRAIGHT_QUOTES.id,
+      severity: STRAIGHT_QUOTES.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 15834-2011', clause: '4.8' },
+      description: { zh: '中文用了直引号"…"', en: 'straight quotes "…" around Chinese text' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) out.push(...check(u));
@@ -44,7 +53,9 @@ function check(u: TextUnit): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (i: number, replacement: string | undefined, hint: { zh: string; en: string }) => {
     const fix = replacement ? fixAt(u, i, 1, replacement) : undefined;
-    out.push(diagnostic(STRAIGHT_QUOTES.id, STRAIGHT_QUOTES.severity, locAt(u, i), STRAIGHT_QUOTES.message(excerpt(u.text, i, 1)), { hint, ...(fix ? { fix } : {}) }));
+    out.push(
+      diagnostic(STRAIGHT_QUOTES.id, STRAIGHT_QUOTES.severity, locAt(u, i), STRAIGHT_QUOTES.message(excerpt(u.text, i, 1)), { hint, ...(fix ? { fix } : {}) }),
+    );
   };
   if (at.length % 2) {
     // Unpaired: report those in Chinese context, fix none.

@@ -16,7 +16,14 @@ import { patternRule } from './pattern.js';
 const SENTENCE = /[^。？！]+/g;
 
 export const doubleColon: NamedRule = patternRule(
-  { id: 'punctuation/double-colon', severity: 'hint', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '附录A（一个句子内部一般不套用冒号）' }, description: { zh: '一句之内套用了两个冒号', en: 'two colons within one sentence' } },
+  {
+    id: 'punctuation/double-colon',
+    severity: 'hint',
+    fixable: false,
+    stage: 'check',
+    source: { standard: 'GB/T 15834-2011', clause: '附录A（一个句子内部一般不套用冒号）' },
+    description: { zh: '一句之内套用了两个冒号', en: 'two colons within one sentence' },
+  },
   SENTENCE,
   (m, u) => {
     const s = m[0];
@@ -34,16 +41,24 @@ export const doubleColon: NamedRule = patternRule(
       message: { zh: `一句之内用了两个冒号：${excerpt(u.text, at, 1)}`, en: `a second colon in one sentence: ${excerpt(u.text, at, 1)}` },
       hint: { zh: '一个句子内部一般不套用冒号，可改用逗号或拆成两句', en: 'a sentence should not nest colons: use a comma, or make two sentences' },
     };
-  },  // Only paragraphs with two colons are read sentence by sentence.
+  }, // Only paragraphs with two colons are read sentence by sentence.
   (ctx) => proseUnits(ctx).filter((u) => u.text.indexOf('：') !== u.text.lastIndexOf('：')),
 );
 
 const NUMERALS = '一二三四五六七八九';
 /** Two neighbouring Chinese numerals joined by 、, then a word that counts (天, 年, 个, 人 …). */
-const APPROX = /(?<![第一二三四五六七八九十、\d])([一二三四五六七八])、([二三四五六七八九])(?=[十百千万]?(?:天|年|个|人|名|次|位|岁|周|倍|遍|小时|分钟|公里|里|米|斤|家|户|所|项|条|本|篇|句|句话)(?![级度份]))/gu;
+const APPROX =
+  /(?<![第一二三四五六七八九十、\d])([一二三四五六七八])、([二三四五六七八九])(?=[十百千万]?(?:天|年|个|人|名|次|位|岁|周|倍|遍|小时|分钟|公里|里|米|斤|家|户|所|项|条|本|篇|句|句话)(?![级度份]))/gu;
 
 export const approximateNumber: NamedRule = patternRule(
-  { id: 'punctuation/approximate-number', severity: 'hint', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.5（概数通常不用顿号）' }, description: { zh: '相邻数字连用表示概数时不用顿号（三、五天 → 三五天）', en: 'an approximate number takes no 顿号 (三、五天 → 三五天)' } },
+  {
+    id: 'punctuation/approximate-number',
+    severity: 'hint',
+    fixable: false,
+    stage: 'check',
+    source: { standard: 'GB/T 15834-2011', clause: '4.5（概数通常不用顿号）' },
+    description: { zh: '相邻数字连用表示概数时不用顿号（三、五天 → 三五天）', en: 'an approximate number takes no 顿号 (三、五天 → 三五天)' },
+  },
   APPROX,
   (m, u) => {
     // Neighbouring or near numerals (三、四 · 三、五): 一、三 and the like are two exact items.
@@ -53,21 +68,35 @@ export const approximateNumber: NamedRule = patternRule(
     return {
       at,
       length: 1,
-      message: { zh: `概数“${m[1]}、${m[2]}”中间不用顿号：${excerpt(u.text, at, 1)}`, en: `the approximate number “${m[1]}、${m[2]}” takes no 顿号: ${excerpt(u.text, at, 1)}` },
-      hint: { zh: `如表示概数，写作“${m[1]}${m[2]}”；如是两个确数并列，可保留`, en: `for an approximate number write “${m[1]}${m[2]}”; two exact items may keep it` },
+      message: {
+        zh: `概数“${m[1]}、${m[2]}”中间不用顿号：${excerpt(u.text, at, 1)}`,
+        en: `the approximate number “${m[1]}、${m[2]}” takes no 顿号: ${excerpt(u.text, at, 1)}`,
+      },
+      hint: {
+        zh: `如表示概数，写作“${m[1]}${m[2]}”；如是两个确数并列，可保留`,
+        en: `for an approximate number write “${m[1]}${m[2]}”; two exact items may keep it`,
+      },
     };
   },
 );
 
 /** An ordinal opening a paragraph or heading, followed by the wrong mark. */
-const ORDINAL = /^(?:(\d{1,2})、|([（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)])[、，．.]|(第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十])、)/g;
+const ORDINAL =
+  /^(?:(\d{1,2})、|([（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)])[、，．.]|(第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十])、)/g;
 
 function opening(u: TextUnit): boolean {
   return u.kind === 'paragraph' || u.kind === 'heading';
 }
 
 export const ordinalMark: NamedRule = patternRule(
-  { id: 'punctuation/ordinal-mark', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '附录B（序次语之后的标点）' }, description: { zh: '序次语后的标点：1. （一） 第一，', en: 'the mark after an ordinal: 1.  （一）  第一，' } },
+  {
+    id: 'punctuation/ordinal-mark',
+    severity: 'warning',
+    fixable: true,
+    stage: 'check',
+    source: { standard: 'GB/T 15834-2011', clause: '附录B（序次语之后的标点）' },
+    description: { zh: '序次语后的标点：1. （一） 第一，', en: 'the mark after an ordinal: 1.  （一）  第一，' },
+  },
   ORDINAL,
   (m, u) => {
     if (!opening(u)) return undefined;
@@ -83,8 +112,16 @@ export const ordinalMark: NamedRule = patternRule(
       replacement: to,
       message: { zh: `序次语“${all}”后的标点不对，应为“${good}”`, en: `the ordinal “${all}” takes the wrong mark; write “${good}”` },
       hint: {
-        zh: arabic ? '阿拉伯数字序次语后用下脚点“.”，不用顿号（可运行 bulletin fix 自动修正）' : bracketed ? '带括号的序次语后不再加标点（可运行 bulletin fix 自动修正）' : '“第一”“其一”之类序次语后用逗号（可运行 bulletin fix 自动修正）',
-        en: arabic ? 'an Arabic ordinal takes a full point “.”, not 、 (bulletin fix does it)' : bracketed ? 'a bracketed ordinal takes no mark after it (bulletin fix does it)' : '第一, 其一 … take a ， (bulletin fix does it)',
+        zh: arabic
+          ? '阿拉伯数字序次语后用下脚点“.”，不用顿号（可运行 bulletin fix 自动修正）'
+          : bracketed
+            ? '带括号的序次语后不再加标点（可运行 bulletin fix 自动修正）'
+            : '“第一”“其一”之类序次语后用逗号（可运行 bulletin fix 自动修正）',
+        en: arabic
+          ? 'an Arabic ordinal takes a full point “.”, not 、 (bulletin fix does it)'
+          : bracketed
+            ? 'a bracketed ordinal takes no mark after it (bulletin fix does it)'
+            : '第一, 其一 … take a ， (bulletin fix does it)',
       },
     };
   },
@@ -96,10 +133,18 @@ function proseOpenings(ctx: CheckContext): TextUnit[] {
 }
 
 /** 5.12 or 5-12 right before the name of an event (地震, 事件, 特大暴雨 …), a place name of up to four characters between. */
-const EVENT = /(1[0-2]|[1-9])[.．\-－](3[01]|[12]\d|[1-9])(”?)(?=[^\P{Script=Han}起个万亿千百十次倍元人名件项条期年月日天号点分秒]{0,4}(?:大地震|地震|事件|事故|暴雨|洪灾|洪水|火灾|惨案|汛情|灾害))/gu;
+const EVENT =
+  /(1[0-2]|[1-9])[.．\-－](3[01]|[12]\d|[1-9])(”?)(?=[^\P{Script=Han}起个万亿千百十次倍元人名件项条期年月日天号点分秒]{0,4}(?:大地震|地震|事件|事故|暴雨|洪灾|洪水|火灾|惨案|汛情|灾害))/gu;
 
 export const eventDate: NamedRule = patternRule(
-  { id: 'punctuation/event-date', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'GB/T 15834-2011', clause: '4.14（间隔号标示事件的月日）' }, description: { zh: '以月日称事件用间隔号加引号：“5·12”', en: 'an event named by its date is written “5·12”' } },
+  {
+    id: 'punctuation/event-date',
+    severity: 'warning',
+    fixable: false,
+    stage: 'check',
+    source: { standard: 'GB/T 15834-2011', clause: '4.14（间隔号标示事件的月日）' },
+    description: { zh: '以月日称事件用间隔号加引号：“5·12”', en: 'an event named by its date is written “5·12”' },
+  },
   EVENT,
   (m, u) => {
     const at = m.index!;
@@ -110,7 +155,10 @@ export const eventDate: NamedRule = patternRule(
     return {
       at,
       length: m[1].length + 1 + m[2].length,
-      message: { zh: `以月日称事件，应写作${good}：${excerpt(u.text, at, m[0].length)}`, en: `an event named by its date is written ${good}: ${excerpt(u.text, at, m[0].length)}` },
+      message: {
+        zh: `以月日称事件，应写作${good}：${excerpt(u.text, at, m[0].length)}`,
+        en: `an event named by its date is written ${good}: ${excerpt(u.text, at, m[0].length)}`,
+      },
       hint: { zh: `改为${good}（月、日之间用间隔号，并加引号）`, en: `write ${good} (a middle dot between month and day, in quotes)` },
     };
   },

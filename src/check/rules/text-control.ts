@@ -28,7 +28,16 @@ export const TEXT_CONTROL = {
 const SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/y;
 
 export const controlCharacters: NamedRule = {
-  meta: [{ id: TEXT_CONTROL.id, severity: TEXT_CONTROL.severity, fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '控制字符（ESC、NUL……）和终端转义序列', en: "control characters (ESC, NUL …) and terminal escape sequences" } }],
+  meta: [
+    {
+      id: TEXT_CONTROL.id,
+      severity: TEXT_CONTROL.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '控制字符（ESC、NUL……）和终端转义序列', en: 'control characters (ESC, NUL …) and terminal escape sequences' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of textUnits(ctx)) {

@@ -22,7 +22,16 @@ export const TEXT_INVISIBLE = {
 } as const;
 
 export const invisibleCharacters: NamedRule = {
-  meta: [{ id: TEXT_INVISIBLE.id, severity: TEXT_INVISIBLE.severity, fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '不可见字符（零宽空格、软连字符……）', en: "invisible characters (zero-width spaces, soft hyphens …)" } }],
+  meta: [
+    {
+      id: TEXT_INVISIBLE.id,
+      severity: TEXT_INVISIBLE.severity,
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '不可见字符（零宽空格、软连字符……）', en: 'invisible characters (zero-width spaces, soft hyphens …)' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     // Every unit, debris lines too: whatever is left in the file after fixing is clean.
@@ -32,10 +41,16 @@ export const invisibleCharacters: NamedRule = {
         const label = codePointLabel(p.ch);
         const { loc, fix } = unprintedAt(u, p.offset, p.ch);
         out.push(
-          diagnostic(TEXT_INVISIBLE.id, TEXT_INVISIBLE.severity, loc, TEXT_INVISIBLE.message(codePointLabels(p.ch), excerptMarked(u.text, p.index, `[${label.split(' ')[0]}]`)), {
-            hint: TEXT_INVISIBLE.hint,
-            ...(fix ? { fix } : {}),
-          }),
+          diagnostic(
+            TEXT_INVISIBLE.id,
+            TEXT_INVISIBLE.severity,
+            loc,
+            TEXT_INVISIBLE.message(codePointLabels(p.ch), excerptMarked(u.text, p.index, `[${label.split(' ')[0]}]`)),
+            {
+              hint: TEXT_INVISIBLE.hint,
+              ...(fix ? { fix } : {}),
+            },
+          ),
         );
       }
     }

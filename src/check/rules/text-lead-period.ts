@@ -7,7 +7,16 @@ import type { NamedRule } from '../context.js';
 import { locAt, proseUnits } from '../text.js';
 
 export const leadPeriod: NamedRule = {
-  meta: [{ id: 'text/lead-period', severity: 'warning', fixable: false, stage: 'check', source: { standard: 'house style' }, description: { zh: '段首加粗引导句以句号结尾', en: "a bold lead sentence ends with 。" } }],
+  meta: [
+    {
+      id: 'text/lead-period',
+      severity: 'warning',
+      fixable: false,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '段首加粗引导句以句号结尾', en: 'a bold lead sentence ends with 。' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {

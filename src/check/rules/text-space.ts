@@ -14,7 +14,16 @@ import { charAt, charBefore, excerpt, fixAt, isChinese, isHan, locAt, proseUnits
 const BLANKS = /[ \t\u00a0\u3000]+/g;
 
 export const spaceBetweenChinese: NamedRule = {
-  meta: [{ id: 'text/space', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '汉字之间不留空格（分隔人名的空格除外）', en: 'no blanks between Chinese characters (blanks separating names excepted)' } }],
+  meta: [
+    {
+      id: 'text/space',
+      severity: 'warning',
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '汉字之间不留空格（分隔人名的空格除外）', en: 'no blanks between Chinese characters (blanks separating names excepted)' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {
@@ -33,7 +42,10 @@ export const spaceBetweenChinese: NamedRule = {
             'text/space',
             'warning',
             locAt(u, i),
-            { zh: `两个汉字（或中文标点）之间有${what.zh}：${excerpt(u.text, i, m[0].length)}`, en: `${what.en} between Chinese characters: ${excerpt(u.text, i, m[0].length)}` },
+            {
+              zh: `两个汉字（或中文标点）之间有${what.zh}：${excerpt(u.text, i, m[0].length)}`,
+              en: `${what.en} between Chinese characters: ${excerpt(u.text, i, m[0].length)}`,
+            },
             { hint: { zh: '删去这个空格（可运行 bulletin fix 自动修正）', en: 'delete the space (bulletin fix does it)' }, ...(fix ? { fix } : {}) },
           ),
         );
@@ -48,11 +60,33 @@ function loneDash(text: string, k: number): boolean {
 }
 
 /** Labels after which names follow: a byline, a photo credit, a list of people. */
-const NAME_LABEL = /(?:执笔|作者|撰稿|撰文|摄影|摄像|图片|文\/图|文字|图文|记者|通讯员|编辑|责任编辑|责编|审核|审稿|校对|整理|主编|编审|签发|核稿|联系人|供稿人|报送人|参加人员|参会人员|出席人员|成员|组长|副组长)\s*[：:]/;
+const NAME_LABEL =
+  /(?:执笔|作者|撰稿|撰文|摄影|摄像|图片|文\/图|文字|图文|记者|通讯员|编辑|责任编辑|责编|审核|审稿|校对|整理|主编|编审|签发|核稿|联系人|供稿人|报送人|参加人员|参会人员|出席人员|成员|组长|副组长)\s*[：:]/;
 
 /** The hundred commonest surnames and the compound ones, for telling 李堃 王喆 from 研究部署 工作. */
-const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝']);
-const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '夏侯', '尉迟', '公孙', '长孙', '宇文', '司徒', '南宫', '端木', '独孤', '西门'];
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+]);
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '东方',
+  '皇甫',
+  '令狐',
+  '慕容',
+  '夏侯',
+  '尉迟',
+  '公孙',
+  '长孙',
+  '宇文',
+  '司徒',
+  '南宫',
+  '端木',
+  '独孤',
+  '西门',
+];
 
 const CLAUSE = 120;
 const CLAUSE_END = new Set([...'。；！？（(【[']);

@@ -23,7 +23,16 @@ export function unitFillsLine(u: TextUnit, line: number): boolean {
 }
 
 export const webDebris: NamedRule = {
-  meta: [{ id: 'text/web-debris', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'house style' }, description: { zh: '从网页带来的多余行（来源、上一篇……）', en: "lines copied from a web page (来源, 上一篇 …)" } }],
+  meta: [
+    {
+      id: 'text/web-debris',
+      severity: 'warning',
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'house style' },
+      description: { zh: '从网页带来的多余行（来源、上一篇……）', en: 'lines copied from a web page (来源, 上一篇 …)' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of textUnits(ctx)) {
@@ -35,7 +44,10 @@ export const webDebris: NamedRule = {
           'text/web-debris',
           'warning',
           first,
-          { zh: `这一行是从网页带来的多余内容，不属于文章：“${u.text.trim()}”`, en: `this line was copied from a web page and is not part of the article: “${u.text.trim()}”` },
+          {
+            zh: `这一行是从网页带来的多余内容，不属于文章：“${u.text.trim()}”`,
+            en: `this line was copied from a web page and is not part of the article: “${u.text.trim()}”`,
+          },
           { hint: { zh: '删去这一行（可运行 bulletin fix 自动删除）', en: 'delete the line (bulletin fix does it)' }, ...(fix ? { fix } : {}) },
         ),
       );

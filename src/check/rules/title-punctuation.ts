@@ -11,7 +11,16 @@ const REMOVABLE = /[。，、；：.,;:]$/;
 const REPORTED = /[！？!?]$/;
 
 export const titlePunctuation: NamedRule = {
-  meta: [{ id: 'title/punctuation', severity: 'warning', fixable: true, stage: 'check', source: { standard: 'GB/T 9704-2012', clause: '7.3.1' }, description: { zh: '标题末尾不用标点', en: "a title ends without punctuation" } }],
+  meta: [
+    {
+      id: 'title/punctuation',
+      severity: 'warning',
+      fixable: true,
+      stage: 'check',
+      source: { standard: 'GB/T 9704-2012', clause: '7.3.1' },
+      description: { zh: '标题末尾不用标点', en: 'a title ends without punctuation' },
+    },
+  ],
   create(ctx) {
     const out: Diagnostic[] = [];
     for (const u of proseUnits(ctx)) {

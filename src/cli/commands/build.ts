@@ -109,7 +109,9 @@ async function buildOne(ctx: CliContext, root: string, where: IssueDir, output: 
       io.err(c.dim(t(lang, 'defaultFontsNote', { roles: families.join(lang === 'zh' ? '、' : ', ') })) + '\n');
     }
   } else {
-    io.err(c.red('✗ ') + t(lang, 'buildFailed', { issue: `${where.year}/${where.number}`, n: r.diagnostics.filter((d) => d.severity === 'error').length }) + '\n');
+    io.err(
+      c.red('✗ ') + t(lang, 'buildFailed', { issue: `${where.year}/${where.number}`, n: r.diagnostics.filter((d) => d.severity === 'error').length }) + '\n',
+    );
     ctx.fail(1);
   }
 }

@@ -14,8 +14,14 @@ import { formatChange, formatDiagnostics, jsonText, REPORT_MESSAGES, say, summar
 import { archiveRoot, makeChalk, pickIssues, type CliContext } from '../shared.js';
 
 export const CHECK_OPTIONS = {
-  fix: { zh: '先自动修正可机械修正的问题（改写源文件），再报告其余问题', en: 'first apply the mechanical, safe fixes (rewrites source files), then report the rest' },
-  layout: { zh: '同时做排版试运行（缺字、行溢出、页数）；单期检查默认开启，--all 默认关闭', en: 'also run a trial layout (glyphs, overfull lines, page count); on by default for one issue, off for --all' },
+  fix: {
+    zh: '先自动修正可机械修正的问题（改写源文件），再报告其余问题',
+    en: 'first apply the mechanical, safe fixes (rewrites source files), then report the rest',
+  },
+  layout: {
+    zh: '同时做排版试运行（缺字、行溢出、页数）；单期检查默认开启，--all 默认关闭',
+    en: 'also run a trial layout (glyphs, overfull lines, page count); on by default for one issue, off for --all',
+  },
   noLayout: { zh: '不做排版试运行', en: 'skip the trial layout' },
 } as const;
 
@@ -42,7 +48,9 @@ export function runCheck(ctx: CliContext, ref: string | undefined, opts: CheckCo
     const fixed = fixIssues(root, targets, dirs);
     for (const ch of fixed.changes) print(formatChange(ch, lang, json ? ctx.c : c) + '\n');
     print(
-      (fixed.changes.length ? say(lang, REPORT_MESSAGES.fixed, { n: fixed.changes.length, files: fixed.files.length }) : say(lang, REPORT_MESSAGES.nothingToFix)) + '\n',
+      (fixed.changes.length
+        ? say(lang, REPORT_MESSAGES.fixed, { n: fixed.changes.length, files: fixed.files.length })
+        : say(lang, REPORT_MESSAGES.nothingToFix)) + '\n',
     );
   }
   const layout = opts.layout ?? !opts.all;

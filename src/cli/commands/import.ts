@@ -21,20 +21,35 @@ import { readPrevious } from './new.js';
 import { archiveRoot, ExitError, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
-  desc: { zh: '导入 Word、WPS、文本或网页稿件（.docx .doc .txt .md .htm），生成文章和期目录', en: 'import Word, WPS, text or web-page submissions (.docx .doc .txt .md .htm) as articles of an issue' },
+  desc: {
+    zh: '导入 Word、WPS、文本或网页稿件（.docx .doc .txt .md .htm），生成文章和期目录',
+    en: 'import Word, WPS, text or web-page submissions (.docx .doc .txt .md .htm) as articles of an issue',
+  },
   files: { zh: '稿件文件或文件夹（可用 *.docx）', en: 'submission files or folders (*.docx works)' },
-  issue: { zh: '放入哪一期，如 2026/3 或 3（整期网页可省略，期号从页面读出）', en: 'the issue to add them to, e.g. 2026/3 or 3 (a whole published issue says its own)' },
+  issue: {
+    zh: '放入哪一期，如 2026/3 或 3（整期网页可省略，期号从页面读出）',
+    en: 'the issue to add them to, e.g. 2026/3 or 3 (a whole published issue says its own)',
+  },
   date: { zh: '新建一期时的日期 YYYY-MM-DD（默认今天）', en: 'date of a new issue, YYYY-MM-DD (default: today)' },
-  fix: { zh: '导入时一并做安全的机械修正（半角标点、空格、省略号……）', en: 'apply the safe mechanical fixes (half-width punctuation, spaces, ellipses …) while importing' },
+  fix: {
+    zh: '导入时一并做安全的机械修正（半角标点、空格、省略号……）',
+    en: 'apply the safe mechanical fixes (half-width punctuation, spaces, ellipses …) while importing',
+  },
   badIssue: { zh: '期号“{ref}”看不懂，应写成 2026/3 或 3', en: 'cannot read the issue “{ref}”: write 2026/3 or 3' },
   noFiles: { zh: '没有匹配“{pattern}”的文件', en: 'no file matches “{pattern}”' },
   failed: { zh: '✗ {file}：{why}', en: '✗ {file}: {why}' },
   noConfig: { zh: 'bulletin.yaml 有错误，无法导入；请先修正：', en: 'bulletin.yaml has errors; correct them before importing:' },
-  head: { zh: ['源文件', '文章', '标题', '供稿单位', '段', '段首句', '层次标题', '推断'], en: ['source file', 'article', 'title', 'unit(s)', 'paras', 'leads', 'headings', 'guesses'] },
+  head: {
+    zh: ['源文件', '文章', '标题', '供稿单位', '段', '段首句', '层次标题', '推断'],
+    en: ['source file', 'article', 'title', 'unit(s)', 'paras', 'leads', 'headings', 'guesses'],
+  },
   imported: { zh: '已导入 {n} 篇文章到第 {issues} 期', en: 'imported {n} article(s) into issue {issues}' },
   created: { zh: '（新建了 {dirs}）', en: ' (created {dirs})' },
   checking: { zh: '检查第 {issue} 期：', en: 'checking issue {issue}:' },
-  checkHint: { zh: '运行 bulletin check {issue} 查看每个问题的位置和修改建议', en: 'run bulletin check {issue} to see each problem with its place and a suggested change' },
+  checkHint: {
+    zh: '运行 bulletin check {issue} 查看每个问题的位置和修改建议',
+    en: 'run bulletin check {issue} to see each problem with its place and a suggested change',
+  },
   fixedHint: { zh: '导入时已自动修正 {n} 处', en: '{n} problem(s) fixed while importing' },
   notRead: { zh: '{n} 个文件未能导入（见上）', en: '{n} file(s) could not be imported (see above)' },
 } as const;
@@ -65,7 +80,13 @@ function expand(cwd: string, arg: string, lang: Lang): string[] {
     return names.sort().map((n) => path.join(abs, n));
   }
   if (!/[*?]/.test(base)) return [abs];
-  const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const re = new RegExp(
+    `^${base
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
   let names: string[] = [];
   try {
     names = readdirSync(path.dirname(abs)).filter((n) => re.test(n) && !n.startsWith('~$')); // ~$ is Word's lock file
@@ -88,7 +109,16 @@ function clip(s: string, width: number): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : padDisplay(cell, widths[i]))).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => (i === r.length - 1 ? cell : padDisplay(cell, widths[i])))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /** What a new issue takes from the one before it, as `bulletin new` does: total + 1, distribution, copies. */
@@ -107,7 +137,10 @@ function carryOver(root: string, year: number, number: number, numbering: string
   }
   const prevNumber = facts.number ?? previous.number;
   // The running total advances by one only when this is the very next issue.
-  const next = (previous.year === year && prevNumber + 1 === number) || (numbering !== 'continuous' && previous.year + 1 === year && number === 1) || (numbering === 'continuous' && prevNumber + 1 === number);
+  const next =
+    (previous.year === year && prevNumber + 1 === number) ||
+    (numbering !== 'continuous' && previous.year + 1 === year && number === 1) ||
+    (numbering === 'continuous' && prevNumber + 1 === number);
   const lines: string[] = [];
   if (facts.distribution) lines.push(facts.distribution);
   if (facts.copies !== undefined) lines.push(`copies: ${facts.copies}`);
@@ -177,7 +210,10 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
   if (opts.fix)
     for (let round = 0; round < 8; round++) {
       const { diagnostics } = checkArchive(root, targets, { dirs });
-      const r = applyFixes(root, diagnostics.filter((d) => d.fix?.length && newFiles.has(d.fix[0].loc.file)));
+      const r = applyFixes(
+        root,
+        diagnostics.filter((d) => d.fix?.length && newFiles.has(d.fix[0].loc.file)),
+      );
       if (!r.changes.length) break;
       changes.push(...r.changes);
     }

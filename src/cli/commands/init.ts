@@ -142,7 +142,14 @@ export function initArchive(dir: string, answers: InitAnswers, lang: Lang): Init
     const words = describeFault(e, 'write');
     if (words) throw new ExitError(1, words[lang]);
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new ExitError(1, say(lang, { zh: '无法在 {dir} 建立档案（{code}）：请检查该位置是否可写。', en: 'cannot make an archive in {dir} ({code}): check that the place is writable.' }, { dir, code }));
+    throw new ExitError(
+      1,
+      say(
+        lang,
+        { zh: '无法在 {dir} 建立档案（{code}）：请检查该位置是否可写。', en: 'cannot make an archive in {dir} ({code}): check that the place is writable.' },
+        { dir, code },
+      ),
+    );
   }
   return { root: dir, created };
 }
@@ -153,7 +160,14 @@ export function refuseExisting(dir: string, lang: Lang): void {
   if (existsSync(config))
     throw new ExitError(
       1,
-      say(lang, { zh: '{file} 已存在，不会覆盖。该文件夹已是简报档案；要重新开始，请换一个文件夹。', en: '{file} already exists; not overwriting it. The folder is already an archive; start a new one in another folder.' }, { file: config }),
+      say(
+        lang,
+        {
+          zh: '{file} 已存在，不会覆盖。该文件夹已是简报档案；要重新开始，请换一个文件夹。',
+          en: '{file} already exists; not overwriting it. The folder is already an archive; start a new one in another folder.',
+        },
+        { file: config },
+      ),
     );
 }
 
@@ -182,12 +196,16 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .action(async (dirArg: string | undefined, opts: { series?: string; office?: string }) => {
       const dir = path.resolve(io.cwd, dirArg ?? '.');
       refuseExisting(dir, lang); // before asking anything
-      for (const [flag, v] of [['--series', opts.series], ['--office', opts.office]] as const)
+      for (const [flag, v] of [
+        ['--series', opts.series],
+        ['--office', opts.office],
+      ] as const)
         if (v !== undefined && (v.trim() === '' || /[\r\n]/.test(v)))
           throw new ExitError(2, say(lang, { zh: '{flag} 应为一行非空文字', en: '{flag} must be one line of text, not empty' }, { flag }));
       const answers: InitAnswers = { series: opts.series?.trim() ?? '', office: opts.office?.trim() ?? '', placeholders: [] };
       const ask = io.prompt;
-      if (!answers.series && ask) answers.series = (await ask(say(lang, { zh: '简报名称（印在报头，如“××工作信息”）：', en: 'Series title (printed in the masthead): ' }))).trim();
+      if (!answers.series && ask)
+        answers.series = (await ask(say(lang, { zh: '简报名称（印在报头，如“××工作信息”）：', en: 'Series title (printed in the masthead): ' }))).trim();
       if (!answers.office && ask) answers.office = (await ask(say(lang, { zh: '编印单位（如“中共××市委组织部办公室”）：', en: 'Issuing office: ' }))).trim();
       if (!answers.series) {
         answers.series = SERIES_PLACEHOLDER;
@@ -200,24 +218,39 @@ export function registerInit(program: Command, ctx: CliContext): void {
       const r = initArchive(dir, answers, lang);
       const below = path.relative(io.cwd, dir);
       const rel = below === '' ? '.' : below.startsWith('..') || path.isAbsolute(below) ? dir : below;
-      io.err(c.green('✓ ') + say(lang, { zh: '已在 {dir} 新建简报档案：{files}', en: 'started an archive in {dir}: {files}' }, { dir: rel, files: r.created.join(lang === 'zh' ? '、' : ', ') }) + '\n');
+      io.err(
+        c.green('✓ ') +
+          say(
+            lang,
+            { zh: '已在 {dir} 新建简报档案：{files}', en: 'started an archive in {dir}: {files}' },
+            { dir: rel, files: r.created.join(lang === 'zh' ? '、' : ', ') },
+          ) +
+          '\n',
+      );
       const file = path.join(rel, CONFIG_FILE);
       if (answers.placeholders.length)
         io.err(
           c.yellow(
             say(
               lang,
-              { zh: '请编辑 {file}：{keys} 还是占位文字“请填写…”，改成本单位的名称。', en: 'edit {file}: {keys} still hold the placeholder “请填写…” (fill in); put your own names there.' },
+              {
+                zh: '请编辑 {file}：{keys} 还是占位文字“请填写…”，改成本单位的名称。',
+                en: 'edit {file}: {keys} still hold the placeholder “请填写…” (fill in); put your own names there.',
+              },
               { file, keys: answers.placeholders.join(lang === 'zh' ? '、' : ' and ') },
             ),
           ) + '\n',
         );
       io.err(
         c.dim(
-          say(lang, {
-            zh: '下一步：把正式字体放入 {fonts}（见其中的 README.md），然后 {cd}bulletin new 新建第一期。',
-            en: 'next: put the official fonts in {fonts} (its README.md says which), then {cd}bulletin new to start the first issue.',
-          }, { fonts: path.join(rel, 'fonts') + path.sep, cd: rel === '.' ? '' : `cd ${rel} && ` }),
+          say(
+            lang,
+            {
+              zh: '下一步：把正式字体放入 {fonts}（见其中的 README.md），然后 {cd}bulletin new 新建第一期。',
+              en: 'next: put the official fonts in {fonts} (its README.md says which), then {cd}bulletin new to start the first issue.',
+            },
+            { fonts: path.join(rel, 'fonts') + path.sep, cd: rel === '.' ? '' : `cd ${rel} && ` },
+          ),
         ) + '\n',
       );
       io.out(rel + '\n');

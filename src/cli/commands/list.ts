@@ -16,7 +16,6 @@ export function statusText(row: ListRow, lang: Lang): string {
   return parts.join(lang === 'zh' ? '；' : '; ');
 }
 
-
 export function formatList(rows: ListRow[], lang: Lang): string {
   const cells = rows.map((r) => [
     r.issue,

@@ -143,7 +143,10 @@ export function startNextIssue(root: string, date: IssueDate, lang: Lang): NewIs
     } catch (e) {
       throw new WriteFault((e as NodeJS.ErrnoException).code ?? 'EIO', plan.dir, e);
     }
-    for (const [name, text] of [['issue.yaml', plan.manifest], [ARTICLE_TEMPLATE_NAME, ARTICLE_TEMPLATE]]) {
+    for (const [name, text] of [
+      ['issue.yaml', plan.manifest],
+      [ARTICLE_TEMPLATE_NAME, ARTICLE_TEMPLATE],
+    ]) {
       try {
         writeFileAtomic(path.join(staging, name), text);
       } catch (e) {

@@ -225,7 +225,12 @@ export async function phoneImage(root: string, source: EditionSource): Promise<{
   const shown = (p: string) => (p.startsWith(root + path.sep) ? path.relative(root, p).split(path.sep).join('/') : p);
   const resolution = resolveFonts(root, series.fonts);
   if (resolution.broken.length)
-    return { slices: [], diagnostics: resolution.broken.map((b) => diagnostic('font/unreadable', 'error', { file: shown(b.path), line: 1, column: 1 }, fontFault(b.error, shown(b.path)))) };
+    return {
+      slices: [],
+      diagnostics: resolution.broken.map((b) =>
+        diagnostic('font/unreadable', 'error', { file: shown(b.path), line: 1, column: 1 }, fontFault(b.error, shown(b.path))),
+      ),
+    };
   let fonts;
   try {
     fonts = loadFontBook(resolution);

@@ -190,7 +190,11 @@ const MAX_COPY_BYTES = 512 * 1024 * 1024;
 
 function readCopy(file: string): Buffer {
   const read = readGuarded(file, MAX_COPY_BYTES);
-  if (!read.ok) throw Object.assign(new Error(`${read.reason}: ${file}`), { code: read.reason === 'unreadable' ? read.code : read.reason === 'missing' ? 'ENOENT' : 'ENOTREG', path: file });
+  if (!read.ok)
+    throw Object.assign(new Error(`${read.reason}: ${file}`), {
+      code: read.reason === 'unreadable' ? read.code : read.reason === 'missing' ? 'ENOENT' : 'ENOTREG',
+      path: file,
+    });
   return read.bytes;
 }
 
