@@ -6,6 +6,12 @@
  */
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+/** Control characters other than tab and line ends: C0, DEL, C1. */
+const CONTROLS = '\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f';
+const CONTROL = new RegExp(`^[${CONTROLS}]`);
+
+/** Any character the layout leaves out: a default-ignorable or a control character. */
+export const UNPRINTED = new RegExp(`[\\p{Default_Ignorable_Code_Point}${CONTROLS}]`, 'u');
 
 /** A Unicode default-ignorable code point (UAX #44 Default_Ignorable_Code_Point). */
 export function isInvisible(ch: string): boolean {
@@ -14,8 +20,7 @@ export function isInvisible(ch: string): boolean {
 
 /** A control character other than tab and line ends (C0, DEL, C1). */
 export function isControl(ch: string): boolean {
-  const c = ch.codePointAt(0)!;
-  return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
+  return CONTROL.test(ch);
 }
 
 const C0 = [

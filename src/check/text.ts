@@ -6,6 +6,7 @@
  */
 import type { Fix, SourceLoc } from '../diagnostics/index.js';
 import { charAt, charBefore, codePoints, isHan, type Article, type Run, type SourceText } from '../model/index.js';
+import { UNPRINTED } from './chars.js';
 import type { CheckContext } from './context.js';
 
 export type UnitKind = 'title' | 'heading' | 'paragraph' | 'note';
@@ -126,9 +127,6 @@ function locate(src: SourceText, text: string, hint: number): number {
   if (found >= 0 && (lineEnd < 0 || found <= lineEnd)) return found;
   return -1;
 }
-
-/** Characters the layout leaves out: default-ignorables and controls (not tab or line ends). */
-const UNPRINTED = /[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/u;
 
 function fromRuns(kind: UnitKind, src: SourceText | undefined, runs: Run[], article?: Article, block?: number): TextUnit | undefined {
   if (!src || !runs.length) return undefined;
