@@ -6,7 +6,7 @@
  */
 import type { Fix, SourceLoc } from '../diagnostics/index.js';
 import { charAt, charBefore, codePoints, isHan, type Article, type Run, type SourceText } from '../model/index.js';
-import { UNPRINTED } from './chars.js';
+import { codePointLabel, UNPRINTED } from './chars.js';
 import type { CheckContext } from './context.js';
 
 export type UnitKind = 'title' | 'heading' | 'paragraph' | 'note';
@@ -192,8 +192,9 @@ export function fixAt(u: TextUnit, i: number, len: number, replacement: string):
   return [{ loc: u.src.loc(start), length: codePoints(original), replacement }];
 }
 
-/** A short excerpt around the place where a removed character stood, marked as [U+200B]. */
-export function excerptMarked(text: string, index: number, marker: string, n = 6): string {
+/** A short excerpt around the place where a removed character `ch` stood, marked as [U+200B]. */
+export function excerptMarked(text: string, index: number, ch: string, n = 6): string {
+  const marker = `[${codePointLabel(ch).split(' ')[0]}]`;
   const before = [...text.slice(Math.max(0, index - 2 * n), index)].slice(-n).join('');
   const after = [...text.slice(index, index + 2 * n)].slice(0, n).join('');
   return `${before}${marker}${after}`;

@@ -7,7 +7,7 @@
  */
 import { diagnostic, visible, type Diagnostic } from '../../diagnostics/index.js';
 import type { NamedRule } from '../context.js';
-import { codePointLabel, codePointLabels, isControl } from '../chars.js';
+import { codePointLabels, isControl } from '../chars.js';
 import { excerptMarked, textUnits, unprintedAt } from '../text.js';
 
 export const TEXT_CONTROL = {
@@ -51,7 +51,7 @@ export const controlCharacters: NamedRule = {
           covered = p.offset + found.length;
         }
         const { loc, fix } = unprintedAt(u, p.offset, found);
-        const context = excerptMarked(u.text, p.index, `[${codePointLabel(p.ch).split(' ')[0]}]`);
+        const context = excerptMarked(u.text, p.index, p.ch);
         const message = found.length > 1 ? TEXT_CONTROL.sequence(visible(found, false), context) : TEXT_CONTROL.message(codePointLabels(found), context);
         out.push(diagnostic(TEXT_CONTROL.id, TEXT_CONTROL.severity, loc, message, { hint: TEXT_CONTROL.hint, ...(fix ? { fix } : {}) }));
       }

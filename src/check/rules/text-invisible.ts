@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import type { NamedRule } from '../context.js';
-import { codePointLabel, codePointLabels, isInvisible } from '../chars.js';
+import { codePointLabels, isInvisible } from '../chars.js';
 import { excerptMarked, textUnits, unprintedAt } from '../text.js';
 
 export const TEXT_INVISIBLE = {
@@ -38,19 +38,12 @@ export const invisibleCharacters: NamedRule = {
     for (const u of textUnits(ctx)) {
       for (const p of u.unprinted) {
         if (!isInvisible(p.ch)) continue;
-        const label = codePointLabel(p.ch);
         const { loc, fix } = unprintedAt(u, p.offset, p.ch);
         out.push(
-          diagnostic(
-            TEXT_INVISIBLE.id,
-            TEXT_INVISIBLE.severity,
-            loc,
-            TEXT_INVISIBLE.message(codePointLabels(p.ch), excerptMarked(u.text, p.index, `[${label.split(' ')[0]}]`)),
-            {
-              hint: TEXT_INVISIBLE.hint,
-              ...(fix ? { fix } : {}),
-            },
-          ),
+          diagnostic(TEXT_INVISIBLE.id, TEXT_INVISIBLE.severity, loc, TEXT_INVISIBLE.message(codePointLabels(p.ch), excerptMarked(u.text, p.index, p.ch)), {
+            hint: TEXT_INVISIBLE.hint,
+            ...(fix ? { fix } : {}),
+          }),
         );
       }
     }
