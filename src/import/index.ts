@@ -101,6 +101,8 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
   const plans = new Map<string, PlannedIssue>();
   const taken = new Set<string>();
 
+  /** An article's path for the report: relative to the archive, with forward slashes. */
+  const inArchive = (plan: PlannedIssue, name: string) => path.relative(req.root, path.join(plan.dir, name)).split(path.sep).join('/');
   const issueDir = (year: number, number: number) => path.join(req.root, 'issues', String(year), String(number));
   const openIssue = (year: number, number: number, date: Ymd, whole: boolean): PlannedIssue | Said => {
     const key = `${year}/${number}`;
@@ -156,10 +158,9 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
   };
 
   for (const file of req.files) {
-    const shown = file;
     const read = await readSubmission(file);
     if (!read.ok) {
-      files.push({ file: shown, ok: false, why: read.why });
+      files.push({ file, ok: false, why: read.why });
       continue;
     }
     const name = path.basename(file, path.extname(file));
@@ -185,9 +186,9 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
       const articles = whole.articles.map((a) => {
         const n = nameFor(plan, '', a);
         plan.added.push({ name: n, article: a });
-        return { path: path.relative(req.root, path.join(plan.dir, n)).split(path.sep).join('/'), article: a };
+        return { path: inArchive(plan, n), article: a };
       });
-      files.push({ file: shown, ok: true, issue: `${year}/${number}`, whole: true, articles, guesses });
+      files.push({ file, ok: true, issue: `${year}/${number}`, whole: true, articles, guesses });
       continue;
     }
     if (!req.issue)
@@ -213,11 +214,11 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
     const n = nameFor(plan, file, article);
     plan.added.push({ name: n, article });
     files.push({
-      file: shown,
+      file,
       ok: true,
       issue: `${year}/${req.issue.number}`,
       whole: false,
-      articles: [{ path: path.relative(req.root, path.join(plan.dir, n)).split(path.sep).join('/'), article }],
+      articles: [{ path: inArchive(plan, n), article }],
       guesses: [],
     });
   }
