@@ -13,6 +13,7 @@ import { splitIssue } from './issue.js';
 import { articleMarkdown } from './markdown.js';
 import { readSubmission } from './read.js';
 import type { ImportedArticle, Said } from './types.js';
+import type { IssueDate } from '../model/types.js';
 import { replaceFile, writeNewFile } from './write.js';
 
 export type { ImportedArticle, ImportedBlock, ImportedIssue, Said, SourceDocument, SourcePara, SourceRun } from './types.js';
@@ -21,12 +22,6 @@ export { buildArticle } from './article.js';
 export { splitIssue, findHeader } from './issue.js';
 export { articleMarkdown } from './markdown.js';
 export { readDocx, chineseNumber } from './docx.js';
-
-export interface Ymd {
-  year: number;
-  month: number;
-  day: number;
-}
 
 export interface ImportRequest {
   /** The archive root. */
@@ -38,8 +33,8 @@ export interface ImportRequest {
   /** --issue: the issue submissions join (year given or implied by the date). */
   issue?: { year?: number; number: number };
   /** --date */
-  date?: Ymd;
-  today: Ymd;
+  date?: IssueDate;
+  today: IssueDate;
   /**
    * What a new issue made from submissions carries over from the issue before it (its running
    * total, distribution and copies), as `bulletin new` does. Not used for a whole published issue,
@@ -85,7 +80,7 @@ interface PlannedIssue {
   created: boolean;
   /** Made from a whole published issue: nothing else may join it. */
   whole: boolean;
-  date: Ymd;
+  date: IssueDate;
   total?: number;
   editorNote?: string;
   /** Manifest lines carried over from the previous issue (distribution, copies). */
@@ -101,8 +96,10 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
   const plans = new Map<string, PlannedIssue>();
   const taken = new Set<string>();
 
+  /** An article's path for the report: relative to the archive, with forward slashes. */
+  const inArchive = (plan: PlannedIssue, name: string) => path.relative(req.root, path.join(plan.dir, name)).split(path.sep).join('/');
   const issueDir = (year: number, number: number) => path.join(req.root, 'issues', String(year), String(number));
-  const openIssue = (year: number, number: number, date: Ymd, whole: boolean): PlannedIssue | Said => {
+  const openIssue = (year: number, number: number, date: IssueDate, whole: boolean): PlannedIssue | Said => {
     const key = `${year}/${number}`;
     const dir = issueDir(year, number);
     const exists = existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.'));
@@ -156,10 +153,9 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
   };
 
   for (const file of req.files) {
-    const shown = file;
     const read = await readSubmission(file);
     if (!read.ok) {
-      files.push({ file: shown, ok: false, why: read.why });
+      files.push({ file, ok: false, why: read.why });
       continue;
     }
     const name = path.basename(file, path.extname(file));
@@ -185,9 +181,9 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
       const articles = whole.articles.map((a) => {
         const n = nameFor(plan, '', a);
         plan.added.push({ name: n, article: a });
-        return { path: path.relative(req.root, path.join(plan.dir, n)).split(path.sep).join('/'), article: a };
+        return { path: inArchive(plan, n), article: a };
       });
-      files.push({ file: shown, ok: true, issue: `${year}/${number}`, whole: true, articles, guesses });
+      files.push({ file, ok: true, issue: `${year}/${number}`, whole: true, articles, guesses });
       continue;
     }
     if (!req.issue)
@@ -213,11 +209,11 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
     const n = nameFor(plan, file, article);
     plan.added.push({ name: n, article });
     files.push({
-      file: shown,
+      file,
       ok: true,
       issue: `${year}/${req.issue.number}`,
       whole: false,
-      articles: [{ path: path.relative(req.root, path.join(plan.dir, n)).split(path.sep).join('/'), article }],
+      articles: [{ path: inArchive(plan, n), article }],
       guesses: [],
     });
   }

@@ -17,7 +17,7 @@ import { t, type Lang } from '../../i18n/index.js';
 import type { FileOutcome } from '../../import/index.js';
 import { loadSeries, parseDate } from '../../model/index.js';
 import { displayWidth, formatChange, padDisplay, say, summary } from '../report.js';
-import { readPrevious } from './new.js';
+import { readPrevious, todayLocal } from './new.js';
 import { archiveRoot, ExitError, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
@@ -184,7 +184,6 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
     return;
   }
   const shown = (f: string) => path.relative(io.cwd, f) || f;
-  const now = new Date();
   // Loaded on use: the readers' parsers and unzip tables cost every other command's start-up nothing.
   const { importFiles } = await import('../../import/index.js');
   const result = await importFiles({
@@ -193,9 +192,9 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
     units: series.config.units,
     issue,
     date,
-    today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
+    today: todayLocal(),
     carryOver: (year, number) => carryOver(root, year, number, series.config!.numbering),
-    show: (f) => shown(f),
+    show: shown,
   });
   const failures = result.files.filter((f): f is Extract<FileOutcome, { ok: false }> => !f.ok);
   for (const f of failures) io.err(c.red(say(lang, M.failed, { file: shown(f.file), why: say(lang, f.why) })) + '\n');
@@ -252,7 +251,7 @@ async function runImport(ctx: CliContext, args: string[], opts: ImportOptions): 
   if (changes.length) io.out(say(lang, M.fixedHint, { n: changes.length }) + '\n');
 
   // The check summary of each issue imported into.
-  const run = checkArchive(root, targets, { trialLayout: layoutDiagnostics, dirs: listIssueDirs(root) });
+  const run = checkArchive(root, targets, { trialLayout: layoutDiagnostics, dirs });
   for (const where of targets) {
     const ref = `${where.year}/${where.number}`;
     const ds = run.diagnostics.filter((d) => d.loc.file.startsWith(where.rel + '/'));
