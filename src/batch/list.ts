@@ -8,6 +8,7 @@ import { readGuarded, type IssueDir } from '../archive/index.js';
 
 /** A bulletin PDF is a few hundred KB; anything far larger is not ours to count. */
 const MAX_PDF_BYTES = 256 * 1024 * 1024;
+import { openSession } from '../check/run.js';
 import { defaultOutput, prepareIssue } from '../pipeline/index.js';
 import { issueInputs } from '../pipeline/inputs.js';
 import { BuildCache, issueKey } from './cache.js';
@@ -46,8 +47,10 @@ export function countPdfPages(pdf: Buffer): number {
 export function listArchive(root: string, issues: IssueDir[], opts: { version?: string } = {}): ListRow[] {
   const cache = BuildCache.load(root);
   const base = stampBase(root, opts.version);
+  // One session for the whole listing: bulletin.yaml and the issue folders are read once, not per issue.
+  const session = openSession(root);
   return issues.map((where) => {
-    const p = prepareIssue(root, where);
+    const p = prepareIssue(root, where, session);
     const errors = p.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = p.diagnostics.length - errors;
     const output = defaultOutput(root, where);

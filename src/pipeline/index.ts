@@ -10,7 +10,7 @@ import { FontLoadError, loadFace, loadFontBook, resolveFonts, type FontResolutio
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
 import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
 import type { HouseStyle } from '../style/index.js';
-import { checkLoaded, loadChecked, openSession } from '../check/run.js';
+import { checkLoaded, loadChecked, openSession, type CheckSession } from '../check/run.js';
 import { VERSION } from '../version.js';
 
 export { VERSION };
@@ -27,8 +27,7 @@ export interface Prepared {
  * Load and check one issue, exactly as `bulletin check` does (same session, same rules).
  * `issue` is undefined when errors stop it before a model exists.
  */
-export function prepareIssue(root: string, where: IssueDir): Partial<Prepared> & { diagnostics: Diagnostic[] } {
-  const s = openSession(root);
+export function prepareIssue(root: string, where: IssueDir, s: CheckSession = openSession(root)): Partial<Prepared> & { diagnostics: Diagnostic[] } {
   const load = loadChecked(s, where);
   const diagnostics = sortDiagnostics(dedupeDiagnostics([...s.seriesLoad.diagnostics, ...checkLoaded(s, load)]));
   if (!s.seriesLoad.config) return { diagnostics };

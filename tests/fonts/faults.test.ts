@@ -10,30 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultFontPath } from '../../src/fonts/catalog.js';
 import { baseConfig, cli, makeArchive, removeArchive } from '../batch/archive.js';
-
-/** A .ttc made of whole TrueType files (each face's table offsets moved by where it starts). */
-function collection(files: string[]): Buffer {
-  const fonts = files.map((f) => readFileSync(f));
-  const bases: number[] = [];
-  let at = Math.ceil((12 + 4 * fonts.length) / 4) * 4;
-  for (const f of fonts) {
-    bases.push(at);
-    at += Math.ceil(f.length / 4) * 4;
-  }
-  const out = Buffer.alloc(at);
-  out.write('ttcf', 0, 'latin1');
-  out.writeUInt32BE(0x00010000, 4);
-  out.writeUInt32BE(fonts.length, 8);
-  fonts.forEach((f, i) => {
-    out.writeUInt32BE(bases[i], 12 + 4 * i);
-    f.copy(out, bases[i]);
-    for (let k = 0; k < f.readUInt16BE(4); k++) {
-      const entry = bases[i] + 12 + 16 * k + 8;
-      out.writeUInt32BE(out.readUInt32BE(entry) + bases[i], entry);
-    }
-  });
-  return out;
-}
+import { collection } from '../helpers/cff.js';
 
 describe('broken fonts get one clear line, never an internal error', () => {
   let root: string;
@@ -45,7 +22,7 @@ describe('broken fonts get one clear line, never an internal error', () => {
     return root;
   };
   const noPdf = () => expect(existsSync(path.join(root, 'dist/2026-2.pdf'))).toBe(false);
-  const clean = (s: string) => expect(s).not.toMatch(/internal error|内部错误|    at /);
+  const clean = (s: string) => expect(s).not.toMatch(/internal error|内部错误| {4}at /);
   const truncated = () => readFileSync(defaultFontPath('serif')).subarray(0, 200_000);
 
   it('a truncated font in fonts/: build and fonts name it and exit 1, no PDF', async () => {
@@ -110,7 +87,7 @@ describe('broken fonts get one clear line, never an internal error', () => {
 
   it('{ file, face } with a face the collection does not hold lists the faces it does; a face on a single font says so', async () => {
     archive('fonts:\n  system: false\n  body: { file: fonts/pair.ttc, face: FangSong_GB2312 }\n  title: { file: fonts/serif.ttf, face: NotoSerifSC-Bold }\n');
-    writeFileSync(path.join(root, 'fonts/pair.ttc'), collection([defaultFontPath('serif'), defaultFontPath('sans')]));
+    collection(path.join(root, 'fonts'), 'pair', [defaultFontPath('serif'), defaultFontPath('sans')]);
     writeFileSync(path.join(root, 'fonts/serif.ttf'), readFileSync(defaultFontPath('serif')));
     const f = await cli(['fonts'], root);
     expect(f.code).toBe(1);
