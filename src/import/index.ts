@@ -13,7 +13,7 @@ import { splitIssue } from './issue.js';
 import { articleMarkdown } from './markdown.js';
 import { readSubmission } from './read.js';
 import type { ImportedArticle, Said } from './types.js';
-import type { IssueDate } from '../model/types.js';
+import { manifestText, type IssueDate } from '../model/index.js';
 import { replaceFile, writeNewFile } from './write.js';
 
 export type { ImportedArticle, ImportedBlock, ImportedIssue, Said, SourceDocument, SourcePara, SourceRun } from './types.js';
@@ -265,12 +265,7 @@ export async function importFiles(req: ImportRequest): Promise<ImportResult> {
 }
 
 function newManifest(plan: PlannedIssue, names: string[]): string {
-  const lines = [`number: ${plan.number}`, `date: ${formatDate(plan.date)}`];
-  if (plan.total !== undefined) lines.push(`total: ${plan.total}`);
-  lines.push('articles:', ...names.map((n) => `  - ${n}`));
-  if (plan.editorNote) lines.push(`editor_note: |`, `  ${plan.editorNote}`);
-  if (plan.carried) lines.push(...plan.carried);
-  return lines.join('\n') + '\n';
+  return manifestText({ number: plan.number, date: plan.date, total: plan.total, articles: names, editorNote: plan.editorNote, carried: plan.carried });
 }
 
 /** The manifest with names added to `articles`, its comments and layout otherwise kept. */

@@ -17,7 +17,7 @@ import { t, type Lang } from '../../i18n/index.js';
 import type { FileOutcome } from '../../import/index.js';
 import { loadSeries, parseDate } from '../../model/index.js';
 import { displayWidth, formatChange, padDisplay, say, summary } from '../report.js';
-import { readPrevious, todayLocal } from './new.js';
+import { carriedLines, readPrevious, todayLocal } from './new.js';
 import { archiveRoot, ExitError, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
@@ -141,10 +141,7 @@ function carryOver(root: string, year: number, number: number, numbering: string
     (previous.year === year && prevNumber + 1 === number) ||
     (numbering !== 'continuous' && previous.year + 1 === year && number === 1) ||
     (numbering === 'continuous' && prevNumber + 1 === number);
-  const lines: string[] = [];
-  if (facts.distribution) lines.push(facts.distribution);
-  if (facts.copies !== undefined) lines.push(`copies: ${facts.copies}`);
-  return { total: next && facts.total !== undefined ? facts.total + 1 : undefined, lines };
+  return { total: next && facts.total !== undefined ? facts.total + 1 : undefined, lines: carriedLines(facts) };
 }
 
 export function registerImport(program: Command, ctx: CliContext): void {

@@ -10,7 +10,7 @@ import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { listIssueDirs, sweepStaleTemps, WriteFault, writeFileAtomic, type IssueDir } from '../../archive/index.js';
 import { issueInputs } from '../../pipeline/inputs.js';
 import { compareDates, formatDate } from '../../dates.js';
-import { loadSeries, parseDate, type IssueDate } from '../../model/index.js';
+import { loadSeries, manifestText, parseDate, type IssueDate } from '../../model/index.js';
 import { PLACEHOLDER } from '../../check/placeholders.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { archiveRoot, ExitError, type CliContext } from '../shared.js';
@@ -50,6 +50,14 @@ interface PreviousFacts {
   copies?: number;
   /** The text of the `distribution:` entry, comments just above it included. */
   distribution?: string;
+}
+
+/** The previous issue's manifest lines that a new issue carries over as written: distribution, copies. */
+export function carriedLines(prev: PreviousFacts): string[] {
+  const lines: string[] = [];
+  if (prev.distribution) lines.push(prev.distribution);
+  if (prev.copies !== undefined) lines.push(`copies: ${prev.copies}`);
+  return lines;
 }
 
 /** Read what carries over from the previous issue.yaml, keeping the distribution block's own text. */
@@ -115,12 +123,15 @@ export function planNextIssue(root: string, date: IssueDate, lang: Lang): NewIss
     const last = thisYear[thisYear.length - 1];
     number = last ? ((last === previous ? prev : facts(last)).number ?? last.number) + 1 : 1;
   }
-  const lines = [`number: ${number}`, `date: ${formatDate(date)}`];
-  if (prev.total !== undefined) lines.push(`total: ${prev.total + 1}`);
-  lines.push('articles:', '  # 按刊登顺序列出本期文章 / the articles, in print order', `  - ${ARTICLE_TEMPLATE_NAME}`);
-  if (prev.distribution) lines.push(prev.distribution);
-  if (prev.copies !== undefined) lines.push(`copies: ${prev.copies}`);
-  return { year: date.year, number, date, dir: path.join(root, 'issues', String(date.year), String(number)), previous, manifest: lines.join('\n') + '\n' };
+  const manifest = manifestText({
+    number,
+    date,
+    total: prev.total !== undefined ? prev.total + 1 : undefined,
+    articles: [ARTICLE_TEMPLATE_NAME],
+    articlesComment: '按刊登顺序列出本期文章 / the articles, in print order',
+    carried: carriedLines(prev),
+  });
+  return { year: date.year, number, date, dir: path.join(root, 'issues', String(date.year), String(number)), previous, manifest };
 }
 
 /**
