@@ -9,7 +9,7 @@ import { geometry, MM, type Geometry, type HouseStyle } from '../style/index.js'
 import type { StyledText } from './itemize.js';
 import { paginate, type FlowLine, type PageSlice } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
-import { layoutTitle, type TitleOptions } from './title.js';
+import { layoutTitle } from './title.js';
 import { fitOrReport, fitText, unfitDiagnostic, type FitElement, type FitSpec } from './fit.js';
 import type { IssueLayout, OutlineEntry, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
 
@@ -54,19 +54,6 @@ function bodyOpts(ctx: Ctx, role: FontRole, extra: Partial<ParagraphOptions> = {
 
 function runsOf(block: Block | Paragraph, regular: FontRole, lead: FontRole): StyledText[] {
   return block.runs.map((r) => ({ text: r.text, role: r.style === 'lead' ? lead : regular, loc: r.loc }));
-}
-
-/**
- * Balanced title lines; when the balancing finds no solution (it looks at most one line beyond
- * the estimate, so a long title in a narrow text block has none and layoutTitle fails), the title
- * is set as a centred paragraph instead. Either way the fit checks that every line is inside the box.
- */
-function setTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[]): TextLine[] {
-  try {
-    return layoutTitle(parts, o, diagnostics);
-  } catch {
-    return layoutParagraph(parts, o, diagnostics);
-  }
 }
 
 /** Text that wraps in a fixed box (headings, attribution, end-block entries): set through the fit, so a line that cannot be set is an error. */
@@ -123,7 +110,7 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
       tracking: 0,
       maxLines: Infinity,
       paragraph: { fonts: ctx.fonts, indent: 0, align: 'center', role: 'title' },
-      set: (p, o, d) => setTitle(p, { ...o, subtitleSize: style.title.subtitle_size }, d),
+      set: (p, o, d) => layoutTitle(p, { ...o, subtitleSize: style.title.subtitle_size }, d),
     },
     ctx.diagnostics,
   ).lines;

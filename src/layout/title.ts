@@ -10,7 +10,7 @@ import { advance } from '../model/source.js';
 import { canBreakBetween, itemize, splitWide, type Cluster, type StyledText } from './itemize.js';
 import { fitLine, type LineFit } from './breakLines.js';
 import { placeLine } from './justify.js';
-import type { ParagraphOptions } from './paragraph.js';
+import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { textLine, type TextLine } from './types.js';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -111,19 +111,32 @@ export interface TitleOptions extends ParagraphOptions {
 export function layoutTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[]): TextLine[] {
   const text = parts.map((p) => p.text).join('');
   const dash = text.indexOf('——');
+  // When balancing finds no setting (see setTitle), the title is set as a centred paragraph.
+  const paragraph = () => layoutParagraph(parts, o, diagnostics);
   if (parts.length === 1 && dash > 0) {
     const whole = setTitle(parts, o, diagnostics);
+    if (!whole) return paragraph();
     const subSize = o.subtitleSize ?? o.size;
     if (whole.length === 1 && subSize === o.size) return whole;
     const [part] = parts;
-    const main: StyledText = { ...part, text: text.slice(0, dash) };
-    const sub: StyledText = { ...part, text: text.slice(dash), loc: advance(part.loc, text.slice(0, dash)) };
-    return [...setTitle([main], o, diagnostics), ...setTitle([sub], { ...o, size: subSize, cell: subSize }, diagnostics)];
+    const main = setTitle([{ ...part, text: text.slice(0, dash) }], o, diagnostics);
+    if (!main) return paragraph();
+    const sub = setTitle(
+      [{ ...part, text: text.slice(dash), loc: advance(part.loc, text.slice(0, dash)) }],
+      { ...o, size: subSize, cell: subSize },
+      diagnostics,
+    );
+    return sub ? [...main, ...sub] : paragraph();
   }
-  return setTitle(parts, o, diagnostics);
+  return setTitle(parts, o, diagnostics) ?? paragraph();
 }
 
-function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] {
+/**
+ * Balanced lines, or undefined when there is no setting: balancing looks at most one line beyond
+ * the estimate, so a long title in a narrow text block (or a cluster wider than the measure) has none.
+ */
+
+function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] | undefined {
   const cs = splitWide(itemize(parts, { size: o.size, cell: o.cell, fonts: o.fonts }, diagnostics), o.width * 0.9);
   const n = cs.length;
   if (!n) return [];
@@ -169,6 +182,7 @@ function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnos
   }
   // Prefer the minimal line count; one more is allowed only when the minimum cannot be set.
   const used = Number.isFinite(dp[lines][n]) ? lines : lines + 1;
+  if (!Number.isFinite(dp[used][n])) return undefined;
   const fits: LineFit[] = [];
   let j = n;
   for (let l = used; l > 0; l--) {

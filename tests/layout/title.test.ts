@@ -26,6 +26,15 @@ describe('titles', () => {
     for (const l of lines) expect(l.x + l.width / 2).toBeCloseTo(g.left + g.width / 2, 1);
   });
 
+  it('sets a title that cannot be balanced (a word wider than the measure) as a centred paragraph', () => {
+    const lines = layoutTitle(
+      [{ text: '推进ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ建设', role: 'title', loc: { file: 'a.md', line: 2, column: 8 } }],
+      { fonts, size: 22, cell: 22, x: g.left, width: 22 * 8, indent: 0, align: 'center', role: 'title' },
+      [],
+    );
+    expect(lines.map(lineText).join('')).toBe('推进ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ建设');
+  });
+
   it('never leaves a lone character on the last line of a title', () => {
     const lines = title('关于进一步加强和改进新时代基层党组织建设工作的若干意见');
     expect(lines.length).toBe(2);
