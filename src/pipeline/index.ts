@@ -35,9 +35,16 @@ export function prepareIssue(root: string, where: IssueDir, s: CheckSession = op
   return { series: s.series, issue: load.issue, style: s.style, sources: load.sources, diagnostics };
 }
 
-/** Lay out a prepared issue with its fonts. Font files that cannot be opened become diagnostics. */
-export function layoutPrepared(root: string, p: Prepared): { layout?: IssueLayout; fonts?: FontResolution; diagnostics: Diagnostic[] } {
-  const fonts = resolveFonts(root, p.series.fonts);
+/**
+ * Lay out a prepared issue with its fonts. Font files that cannot be opened become diagnostics.
+ * `fonts`: a resolution the caller already made from the same bulletin.yaml (the up-to-date stamp
+ * makes one), so the fonts/ folder and the installed fonts are not looked through twice.
+ */
+export function layoutPrepared(
+  root: string,
+  p: Prepared,
+  fonts: FontResolution = resolveFonts(root, p.series.fonts),
+): { layout?: IssueLayout; fonts?: FontResolution; diagnostics: Diagnostic[] } {
   const broken = fontDiagnostics(root, p.series.file, fonts);
   if (broken.length) return { diagnostics: broken };
   const book = loadFontBook(fonts);
@@ -133,12 +140,15 @@ export function defaultedRoles(res: FontResolution | undefined, systemAllowed: b
     .map((c) => c.role);
 }
 
-/** Build one issue to PDF. Nothing is written when there are errors; the write is atomic. */
-export async function buildIssue(root: string, where: IssueDir, output = defaultOutput(root, where)): Promise<BuildResult> {
+/**
+ * Build one issue to PDF. Nothing is written when there are errors; the write is atomic. `fonts`:
+ * as for layoutPrepared (a resolution of this archive's fonts the caller already holds).
+ */
+export async function buildIssue(root: string, where: IssueDir, output = defaultOutput(root, where), fonts?: FontResolution): Promise<BuildResult> {
   const prepared = prepareIssue(root, where);
   if (!prepared.issue || hasErrors(prepared.diagnostics)) return { pages: 0, bytes: 0, diagnostics: prepared.diagnostics };
   const p = prepared as Prepared;
-  const laid = layoutPrepared(root, p);
+  const laid = layoutPrepared(root, p, fonts);
   const diagnostics = sortDiagnostics([...p.diagnostics, ...laid.diagnostics]);
   if (!laid.layout || hasErrors(diagnostics)) return { pages: 0, bytes: 0, diagnostics };
   const { renderPdf } = await import('../render/index.js');

@@ -63,8 +63,9 @@ export function watchIssue(root: string, where: IssueDir, opts: WatchOptions): W
     const t0 = performance.now();
     let ev: WatchEvent;
     try {
-      const stamp = record ? issueStamp(stampBase(root, opts.version), where) : '';
-      const result = await buildIssue(root, where, output);
+      const base = record ? stampBase(root, opts.version) : undefined;
+      const stamp = base ? issueStamp(base, where) : '';
+      const result = await buildIssue(root, where, output, base?.fonts);
       if (record && result.output) recordBuild(root, where, stamp, result);
       ev = { seq: seq++, ok: !!result.output, result, ms: performance.now() - t0, changed: names };
     } catch (e) {

@@ -97,8 +97,9 @@ function parseJobs(text: string | undefined, lang: CliContext['lang']): number |
 async function buildOne(ctx: CliContext, root: string, where: IssueDir, output: string | undefined): Promise<void> {
   const { io, c, lang } = ctx;
   // Stamp the inputs as they are before the build, so an edit during the build counts as a change.
-  const stamp = output ? '' : issueStamp(stampBase(root), where);
-  const r = await buildIssue(root, where, output);
+  const base = stampBase(root);
+  const stamp = output ? '' : issueStamp(base, where);
+  const r = await buildIssue(root, where, output, base.fonts);
   printBuildDiagnostics(ctx, r.diagnostics, root, where);
   if (r.output) {
     if (stamp) recordBuild(root, where, stamp, r);
