@@ -36,4 +36,19 @@ export function articleSlug(a: Pick<Article, 'file'>, index: number): string {
   return /^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$/.test(stem) && stem.toLowerCase() !== 'index' ? stem : String(index + 1);
 }
 
+/**
+ * A whole HTML page, the frame both the web and the WeChat editions use: `meta` are the <meta>
+ * lines after charset and viewport, `after` the head's lines after <title> (a stylesheet link).
+ */
+export function htmlDocument(opts: { title: string; meta: string[]; after?: string[]; body: string }): string {
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...opts.meta,
+    `<title>${esc(opts.title)}</title>`,
+    ...(opts.after ?? []),
+  ];
+  return `<!doctype html>\n<html lang="zh-CN">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${opts.body}\n</body>\n</html>\n`;
+}
+
 export type { Article, Issue, Paragraph, Run, SeriesConfig };

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { hasErrors, sortDiagnostics } from '../../diagnostics/index.js';
 import { IMAGE_WIDTH, phoneImage } from '../../editions/image/index.js';
 import { loadForEdition } from '../../editions/load.js';
-import { writeFileAtomic } from '../../editions/write.js';
+import { writeFileAtomic } from '../../archive/index.js';
 import { say, t } from '../../i18n/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
 
@@ -59,7 +59,7 @@ export function registerImage(program: Command, ctx: CliContext): void {
       const digits = Math.max(2, String(slices.length).length);
       const names = slices.map((_, i) => `${base}${String(i + 1).padStart(digits, '0')}.png`);
       try {
-        slices.forEach((s, i) => writeFileAtomic(path.join(outDir, names[i]), s.png));
+        slices.forEach((s, i) => writeFileAtomic(path.join(outDir, names[i]), s.png, { mkdir: true }));
         // Slices of an earlier, longer run would read as part of this one: remove them.
         const mine = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d+\\.png$`);
         for (const f of readdirSync(outDir)) if (mine.test(f) && !names.includes(f)) rmSync(path.join(outDir, f), { force: true });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadForEdition } from '../../editions/load.js';
 import { wechatEdition } from '../../editions/wechat/index.js';
-import { writeFileAtomic } from '../../editions/write.js';
+import { writeFileAtomic } from '../../archive/index.js';
 import { say, t } from '../../i18n/index.js';
 import { applyChecks } from '../../check/index.js';
 import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
@@ -56,7 +56,7 @@ export function registerWechat(program: Command, ctx: CliContext): void {
       printDiagnostics(ctx, [...loaded.diagnostics, ...applyChecks(edition.warnings, series)], root);
       const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'wechat', `${where.year}-${where.number}`);
       try {
-        for (const f of edition.files) writeFileAtomic(path.join(outDir, f.name), f.html);
+        for (const f of edition.files) writeFileAtomic(path.join(outDir, f.name), f.html, { mkdir: true });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         throw new ExitError(

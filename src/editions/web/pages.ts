@@ -5,7 +5,7 @@
  */
 import type { Article, Block, Issue, Paragraph, Run } from '../../model/index.js';
 import { formatDateZh } from '../../model/index.js';
-import { articleSlug, attributionText, esc, isoDate, issueNumberLabel } from '../html.js';
+import { articleSlug, attributionText, esc, htmlDocument, isoDate, issueNumberLabel } from '../html.js';
 
 export { articleSlug };
 
@@ -54,20 +54,12 @@ export const issueDir = (c: Pick<IssueCard, 'key'>) => c.key;
 const ROOT_FROM_ISSUE = '../../';
 
 function page(opts: { title: string; css: string; body: string; info: SiteInfo }): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(opts.info.generator)}">
-<title>${esc(opts.title)}</title>
-<link rel="stylesheet" href="${opts.css}">
-</head>
-<body>
-${opts.body}
-</body>
-</html>
-`;
+  return htmlDocument({
+    title: opts.title,
+    meta: [`<meta name="generator" content="${esc(opts.info.generator)}">`],
+    after: [`<link rel="stylesheet" href="${opts.css}">`],
+    body: opts.body,
+  });
 }
 
 function runs(rs: Run[]): string {

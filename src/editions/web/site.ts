@@ -8,13 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { readGuarded } from '../../archive/index.js';
+import { readGuarded, writeFileAtomic } from '../../archive/index.js';
 import path from 'node:path';
 import type { IssueDir } from '../../archive/index.js';
 import { checkLoaded, loadChecked, openSession } from '../../check/run.js';
 import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import type { Issue } from '../../model/index.js';
-import { writeFileAtomic } from '../write.js';
 import { articlePage, cardOf, indexPage, issuePage, type ArticleLink, type IssueCard, type SiteInfo } from './pages.js';
 import { STYLESHEET } from './style.js';
 
@@ -159,7 +158,7 @@ export function publishWeb(opts: WebOptions): WebResult {
     const size = source ? source.size : Buffer.byteLength(out as string);
     if (manifest.files[rel] === hash && sizeOf(abs) === size) result.unchanged++;
     else {
-      writeFileAtomic(abs, typeof out === 'string' ? out : readCopy(out.copyOf));
+      writeFileAtomic(abs, typeof out === 'string' ? out : readCopy(out.copyOf), { mkdir: true });
       result.written.push(rel);
     }
     next.files[rel] = hash;
@@ -179,7 +178,7 @@ export function publishWeb(opts: WebOptions): WebResult {
     next.issues[card.key] = { card, files };
     if (!owned.has(card.key)) for (const f of files) if (manifest.files[f]) next.files[f] = manifest.files[f];
   }
-  writeFileAtomic(path.join(outDir, WEB_MANIFEST), JSON.stringify(next, null, 1) + '\n');
+  writeFileAtomic(path.join(outDir, WEB_MANIFEST), JSON.stringify(next, null, 1) + '\n', { mkdir: true });
   result.ok = true;
   result.published = sequence.length;
   return result;

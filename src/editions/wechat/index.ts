@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import { formatDateZh, type Article, type Block, type Issue, type Paragraph, type Run, type SeriesConfig } from '../../model/index.js';
-import { articleSlug, attributionText, esc, issueNumberLabel, plainText } from '../html.js';
+import { articleSlug, attributionText, esc, htmlDocument, issueNumberLabel, plainText } from '../html.js';
 
 /** Limits of the account's draft API (草稿箱/新增草稿): title, digest, content. */
 export const WECHAT_LIMITS = { title: 32, digest: 128, contentChars: 20_000, contentBytes: 1_000_000 };
@@ -81,19 +81,7 @@ function digestOf(a: Article): string {
 }
 
 function wrap(title: string, digest: string, content: string): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="${esc(digest)}">
-<title>${esc(title)}</title>
-</head>
-<body>
-${content}
-</body>
-</html>
-`;
+  return htmlDocument({ title, meta: [`<meta name="description" content="${esc(digest)}">`], body: content });
 }
 
 export function wechatEdition(series: SeriesConfig, issue: Issue, attributionLabel = '供稿单位：'): WechatEdition {
