@@ -24,6 +24,22 @@ describe('bulletin wechat', () => {
   });
   afterAll(() => removeArchive(root));
 
+  it('a folder it cannot write to is said in words naming the file, for wechat, web and image alike', async () => {
+    // A file where the output folder should be: ENOTDIR, which root meets too (unlike chmod).
+    writeFileSync(path.join(root, 'blocked'), '');
+    for (const [cmd, file] of [
+      ['wechat', 'blocked/x/01-wangge.html'],
+      ['web', 'blocked/w/style.css'],
+      ['image', 'blocked/i/2026-2-01.png'],
+    ]) {
+      const out = file.split('/').slice(0, 2).join('/');
+      const r = await cli([cmd, '2', '-o', out], root);
+      expect(r.code, cmd).toBe(1);
+      expect(r.err, cmd).toContain(`part of the path ${file} is not a folder`);
+      expect(r.err, cmd).not.toMatch(/internal error|at .*\.js/);
+    }
+  });
+
   it('writes a file per article and one for the issue, with inline styles only', async () => {
     const r = await cli(['wechat', '2'], root);
     expect(r.code).toBe(0);

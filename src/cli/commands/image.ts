@@ -58,21 +58,11 @@ export function registerImage(program: Command, ctx: CliContext): void {
       const base = `${where.year}-${where.number}-`;
       const digits = Math.max(2, String(slices.length).length);
       const names = slices.map((_, i) => `${base}${String(i + 1).padStart(digits, '0')}.png`);
-      try {
-        slices.forEach((s, i) => writeFileAtomic(path.join(outDir, names[i]), s.png, { mkdir: true }));
-        // Slices of an earlier, longer run would read as part of this one: remove them.
-        const mine = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d+\\.png$`);
-        for (const f of readdirSync(outDir)) if (mine.test(f) && !names.includes(f)) rmSync(path.join(outDir, f), { force: true });
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        throw new ExitError(
-          1,
-          say(lang, {
-            zh: `无法写入 ${err.path ?? outDir}（${err.code ?? err.message}）`,
-            en: `cannot write ${err.path ?? outDir} (${err.code ?? err.message})`,
-          }),
-        );
-      }
+      // A write that fails is said by run()'s fault handler, naming the file.
+      slices.forEach((s, i) => writeFileAtomic(path.join(outDir, names[i]), s.png, { mkdir: true }));
+      // Slices of an earlier, longer run would read as part of this one: remove them.
+      const mine = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d+\\.png$`);
+      for (const f of readdirSync(outDir)) if (mine.test(f) && !names.includes(f)) rmSync(path.join(outDir, f), { force: true });
       const kb = Math.round(Math.max(...slices.map((s) => s.png.length)) / 1024);
       io.out(
         c.green(

@@ -57,15 +57,8 @@ export function registerWeb(program: Command, ctx: CliContext): void {
       const targets = pickIssues(root, ref, !!opts.all, lang);
       const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'web');
       const pdfFor = freshPdfs(root);
-      let r;
-      try {
-        r = publishWeb({ root, targets, outDir, pdfFor, generator: `bulletin ${VERSION}` });
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        if (err.code && err.path)
-          throw new ExitError(1, say(lang, { zh: `无法写入 ${err.path}（${err.code}）`, en: `cannot write ${err.path} (${err.code})` }));
-        throw e;
-      }
+      // A write that fails (a full disk, a read-only folder) is said by run()'s fault handler, naming the file.
+      const r = publishWeb({ root, targets, outDir, pdfFor, generator: `bulletin ${VERSION}` });
       if (!r.ok) {
         printDiagnostics(ctx, r.seriesDiagnostics, root);
         throw new ExitError(1, say(lang, M.seriesBroken));

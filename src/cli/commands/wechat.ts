@@ -55,18 +55,8 @@ export function registerWechat(program: Command, ctx: CliContext): void {
       // The edition's own warnings honour bulletin.yaml's checks: like every other rule.
       printDiagnostics(ctx, [...loaded.diagnostics, ...applyChecks(edition.warnings, series)], root);
       const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'wechat', `${where.year}-${where.number}`);
-      try {
-        for (const f of edition.files) writeFileAtomic(path.join(outDir, f.name), f.html, { mkdir: true });
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        throw new ExitError(
-          1,
-          say(lang, {
-            zh: `无法写入 ${err.path ?? outDir}（${err.code ?? err.message}）`,
-            en: `cannot write ${err.path ?? outDir} (${err.code ?? err.message})`,
-          }),
-        );
-      }
+      // A write that fails is said by run()'s fault handler, naming the file.
+      for (const f of edition.files) writeFileAtomic(path.join(outDir, f.name), f.html, { mkdir: true });
       io.out(c.green(say(lang, M.done, { dir: path.relative(io.cwd, outDir) || '.', n: edition.files.length })) + '\n');
       io.err(c.dim(say(lang, M.howTo)) + '\n');
     });
