@@ -155,7 +155,7 @@ describe('bulletin rules', () => {
     try {
       const r = await cli(['check', '1', '--archive', root, '--no-layout']);
       expect(r.out).toMatch(/^suggestion\[punctuation\/double-colon\]: a second colon in one sentence/m);
-      expect(r.out).toMatch(/\d+ error\(s\), \d+ warning\(s\), 3 hint\(s\)/);
+      expect(r.out).toMatch(/\d+ error\(s\), \d+ warning\(s\), 5 hint\(s\)/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

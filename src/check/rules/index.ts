@@ -36,6 +36,7 @@ import { documentNumber } from './document-number.js';
 import { protectedNames } from './names-protected.js';
 import { leadingZero, mixedForms, rangeUnit, twoDigitYear, yearZero } from './numbers.js';
 import { commaBeforeEtc, ellipsisWithEtc, markBeforePeriod, repeatedMark } from './punctuation-marks.js';
+import { nestedBrackets } from './punctuation-nested-brackets.js';
 import { approximateNumber, doubleColon, eventDate, ordinalMark } from './punctuation-usage.js';
 import { confusedWords } from './words-confused.js';
 import { placeholderText } from './text-placeholder.js';
@@ -82,6 +83,7 @@ export const RULES: NamedRule[] = [
   ellipsisWithEtc,
   repeatedMark,
   markBeforePeriod,
+  nestedBrackets,
   doubleColon,
   approximateNumber,
   ordinalMark,
