@@ -31,7 +31,7 @@ const ENTRIES: Entry[] = [
   ['manifest/out-of-range', 'error', false, 'model', '期号、总期号或印数超出合理范围', 'an issue number, total or copies beyond sane values', HOUSE, true],
   ['style/out-of-range', 'error', false, 'model', '版式数值超出范围', 'a house-style number out of its range', GB9704('5, 7'), true],
   ['style/inconsistent', 'error', false, 'model', '版式数值彼此矛盾', 'house-style numbers that contradict each other', GB9704('5, 7'), true],
-  ['date/invalid', 'error', false, 'model', '出刊日期不是有效日期', 'the issue date is not a real date', GB9704('7.3.5.3'), true],
+  ['date/invalid', 'error', false, 'model', '出刊日期不是有效日期', 'the issue date is not a real date', GB9704('7.3.5.4'), true],
   // Files
   ['file/missing', 'error', false, 'model', '文件不存在', 'a file does not exist', HOUSE, true],
   ['file/outside-archive', 'error', false, 'model', '文件在档案目录之外', 'a file lies outside the archive', HOUSE, true],
@@ -74,8 +74,8 @@ const ENTRIES: Entry[] = [
   // Fonts and the trial layout
   ['font/unreadable', 'error', false, 'fonts', '字体文件无法打开', 'a font file cannot be opened', HOUSE, true],
   ['font/missing-glyph', 'error', false, 'layout', '所有字体都没有这个字', 'no font has this character', HOUSE, true],
-  ['layout/does-not-fit', 'error', false, 'layout', '固定宽度的内容在版心内放不下', 'fixed-width text does not fit the text block', GB9704('5.2.2'), true],
-  ['layout/overfull', 'error', false, 'layout', '一行排不下', 'a line cannot be set within the measure', GB9704('5.2.2'), true],
+  ['layout/does-not-fit', 'error', false, 'layout', '固定宽度的内容在版心内放不下', 'fixed-width text does not fit the text block', GB9704('5.2.1'), true],
+  ['layout/overfull', 'error', false, 'layout', '一行排不下', 'a line cannot be set within the measure', GB9704('5.2.1'), true],
   ['layout/max-pages', 'error', false, 'layout', '页数超过 style.max_pages', 'more pages than style.max_pages', HOUSE],
   ['layout/title-at-bottom', 'warning', false, 'layout', '标题落在页底，正文在下一页', 'a title at the foot of a page, its text on the next', HOUSE],
   ['layout/failed', 'error', false, 'layout', '排版试运行失败', 'the trial layout failed', HOUSE, true],
