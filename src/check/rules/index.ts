@@ -21,8 +21,7 @@ import { halfWidthPeriod } from './punctuation-half-width-period.js';
 import { horizontalBar } from './punctuation-horizontal-bar.js';
 import { singleDash } from './punctuation-single-dash.js';
 import { straightQuotes } from './punctuation-straight-quotes.js';
-import { controlCharacters } from './text-control.js';
-import { invisibleCharacters } from './text-invisible.js';
+import { unprintedCharacters } from './text-unprinted.js';
 import { ellipsis } from './text-ellipsis.js';
 import { fullWidthDigits } from './text-full-width-digit.js';
 import { leadPeriod } from './text-lead-period.js';
@@ -58,8 +57,7 @@ export const RULES: NamedRule[] = [
   attributionUnits,
   attributionInBody,
   // text
-  invisibleCharacters,
-  controlCharacters,
+  unprintedCharacters,
   halfWidthPunctuation,
   halfWidthPeriod,
   fullWidthPeriod,
