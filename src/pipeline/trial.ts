@@ -5,7 +5,7 @@
  * checks by the caller, so the check stage itself knows nothing of layout.
  */
 import { layoutPrepared, type Prepared } from './index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { reported, type Diagnostic } from '../diagnostics/index.js';
 import type { IssueLayout, TextLine } from '../layout/index.js';
 
 /** layout/title-at-bottom: no page ends with an article title (pagination should prevent it). */
@@ -18,9 +18,8 @@ export function titlesAtBottom(layout: IssueLayout): Diagnostic[] {
     if (last.role !== 'title') continue;
     const loc = last.cells[0]?.loc ?? { file: '', line: 1, column: 1 };
     out.push(
-      diagnostic(
+      reported(
         'layout/title-at-bottom',
-        'warning',
         loc,
         {
           zh: `第 ${page.number} 页以文章标题结尾，标题下面的正文到了下一页`,
@@ -40,9 +39,8 @@ export function layoutDiagnostics(root: string, p: Prepared): Diagnostic[] {
     return laid.layout ? [...laid.diagnostics, ...titlesAtBottom(laid.layout)] : laid.diagnostics;
   } catch (e) {
     return [
-      diagnostic(
+      reported(
         'layout/failed',
-        'error',
         { file: p.issue.file, line: 1, column: 1 },
         { zh: `排版试运行失败：${(e as Error).message}`, en: `the trial layout failed: ${(e as Error).message}` },
         {
