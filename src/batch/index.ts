@@ -6,7 +6,7 @@ import path from 'node:path';
 import { sweepStaleTemps, type IssueDir } from '../archive/index.js';
 import { defaultOutput } from '../pipeline/index.js';
 import { BuildCache } from './cache.js';
-import type { JobResult } from './job.js';
+import { endBatch, type JobResult } from './job.js';
 import { defaultJobs, runPool } from './pool.js';
 import { issueStamp, stampBase } from './stamp.js';
 
@@ -62,13 +62,15 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
     items.push(item);
     if (opts.force || !cache.isFresh(where, stamp, output)) pending.push({ item, stamp });
   }
+  // Distinct per run, so a thread never carries what it read into another batch.
+  const batch = `${process.pid}:${t0}:${Math.random()}`;
   const rep = opts.reporter;
   rep?.start(targets.length, pending.length);
   const toBuild = new Set(pending.map((p) => p.item));
   for (const it of items) if (!toBuild.has(it)) rep?.end(it);
   try {
     await runPool(
-      pending.map(({ item }) => ({ root, where: item.where, output: item.output })),
+      pending.map(({ item }) => ({ root, where: item.where, output: item.output, batch })),
       { jobs: opts.jobs ?? defaultJobs(pending.length), workerUrl: opts.workerUrl },
       {
         onStart: (i) => rep?.begin(pending[i].item.where),
@@ -89,6 +91,7 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
       },
     );
   } finally {
+    endBatch();
     cache.save();
     rep?.stop();
   }

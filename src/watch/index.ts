@@ -65,7 +65,7 @@ export function watchIssue(root: string, where: IssueDir, opts: WatchOptions): W
     try {
       const base = record ? stampBase(root, opts.version) : undefined;
       const stamp = base ? issueStamp(base, where) : '';
-      const result = await buildIssue(root, where, output, base?.fonts);
+      const result = await buildIssue(root, where, output, { fonts: base?.fonts });
       if (record && result.output) recordBuild(root, where, stamp, result);
       ev = { seq: seq++, ok: !!result.output, result, ms: performance.now() - t0, changed: names };
     } catch (e) {

@@ -99,7 +99,7 @@ async function buildOne(ctx: CliContext, root: string, where: IssueDir, output: 
   // Stamp the inputs as they are before the build, so an edit during the build counts as a change.
   const base = stampBase(root);
   const stamp = output ? '' : issueStamp(base, where);
-  const r = await buildIssue(root, where, output, base.fonts);
+  const r = await buildIssue(root, where, output, { fonts: base.fonts });
   printBuildDiagnostics(ctx, r.diagnostics, root, where);
   if (r.output) {
     if (stamp) recordBuild(root, where, stamp, r);
