@@ -139,12 +139,22 @@ export function defaultedRoles(res: FontResolution | undefined, systemAllowed: b
     .map((c) => c.role);
 }
 
+/** What a caller building several issues of one archive can hand to each build, so it is done once. */
+export interface BuildShared {
+  /** A resolution of this archive's fonts (as for layoutPrepared). */
+  fonts?: FontResolution;
+  /** A check session of this archive: bulletin.yaml, the folder list and the manifest index read once. */
+  session?: CheckSession;
+}
+
 /**
- * Build one issue to PDF. Nothing is written when there are errors; the write is atomic. `fonts`:
- * as for layoutPrepared (a resolution of this archive's fonts the caller already holds).
+ * Build one issue to PDF. Nothing is written when there are errors; the write is atomic. `shared`:
+ * what the caller already read of this archive (a batch reads bulletin.yaml, the folders and the
+ * fonts once for all its issues); whatever is missing is read here.
  */
-export async function buildIssue(root: string, where: IssueDir, output = defaultOutput(root, where), fonts?: FontResolution): Promise<BuildResult> {
-  const prepared = prepareIssue(root, where);
+export async function buildIssue(root: string, where: IssueDir, output = defaultOutput(root, where), shared: BuildShared = {}): Promise<BuildResult> {
+  const { fonts, session } = shared;
+  const prepared = prepareIssue(root, where, session);
   if (!prepared.issue || hasErrors(prepared.diagnostics)) return { pages: 0, bytes: 0, diagnostics: prepared.diagnostics };
   const p = prepared as Prepared;
   const laid = layoutPrepared(root, p, fonts);
