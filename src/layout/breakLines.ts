@@ -288,7 +288,9 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
 /**
  * Break a paragraph into exactly `count` lines (TeX's looseness: one line more or fewer than
  * the best breaking, to fill a page foot), or undefined when that needs a loose, prohibited
- * or overfull line.
+ * or overfull line. To save a line, commas and stops inside a line may be compressed as a
+ * typesetter does (缩行), at most three to a line: each costs COST_COMPRESS_STOP, and a line
+ * costing COST_LOOSE_OR_WORSE is refused.
  */
 export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number): LineFit[] | undefined {
   const n = cs.length;
@@ -313,7 +315,7 @@ export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number)
         if (natural - shrinkable > width + 1e-9) break;
         const isLast = j === n;
         if (isLast !== (l === count - 1)) continue;
-        let cost = fitLine(cs, i, j, width, em, isLast, opts.justify).cost;
+        let cost = fitLine(cs, i, j, width, em, isLast, opts.justify, true).cost;
         if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
         if (!isLast) cost += (c.breakPenalty ?? 0) + (isNumberUnitBreak(c.text, cs[j].text) ? COST_NUMBER_UNIT : 0);
         if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
@@ -330,7 +332,7 @@ export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number)
   let j = n;
   for (let l = count; l > 0; l--) {
     const i = from[l][j];
-    lines.push(fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify));
+    lines.push(fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify, true));
     j = i;
   }
   return lines.reverse();

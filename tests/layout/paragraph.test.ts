@@ -305,6 +305,27 @@ describe('issue 9: looseness for page feet', () => {
     expect([...lineText(longer[longer.length - 1])].filter((c) => HAN_RE.test(c)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('sets a paragraph one line shorter by compressing commas inside its lines where line-end marks are not enough', () => {
+    // A comma every fifth cell, 84 cells: 26 + 28 + 28 and a last line of two. Three lines take
+    // two cells back, which only commas inside the lines give (at most three to a line).
+    const text = `${Array.from({ length: 16 }, (_, i) => `${han(4, i)}，`).join('')}${han(3, 7)}。`;
+    const best = layoutParagraph([{ text, role: 'body', loc }], opts, []);
+    expect(best.length).toBe(4);
+    // The best setting keeps every comma inside a line at its full cell.
+    for (const l of best) for (const c of l.cells.slice(0, -1)) if (c.text === '，') expect(c.width).toBeCloseTo(g.pitch, 2);
+    const shorter = layoutParagraph([{ text, role: 'body', loc }], opts, [], -1)!;
+    expect(shorter).toBeDefined();
+    expect(shorter.length).toBe(3);
+    expect(shorter.map(lineText).join('')).toBe(text);
+    expectFlush(shorter);
+    for (const l of shorter) {
+      for (const p of pitches(l)) expect(p, lineText(l)).toBeGreaterThanOrEqual(g.pitch - 1e-6);
+      for (const p of pitches(l)) expect(p - g.pitch, lineText(l)).toBeLessThanOrEqual(16 / 8 + 1e-6);
+      const inside = l.cells.slice(0, -1).filter((c) => c.text === '，' && c.width < g.pitch - 0.01);
+      expect(inside.length, lineText(l)).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('refuses a line count that needs a loose or a squeezed line', () => {
     const text = `${han(26)}${han(28, 3)}${han(3, 5)}。`;
     expect(layoutParagraph([{ text, role: 'body', loc }], opts, [], -1)).toBeUndefined();
