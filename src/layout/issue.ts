@@ -12,7 +12,7 @@ import type { FlowLine } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { layoutTitle } from './title.js';
 import { fitOrReport, fitText, unfitDiagnostic, type FitElement, type FitSpec } from './fit.js';
-import type { IssueLayout, OutlineEntry, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
+import type { EndBlockPlace, IssueLayout, OutlineEntry, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
 
 /** Baseline of an ideographic em box of `size` centred in a line of `pitch`: the em box spans 0.88 above and 0.12 below the baseline. */
 function baselineIn(top: number, pitch: number, size: number): number {
@@ -398,10 +398,13 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
     return { number: p + 1, items };
   });
 
+  let endBlockPlace: EndBlockPlace | undefined;
   if (issue.distribution.length || issue.copies) {
     const eb = endBlock(ctx, issue);
     const last = slices[slices.length - 1];
-    const where = endBlockPlacement(pages.length, last.start + last.lines.length, eb.lines, perPage, style.end_block.even_page);
+    const used = last.start + last.lines.length;
+    const where = endBlockPlacement(pages.length, used, eb.lines, perPage, style.end_block.even_page);
+    const lastText = pages.length - 1;
     for (let k = 0; k < where.blankPages; k++) pages.push({ number: 0, items: [] });
     let target = pages[pages.length - 1];
     if (where.newPage) {
@@ -409,6 +412,17 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
       pages.push(target);
     }
     eb.place(target.items, perPage - eb.lines);
+    let rows = last.lines.length;
+    while (rows > 0 && !last.lines[rows - 1].lines.length) rows--;
+    endBlockPlace = {
+      page: pages.length - 1,
+      lastText,
+      blankPages: where.blankPages,
+      lines: eb.lines,
+      rowsLeft: perPage - last.start - rows,
+      newPage: where.newPage,
+      oddLastPage: style.end_block.even_page && lastText % 2 === 0,
+    };
   }
   for (const page of pages) if (page.number > 0) page.items.push(pageNumber(ctx, page.number));
   const outline: OutlineEntry[] = [];
@@ -416,5 +430,5 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
     const page = slices.findIndex((s) => s.lines.includes(t.first));
     if (page >= 0) outline.push({ title: t.title, page, top: g.top + (slices[page].start + slices[page].lines.indexOf(t.first)) * g.linePitch });
   }
-  return { geometry: g, pages, outline, diagnostics: ctx.diagnostics };
+  return { geometry: g, pages, outline, endBlock: endBlockPlace, diagnostics: ctx.diagnostics };
 }
