@@ -34,7 +34,9 @@ describe('sample archive', () => {
       writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + more);
       const ds = check(root, true).filter((d) => d.loc.file.startsWith('issues/2026/2/'));
       expect(brief(ds)).toEqual(['hint layout/end-block-page issues/2026/2/issue.yaml:12:3']);
-      expect(ds[0].message.en).toMatch(/^the text ends on page 8, an even page, with no room for the end block: an unnumbered blank page follows, and the end block is on page 10$/);
+      expect(ds[0].message.en).toBe(
+        'the text ends on page 8, an even page, with no room for the end block: an unnumbered blank page follows, and the end block is on page 10',
+      );
       expect(ds[0].message.zh).toContain('空白页');
       expect(ds[0].hint!.zh).toMatch(/^正文删减约 1 行，版记即可排在第 8 页下部/);
     } finally {
