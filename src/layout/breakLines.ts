@@ -57,9 +57,12 @@ const COST_COMPRESS = 1;
 /** Setting a bracket or quote inside the line half-width: preferred only to a line stretched well over halfway to loose. */
 const COST_COMPRESS_INNER = 120;
 const BRACKETS = new Set([...'‘’“”（）〔〕［］｛｝【】〖〗《》〈〉「」『』']);
-/** Setting a comma or stop inside the line half-width: only to avoid a loose line, so dearer than any line that is not loose. */
-const COST_COMPRESS_STOP = 3000;
-const STOPS = new Set([...'、，。：；']);
+/**
+ * Setting a comma or stop inside the line half-width: only to avoid a loose line, so dearer than
+ * any line that is not loose, and never more than three to a line. A half-width ， or ； before
+ * a character reads most like a Latin mark, so 、 and 。 go first.
+ */
+const COST_COMPRESS_STOP: Record<string, number> = { '、': 2500, '。': 2500, '，': 3000, '：': 3000, '；': 3000 };
 const COST_PROHIBITED = 1e7;
 const COST_LONELY_LAST = 5000;
 /** A justified line of one unbreakable cluster (坚 alone, its paragraph pushed on): worse than any loose line. */
@@ -119,11 +122,16 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
     const c = cs[k];
     if (c.squeezeLeft > 0 && !c.paired && BRACKETS.has(c.text)) options.push({ side: 'l', index: k, amount: c.squeezeLeft, cost: COST_COMPRESS_INNER });
   }
-  if (stops)
+  if (stops) {
+    const more: typeof options = [];
     for (let k = stop - 2; k >= start; k--) {
       const c = cs[k];
-      if (c.squeezeRight > 0 && !c.paired && STOPS.has(c.text)) options.push({ side: 'r', index: k, amount: c.squeezeRight, cost: COST_COMPRESS_STOP });
+      const cost = COST_COMPRESS_STOP[c.text];
+      if (c.squeezeRight > 0 && !c.paired && cost) more.push({ side: 'r', index: k, amount: c.squeezeRight, cost });
     }
+    // Cheapest first (、 and 。), the rightmost among equals.
+    options.push(...more.sort((a, b) => a.cost - b.cost));
+  }
 
   let best: LineFit | undefined;
   let used = 0;
