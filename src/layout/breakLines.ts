@@ -323,8 +323,10 @@ export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number)
         if (natural - shrinkable > width + 1e-9) break;
         const isLast = j === n;
         if (isLast !== (l === count - 1)) continue;
+        // Refused anyway, so not fitted: a prohibited break, or a line loose before any compression.
+        if (!isLast && !canBreakBetween(c, cs[j])) continue;
+        if (!isLast && opts.justify && natural + (j - i - 1) * em * LOOSE_EM < width) continue;
         let cost = fitLine(cs, i, j, width, em, isLast, opts.justify, true).cost;
-        if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
         if (!isLast) cost += (c.breakPenalty ?? 0) + (isNumberUnitBreak(c.text, cs[j].text) ? COST_NUMBER_UNIT : 0);
         if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
         if (!(cost < COST_LOOSE_OR_WORSE)) continue;
