@@ -1,8 +1,9 @@
 /**
  * The trial layout that `bulletin check` runs: lay the issue out without writing a PDF and report
  * what printing would hit (missing glyphs, overfull lines, too many pages) plus a title left at
- * the foot of a page, and, as information, a page the end block leaves short. It lives with the build, which owns the later stages, and is handed to the
- * checks by the caller, so the check stage itself knows nothing of layout.
+ * the foot of a page, and, as information, a page the end block leaves short. It lives with the
+ * build, which owns the later stages, and is handed to the checks by the caller, so the check
+ * stage itself knows nothing of layout.
  */
 import { layoutPrepared, type Prepared } from './index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
