@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { relPath, WriteFault, writeFileAtomic, type IssueDir } from '../archive/index.js';
 import { fontFault, osFault } from '../i18n/faults.js';
-import { dedupeDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { dedupeDiagnostics, reported, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { FontLoadError, loadFace, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
 import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
@@ -51,9 +51,8 @@ export function layoutPrepared(
   const layout = layoutIssue({ series: p.series, issue: p.issue, style: p.style, fonts: book });
   if (p.style.max_pages > 0 && layout.pages.length > p.style.max_pages) {
     layout.diagnostics.push(
-      diagnostic(
+      reported(
         'layout/max-pages',
-        'error',
         { file: p.issue.file, line: 1, column: 1 },
         {
           zh: `本期排版后共 ${layout.pages.length} 页，超过 style.max_pages 规定的 ${p.style.max_pages} 页`,
@@ -80,7 +79,7 @@ export function fontDiagnostics(root: string, configFile: string, fonts: FontRes
     const shown = shownFontPath(root, b.path);
     // Named in bulletin.yaml as well: point at that line.
     const loc = choices.find((c) => c.path === b.path && c.loc)?.loc ?? { file: shown, line: 1, column: 1 };
-    return diagnostic('font/unreadable', 'error', loc, fontFault(b.error, shown));
+    return reported('font/unreadable', loc, fontFault(b.error, shown));
   });
   const seen = new Set(fonts.broken.map((b) => b.path));
   for (const c of choices) {
@@ -101,7 +100,7 @@ export function fontDiagnostics(root: string, configFile: string, fonts: FontRes
 export function fontLoadDiagnostic(root: string, configFile: string, e: FontLoadError): Diagnostic {
   const shown = shownFontPath(root, e.choice.path);
   const loc = e.choice.loc ?? (e.choice.origin === 'fonts/' ? { file: shown, line: 1, column: 1 } : { file: configFile, line: 1, column: 1 });
-  return diagnostic('font/unreadable', 'error', loc, fontFault(e.error, shown, e.choice.face));
+  return reported('font/unreadable', loc, fontFault(e.error, shown, e.choice.face));
 }
 
 export function pdfMeta(p: Prepared) {
@@ -160,7 +159,7 @@ export async function buildIssue(root: string, where: IssueDir, output = default
     // A full disk or a read-only folder is an ordinary fault: said in words, the old PDF untouched.
     const shown = output.startsWith(root + path.sep) ? relPath(root, output) : output;
     const message = osFault(e.code, shown, 'write') ?? { zh: `无法写入 ${shown}（${e.code}）`, en: `cannot write ${shown} (${e.code})` };
-    return { pages: 0, bytes: 0, diagnostics: [...diagnostics, diagnostic('output/unwritable', 'error', { file: shown, line: 1, column: 1 }, message)] };
+    return { pages: 0, bytes: 0, diagnostics: [...diagnostics, reported('output/unwritable', { file: shown, line: 1, column: 1 }, message)] };
   }
   return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts, systemFonts: p.series.fonts.system };
 }

@@ -6,7 +6,7 @@
  * stage itself knows nothing of layout.
  */
 import { layoutPrepared, type Prepared } from './index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { reported, type Diagnostic } from '../diagnostics/index.js';
 import { SHORT_FOOT, type IssueLayout, type TextLine } from '../layout/index.js';
 
 /** layout/title-at-bottom: no page ends with an article title (pagination should prevent it). */
@@ -19,9 +19,8 @@ export function titlesAtBottom(layout: IssueLayout): Diagnostic[] {
     if (last.role !== 'title') continue;
     const loc = last.cells[0]?.loc ?? { file: '', line: 1, column: 1 };
     out.push(
-      diagnostic(
+      reported(
         'layout/title-at-bottom',
-        'warning',
         loc,
         {
           zh: `第 ${page.number} 页以文章标题结尾，标题下面的正文到了下一页`,
@@ -55,9 +54,8 @@ export function endBlockPage(layout: IssueLayout): Diagnostic[] {
   };
   if (e.blankPages)
     return [
-      diagnostic(
+      reported(
         'layout/end-block-page',
-        'hint',
         loc,
         {
           zh: `正文在第 ${n} 页（偶数页）结束，版记排不下，其后加了一个不编页码的空白页，版记排在第 ${m} 页`,
@@ -72,9 +70,8 @@ export function endBlockPage(layout: IssueLayout): Diagnostic[] {
       ),
     ];
   return [
-    diagnostic(
+    reported(
       'layout/end-block-page',
-      'hint',
       loc,
       e.oddLastPage
         ? {
@@ -107,9 +104,8 @@ export function layoutDiagnostics(root: string, p: Prepared): Diagnostic[] {
     return laid.layout ? [...laid.diagnostics, ...titlesAtBottom(laid.layout), ...endBlockPage(laid.layout)] : laid.diagnostics;
   } catch (e) {
     return [
-      diagnostic(
+      reported(
         'layout/failed',
-        'error',
         { file: p.issue.file, line: 1, column: 1 },
         { zh: `排版试运行失败：${(e as Error).message}`, en: `the trial layout failed: ${(e as Error).message}` },
         {
