@@ -64,6 +64,13 @@ const ENTRIES: Record<ReportedRule, Entry> = {
   'layout/overfull': [false, 'layout', '一行排不下', 'a line cannot be set within the measure', GB9704('5.2.1'), true],
   'layout/max-pages': [false, 'layout', '页数超过 style.max_pages', 'more pages than style.max_pages', HOUSE],
   'layout/title-at-bottom': [false, 'layout', '标题落在页底，正文在下一页', 'a title at the foot of a page, its text on the next', HOUSE],
+  'layout/end-block-page': [
+    false,
+    'layout',
+    '版记单独成页（偶数页），使正文末页下部空三行以上，或前面加了空白页',
+    'the end block on a page of its own (an even page) leaves the last page of text three or more rows short, or a blank page before it',
+    GB9704('7.4'),
+  ],
   'layout/failed': [false, 'layout', '排版试运行失败', 'the trial layout failed', HOUSE, true],
   // The WeChat edition: the platform's limits
   'wechat/title-length': [false, 'edition', '标题超过公众号图文标题字数上限', 'a title longer than a WeChat article title may be', HOUSE],

@@ -57,6 +57,7 @@ export const REPORTED_SEVERITY = {
   'layout/overfull': 'error',
   'layout/max-pages': 'error',
   'layout/title-at-bottom': 'warning',
+  'layout/end-block-page': 'hint',
   'layout/failed': 'error',
   // The WeChat edition: the platform's limits
   'wechat/title-length': 'warning',
