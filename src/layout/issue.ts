@@ -351,8 +351,9 @@ function pageNumber(ctx: Ctx, n: number): TextLine {
 /**
  * Where the end block goes: at the foot of the last page when it fits below the text (its top rule
  * separates the two, so no blank line is required: one would cost two pages when the text ends on
- * an even page), else on a new page; with `evenPage`, only on an even page, leaving an unnumbered
- * blank page before it when the text ends on an even page that has no room (GB/T 9704 §7.4, §7.5).
+ * an even page), else on a new page; with `evenPage`, only on an even page, leaving a blank page
+ * before it when the text ends on an even page that has no room (GB/T 9704 §7.4); neither that
+ * blank page nor the end-block page after it is numbered (§7.5).
  */
 export function endBlockPlacement(
   pages: number,
@@ -408,7 +409,8 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
     for (let k = 0; k < where.blankPages; k++) pages.push({ number: 0, items: [] });
     let target = pages[pages.length - 1];
     if (where.newPage) {
-      target = { number: pages.length + 1, items: [] };
+      // GB/T 9704 §7.5: when a blank page precedes the end-block page, neither carries a page number.
+      target = { number: where.blankPages ? 0 : pages.length + 1, items: [] };
       pages.push(target);
     }
     eb.place(target.items, perPage - eb.lines);

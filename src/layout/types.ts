@@ -60,7 +60,10 @@ export interface RuleBox {
 export type PageItem = TextLine | RuleBox;
 
 export interface PageLayout {
-  /** Printed page number (1-based); 0 for an inserted blank page, which carries no number. */
+  /**
+   * Printed page number (1-based; the page's position in the issue); 0 for a page that carries no
+   * number: an inserted blank page and the end-block page after it (GB/T 9704 §7.5).
+   */
   number: number;
   items: PageItem[];
 }
@@ -80,7 +83,10 @@ export interface EndBlockPlace {
   page: number;
   /** Index into `pages` of the last page of text. */
   lastText: number;
-  /** Unnumbered blank pages inserted between the two (text ending on an even page without room). */
+  /**
+   * Blank pages inserted between the two (text ending on an even page without room); when there
+   * are any, neither they nor the end-block page carry a page number (GB/T 9704 §7.5).
+   */
   blankPages: number;
   /** Grid rows the end block takes. */
   lines: number;

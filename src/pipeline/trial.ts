@@ -45,7 +45,8 @@ export function endBlockPage(layout: IssueLayout): Diagnostic[] {
   const first = layout.pages[e.page].items.find((i): i is TextLine => i.kind === 'text' && i.role === 'end_block');
   const loc = first?.cells[0]?.loc ?? { file: '', line: 1, column: 1 };
   const n = layout.pages[e.lastText].number;
-  const m = layout.pages[e.page].number;
+  // The end block's page by its place in the issue: after a blank page it carries no printed number.
+  const m = e.page + 1;
   // Lines of text to take out for the end block to fit under it.
   const cut = e.lines - e.rowsLeft;
   const single = {
@@ -58,13 +59,13 @@ export function endBlockPage(layout: IssueLayout): Diagnostic[] {
         'layout/end-block-page',
         loc,
         {
-          zh: `正文在第 ${n} 页（偶数页）结束，版记排不下，其后加了一个不编页码的空白页，版记排在第 ${m} 页`,
-          en: `the text ends on page ${n}, an even page, with no room for the end block: an unnumbered blank page follows, and the end block is on page ${m}`,
+          zh: `正文在第 ${n} 页（偶数页）结束，版记排不下，其后加了一个空白页，版记排在第 ${m} 页；空白页和版记页均不编页码`,
+          en: `the text ends on page ${n}, an even page, with no room for the end block: a blank page follows, and the end block is on page ${m}; neither carries a page number`,
         },
         {
           hint: {
             zh: `正文删减约 ${cut} 行，版记即可排在第 ${n} 页下部；${single.zh}`,
-            en: `shorten the text by about ${cut} lines and the end block fits at the foot of page ${n}; ${single.en}`,
+            en: `shorten the text by about ${cut} ${cut === 1 ? 'line' : 'lines'} and the end block fits at the foot of page ${n}; ${single.en}`,
           },
         },
       ),
@@ -90,7 +91,7 @@ export function endBlockPage(layout: IssueLayout): Diagnostic[] {
             }
           : {
               zh: `正文删减约 ${cut} 行，版记即可排在第 ${n} 页下部`,
-              en: `shorten the text by about ${cut} lines and the end block fits at the foot of page ${n}`,
+              en: `shorten the text by about ${cut} ${cut === 1 ? 'line' : 'lines'} and the end block fits at the foot of page ${n}`,
             },
       },
     ),

@@ -35,9 +35,10 @@ describe('sample archive', () => {
       const ds = check(root, true).filter((d) => d.loc.file.startsWith('issues/2026/2/'));
       expect(brief(ds)).toEqual(['hint layout/end-block-page issues/2026/2/issue.yaml:12:3']);
       expect(ds[0].message.en).toBe(
-        'the text ends on page 8, an even page, with no room for the end block: an unnumbered blank page follows, and the end block is on page 10',
+        'the text ends on page 8, an even page, with no room for the end block: a blank page follows, and the end block is on page 10; neither carries a page number',
       );
-      expect(ds[0].message.zh).toContain('空白页');
+      expect(ds[0].message.zh).toBe('正文在第 8 页（偶数页）结束，版记排不下，其后加了一个空白页，版记排在第 10 页；空白页和版记页均不编页码');
+      expect(ds[0].hint!.en).toMatch(/^shorten the text by about 1 line and the end block fits at the foot of page 8;/);
       expect(ds[0].hint!.zh).toMatch(/^正文删减约 1 行，版记即可排在第 8 页下部/);
     } finally {
       rmSync(root, { recursive: true, force: true });

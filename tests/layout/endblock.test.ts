@@ -1,5 +1,15 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { endBlockPlacement } from '../../src/layout/index.js';
+import { endBlockPlacement, lineText, type PageLayout, type TextLine } from '../../src/layout/index.js';
+import { laidOut, REPO } from '../helpers/archive.js';
+import { copyArchive } from '../helpers/tmp.js';
+
+// Three paragraphs more for sample 2026/2 (our own writing): its text then fills page 8.
+const MORE =
+  '\n\n芦淞区还把商圈党建纳入年度述职评议，对党员商户实行积分管理，积分结果与评先评优、融资授信挂钩，党员商户带头守法经营、带头服务群众的氛围日益浓厚。' +
+  '\n\n今后，区委组织部将定期总结推广商圈党建的好经验好做法，让更多市场主体在党建引领下共同发展、共享成果，为全区经济社会高质量发展注入新的动力。' +
+  '\n\n同时，区委组织部将加强对商圈党组织书记的培训，每年至少组织一次集中轮训。\n';
 
 describe('end block placement', () => {
   it('sits at the foot of the last page when it fits below the text', () => {
@@ -19,5 +29,45 @@ describe('end block placement', () => {
 
   it('leaves an unnumbered blank page when a full even page has no room', () => {
     expect(endBlockPlacement(4, 19, 4, 22, true)).toEqual({ blankPages: 1, newPage: true });
+  });
+});
+
+/** Lay out a copy of the sample archive's issue `number`, after `edit` has changed its files. */
+function laidOutCopy(number: number, edit: (root: string) => void) {
+  const root = copyArchive(REPO);
+  try {
+    edit(root);
+    return laidOut(root, number).layout!;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const pageNumbers = (page: PageLayout) => page.items.filter((i): i is TextLine => i.kind === 'text' && i.role === 'page_number').map(lineText);
+
+describe('page numbers around the end block (GB/T 9704 §7.5)', () => {
+  it('numbers neither the blank page nor the end-block page after it', () => {
+    // 2026/2 with three more paragraphs: the text fills page 8 (even) with no room for the end
+    // block, so page 9 is left blank and the end block stands at the foot of page 10.
+    const layout = laidOutCopy(2, (root) => {
+      const file = path.join(root, 'issues/2026/2/04-shangquan.md');
+      writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + MORE);
+    });
+    const { pages } = layout;
+    expect(pages.length).toBe(10);
+    expect(layout.endBlock).toMatchObject({ page: 9, lastText: 7, blankPages: 1, newPage: true });
+    expect(pages.slice(0, 8).map(pageNumbers)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`— ${n} —`]));
+    expect(pages[8]).toEqual({ number: 0, items: [] });
+    expect(pages[9].number).toBe(0);
+    expect(pageNumbers(pages[9])).toEqual([]);
+    expect(pages[9].items.some((i) => i.kind === 'text' && i.role === 'end_block')).toBe(true);
+  });
+
+  it('numbers an end-block page of its own that follows the text directly', () => {
+    // 2026/1's text ends on page 5 (odd): the end block takes page 6, with no blank page before it.
+    const layout = laidOutCopy(1, () => {});
+    expect(layout.endBlock).toMatchObject({ page: 5, blankPages: 0, newPage: true });
+    expect(layout.pages[5].number).toBe(6);
+    expect(pageNumbers(layout.pages[5])).toEqual(['— 6 —']);
   });
 });
