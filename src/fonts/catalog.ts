@@ -26,6 +26,11 @@ export const ROLE_FAMILY: Record<FontRole, Family> = {
 export interface Candidate {
   file: string;
   face?: string;
+  /**
+   * An open font that TeX Live or a Linux distribution installs (Fandol, Noto CJK, AR PL): in the
+   * archive's fonts/ folder, an office font of the family under any other name goes before it.
+   */
+  open?: true;
 }
 
 /**
@@ -38,7 +43,7 @@ export const SYSTEM_CANDIDATES: Record<Family, Candidate[]> = {
     { file: 'FangSong_GB2312.ttf' },
     { file: 'fsgb2312.ttf' },
     { file: 'simfang.ttf' },
-    { file: 'FandolFang-Regular.otf' },
+    { file: 'FandolFang-Regular.otf', open: true },
   ],
   xiaobiaosong: [
     { file: '方正小标宋简体.ttf' },
@@ -46,28 +51,28 @@ export const SYSTEM_CANDIDATES: Record<Family, Candidate[]> = {
     { file: 'FZXBSJW.TTF' },
     { file: 'FZXBSK.TTF' },
     { file: 'FZXiaoBiaoSong-B05S.ttf' },
-    { file: 'NotoSerifCJK-Bold.ttc', face: 'NotoSerifCJKsc-Bold' },
-    { file: 'FandolSong-Bold.otf' },
+    { file: 'NotoSerifCJK-Bold.ttc', face: 'NotoSerifCJKsc-Bold', open: true },
+    { file: 'FandolSong-Bold.otf', open: true },
   ],
   hei: [
     { file: '黑体.ttf' },
     { file: 'simhei.ttf' },
-    { file: 'NotoSansCJK-Medium.ttc', face: 'NotoSansCJKsc-Medium' },
-    { file: 'NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-    { file: 'FandolHei-Regular.otf' },
+    { file: 'NotoSansCJK-Medium.ttc', face: 'NotoSansCJKsc-Medium', open: true },
+    { file: 'NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular', open: true },
+    { file: 'FandolHei-Regular.otf', open: true },
   ],
   kai: [
     { file: '楷体_GB2312.ttf' },
     { file: 'KaiTi_GB2312.ttf' },
     { file: 'simkai.ttf' },
-    { file: 'FandolKai-Regular.otf' },
-    { file: 'ukai.ttc', face: 'UKaiCN' },
+    { file: 'FandolKai-Regular.otf', open: true },
+    { file: 'ukai.ttc', face: 'UKaiCN', open: true },
   ],
   song: [
     { file: 'simsun.ttc', face: 'SimSun' },
-    { file: 'NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular' },
-    { file: 'FandolSong-Regular.otf' },
-    { file: 'uming.ttc', face: 'UMingCN' },
+    { file: 'NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular', open: true },
+    { file: 'FandolSong-Regular.otf', open: true },
+    { file: 'uming.ttc', face: 'UMingCN', open: true },
   ],
 };
 

@@ -63,9 +63,9 @@ export function resolveFonts(root: string, config: FontsConfig, env: NodeJS.Proc
       continue;
     }
     const family = ROLE_FAMILY[role];
-    const inArchive = archiveFonts.get(family);
+    const inArchive = archiveFonts.get(family)?.[0];
     if (inArchive) {
-      roles[role] = { role, path: inArchive, origin: 'fonts/' };
+      roles[role] = { role, path: inArchive.path, face: inArchive.face, origin: 'fonts/' };
       continue;
     }
     const sys = SYSTEM_CANDIDATES[family].map((c) => ({ c, p: system.get(c.file.toLowerCase()) })).find((x) => x.p);
@@ -83,17 +83,23 @@ export function resolveFonts(root: string, config: FontsConfig, env: NodeJS.Proc
   }
   const spec = config.roles.fallback;
   if (spec) fallbacks.push({ role: 'body', path: path.resolve(root, spec.file), face: spec.face, origin: 'bulletin.yaml', loc: spec.loc });
-  // Then other installed fonts of the role's style class (a rare character in a FangSong line
-  // from another FangSong, not from the Song default), for the roles of that class.
+  // Then other fonts of the role's style class, from fonts/ and then installed ones (a rare
+  // character in a FangSong line from another FangSong, not from the Song default), for the roles
+  // of that class.
   const chosen = new Set(Object.values(roles).map((c) => `${c.path}#${c.face ?? ''}`));
   for (const family of new Set(Object.values(ROLE_FAMILY))) {
     const served = FONT_ROLES.filter((r) => ROLE_FAMILY[r] === family && roles[r].origin !== 'default');
     if (!served.length) continue;
-    for (const c of SYSTEM_CANDIDATES[family]) {
-      const p = system.get(c.file.toLowerCase());
-      if (!p || chosen.has(`${p}#${c.face ?? ''}`)) continue;
-      chosen.add(`${p}#${c.face ?? ''}`);
-      fallbacks.push({ role: served[0], path: p, face: c.face, origin: 'system', for: served });
+    // A bold face in fonts/ (FandolHei-Bold beside FandolHei-Regular) never fills in for a regular one.
+    const own = (archiveFonts.get(family) ?? []).filter((a) => family === 'xiaobiaosong' || !a.heavy);
+    const others: { path: string; face?: string; origin: FontOrigin }[] = [
+      ...own.map((a) => ({ path: a.path, face: a.face, origin: 'fonts/' as const })),
+      ...SYSTEM_CANDIDATES[family].map((c) => ({ path: system.get(c.file.toLowerCase()) ?? '', face: c.face, origin: 'system' as const })),
+    ];
+    for (const o of others) {
+      if (!o.path || chosen.has(`${o.path}#${o.face ?? ''}`)) continue;
+      chosen.add(`${o.path}#${o.face ?? ''}`);
+      fallbacks.push({ role: served[0], path: o.path, face: o.face, origin: o.origin, for: served });
     }
   }
   for (const face of FALLBACK_ORDER) fallbacks.push({ role: 'body', path: defaultFontPath(face), origin: 'default' });
@@ -123,16 +129,43 @@ function namesOf(abs: string): string | FontFileError {
   return namesCache.get(key)!;
 }
 
-function scanArchiveFonts(dir: string, broken: FontResolution['broken']): Map<Family, string> {
-  const out = new Map<Family, string>();
+/** A font of the archive's fonts/ folder that can serve a family, and the collection face to take. */
+interface ArchiveFont {
+  path: string;
+  face?: string;
+  /** Bold, black or heavy by its name. */
+  heavy: boolean;
+}
+
+/** A weight heavier than the regular one, in a file or font name: a regular face goes first, and a heavy one never fills in for it. */
+const HEAVY = /bold|black|heavy|粗/i;
+
+/** `FandolHei-Regular` → `Fandol Hei-Regular`, `FZHei` → `FZ Hei`: the words of a CamelCase name, for the name hints. */
+const camelWords = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
+
+/**
+ * The fonts of the archive's fonts/ folder, best first, for each family. A file named like an
+ * installed font the catalogue knows (simfang.ttf, FandolSong-Bold.otf) serves the families it
+ * serves when installed, so a folder of files gives the roles the same fonts as the same files
+ * installed on the machine. Any other font serves the first family its file or font name hints at
+ * (仿宋, XiaoBiaoSong, SimHei, …Kai): such a font is the office's own and goes before the open
+ * fonts of the catalogue (Fandol, Noto CJK), after its official ones; a bold weight of it (but of
+ * a XiaoBiaoSong) goes after them all.
+ */
+function scanArchiveFonts(dir: string, broken: FontResolution['broken']): Map<Family, ArchiveFont[]> {
+  // Sorted by tier (0 a known official file, 1 one hinted by name, 2 a known open font, 3 a bold
+  // weight hinted by name, as FandolHei-Bold beside FandolHei-Regular), then by the catalogue's
+  // order, then by file name.
+  const found: { family: Family; tier: number; rank: number; font: ArchiveFont }[] = [];
   let files: string[];
   try {
     files = readdirSync(dir)
       .filter((f) => FONT_FILE.test(f))
       .sort();
   } catch {
-    return out;
+    return new Map();
   }
+  const families = Object.keys(FAMILY_NAME_HINTS) as Family[];
   for (const f of files) {
     const abs = path.join(dir, f);
     const inside = namesOf(abs);
@@ -142,12 +175,26 @@ function scanArchiveFonts(dir: string, broken: FontResolution['broken']): Map<Fa
       continue;
     }
     const names = `${f} ${inside}`;
-    for (const family of Object.keys(FAMILY_NAME_HINTS) as Family[]) {
-      if (!out.has(family) && FAMILY_NAME_HINTS[family].test(names)) {
-        out.set(family, abs);
-        break;
-      }
-    }
+    const heavy = HEAVY.test(names);
+    let listed = false;
+    for (const family of families)
+      SYSTEM_CANDIDATES[family].forEach((c, rank) => {
+        if (c.file.toLowerCase() !== f.toLowerCase()) return;
+        found.push({ family, tier: c.open ? 2 : 0, rank, font: { path: abs, face: c.face, heavy } });
+        listed = true;
+      });
+    if (listed) continue;
+    const words = `${names} ${camelWords(names)}`;
+    const family = families.find((fam) => FAMILY_NAME_HINTS[fam].test(words));
+    if (family) found.push({ family, tier: heavy && family !== 'xiaobiaosong' ? 3 : 1, rank: 0, font: { path: abs, heavy } });
+  }
+  const out = new Map<Family, ArchiveFont[]>();
+  for (const family of families) {
+    const fonts = found
+      .filter((x) => x.family === family)
+      .sort((a, b) => a.tier - b.tier || a.rank - b.rank)
+      .map((x) => x.font);
+    if (fonts.length) out.set(family, fonts);
   }
   return out;
 }

@@ -2,8 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFontBook, resolveFonts } from '../../src/fonts/index.js';
+import { loadFontBook, resolveFonts, type FontResolution } from '../../src/fonts/index.js';
 import { defaultFontPath, FONT_DIRS_ENV, systemFontDirs } from '../../src/fonts/catalog.js';
+import { namedFont } from '../helpers/fonts.js';
 
 const serif = defaultFontPath('serif');
 const sans = defaultFontPath('sans');
@@ -101,5 +102,75 @@ describe('fallbacks of the same style (issue 9)', () => {
     expect(book.fallbacks('note')[0].name).toBe('NotoSansSC-Medium');
     expect(book.fallbacks('body')[0].name).toBe('NotoSansSC-Medium'); // the body's own font is the serif: the sans default follows
     expect(res.fallbacks[0]).toMatchObject({ origin: 'bulletin.yaml', for: ['note'], loc });
+  });
+});
+
+describe('the archive’s fonts/ folder serves every role its fonts can serve', () => {
+  // TeX Live's Fandol fonts, by the names they carry (FandolFang's family is "FandolFang R").
+  const FANDOL: [file: string, family: string, postscript: string, subfamily: string][] = [
+    ['FandolBraille-Display.otf', 'Fandol Braille Display', 'FandolBraille-Display', 'Regular'],
+    ['FandolBraille-Regular.otf', 'Fandol Braille', 'FandolBraille-Regular', 'Regular'],
+    ['FandolFang-Regular.otf', 'FandolFang R', 'FandolFang-Regular', 'Regular'],
+    ['FandolHei-Bold.otf', 'FandolHei', 'FandolHei-Bold', 'Bold'],
+    ['FandolHei-Regular.otf', 'FandolHei', 'FandolHei-Regular', 'Regular'],
+    ['FandolKai-Regular.otf', 'FandolKai', 'FandolKai-Regular', 'Regular'],
+    ['FandolSong-Bold.otf', 'FandolSong', 'FandolSong-Bold', 'Bold'],
+    ['FandolSong-Regular.otf', 'FandolSong', 'FandolSong-Regular', 'Regular'],
+  ];
+  const fandol = (dir: string) => {
+    for (const [file, family, ps, sub] of FANDOL) namedFont(dir, file, family, ps, sub);
+  };
+  const files = (res: FontResolution) => Object.fromEntries(Object.entries(res.roles).map(([role, c]) => [role, path.basename(c.path)]));
+
+  it('takes Fandol from fonts/ for every role, as it does when Fandol is installed', () => {
+    const root = tmp();
+    mkdirSync(path.join(root, 'fonts'));
+    fandol(path.join(root, 'fonts'));
+    const archive = resolveFonts(root, { system: false, roles: {} });
+    expect(files(archive)).toEqual({
+      masthead: 'FandolSong-Bold.otf',
+      title: 'FandolSong-Bold.otf',
+      body: 'FandolFang-Regular.otf',
+      lead: 'FandolHei-Regular.otf',
+      heading1: 'FandolHei-Regular.otf',
+      heading2: 'FandolKai-Regular.otf',
+      heading3: 'FandolFang-Regular.otf',
+      note: 'FandolKai-Regular.otf',
+      attribution: 'FandolFang-Regular.otf',
+      page_number: 'FandolSong-Regular.otf',
+      end_block: 'FandolFang-Regular.otf',
+    });
+    expect(new Set(Object.values(archive.roles).map((c) => c.origin))).toEqual(new Set(['fonts/']));
+    // The same files installed give the same fonts and the same fallbacks (no bold Hei filling in for the regular).
+    const texlive = tmp();
+    fandol(texlive);
+    const installed = resolveFonts(tmp(), { system: true, roles: {} }, { [FONT_DIRS_ENV]: texlive });
+    expect(files(installed)).toEqual(files(archive));
+    expect(archive.fallbacks.map((f) => path.basename(f.path))).toEqual(installed.fallbacks.map((f) => path.basename(f.path)));
+    const book = loadFontBook(archive);
+    expect(book.forRole('lead').name).toBe('FandolHei-Regular');
+    expect(book.forRole('page_number').name).toBe('FandolSong-Regular');
+    expect(book.forRole('title').name).toBe('FandolSong-Bold');
+  });
+
+  it('puts an office font found by its name before an open one, a regular weight before a bold one', () => {
+    const root = tmp();
+    const fonts = path.join(root, 'fonts');
+    mkdirSync(fonts);
+    fandol(fonts);
+    namedFont(fonts, 'a-bold.otf', 'OfficeHei', 'OfficeHei-Bold', 'Bold');
+    namedFont(fonts, 'b-regular.otf', 'OfficeHei', 'OfficeHei-Regular');
+    namedFont(fonts, 'c.otf', 'FZShuSong-Z01', 'FZShuSong-Z01');
+    const res = resolveFonts(root, { system: false, roles: {} });
+    expect(files(res)).toMatchObject({ lead: 'b-regular.otf', heading1: 'b-regular.otf', page_number: 'c.otf', body: 'FandolFang-Regular.otf' });
+    // The open Hei stays a fallback of the Hei roles; the bold one fills in for nothing.
+    const hei = res.fallbacks.filter((f) => f.origin === 'fonts/').map((f) => [path.basename(f.path), f.for]);
+    expect(hei).toEqual([
+      ['FandolHei-Regular.otf', ['lead', 'heading1']],
+      ['FandolSong-Regular.otf', ['page_number']],
+    ]);
+    // An official font by its catalogue name goes first of all.
+    namedFont(fonts, 'simhei.ttf', 'SimHei', 'SimHei');
+    expect(resolveFonts(root, { system: false, roles: {} }).roles.lead.path).toBe(path.join(fonts, 'simhei.ttf'));
   });
 });

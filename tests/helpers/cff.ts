@@ -138,7 +138,7 @@ export function cidKeyedFont(dir: string, name: string, subrs: 'kept' | 'none' |
 }
 
 /** An sfnt with one table replaced (offsets, lengths and checksums rewritten). */
-function replaceTable(sfnt: Buffer, tag: string, data: Buffer): Buffer {
+export function replaceTable(sfnt: Buffer, tag: string, data: Buffer): Buffer {
   const numTables = sfnt.readUInt16BE(4);
   const tables: { tag: string; data: Buffer }[] = [];
   for (let i = 0; i < numTables; i++) {

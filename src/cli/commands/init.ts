@@ -74,7 +74,8 @@ export const FONTS_README = `# 字体 / Fonts
 | 宋体（可选） | 页码 |
 
 怎样找到字体：按文件名或字体内部名称中的字样识别——仿宋/FangSong、小标宋/XiaoBiaoSong、
-黑体/SimHei、楷体/KaiTi、宋体/SimSun，例如 \`仿宋_GB2312.ttf\`、\`simfang.ttf\`。这里找不到的，
+黑体/SimHei、楷体/KaiTi、宋体/SimSun，例如 \`仿宋_GB2312.ttf\`、\`simfang.ttf\`；TeX Live 的 Fandol
+字体（\`FandolFang-Regular.otf\` 等）放在这里，与安装在本机时用法相同。这里找不到的，
 再找本机安装的字体，最后用随工具安装的 Noto 字体代替（排版时会提示）。也可以在 bulletin.yaml 的
 \`fonts:\` 中为某个角色直接指定文件。运行 \`bulletin fonts <期号>\` 查看每个角色实际用了哪个字体。
 
@@ -90,7 +91,8 @@ are licensed: use files your office is entitled to, and never commit them or sen
 | 宋体 (SimSun, optional) | page numbers |
 
 How roles find them: by words in the file name or the font's own name — 仿宋/FangSong,
-小标宋/XiaoBiaoSong, 黑体/SimHei, 楷体/KaiTi, 宋体/SimSun (e.g. \`仿宋_GB2312.ttf\`, \`simfang.ttf\`).
+小标宋/XiaoBiaoSong, 黑体/SimHei, 楷体/KaiTi, 宋体/SimSun (e.g. \`仿宋_GB2312.ttf\`, \`simfang.ttf\`);
+TeX Live's Fandol fonts (\`FandolFang-Regular.otf\` …) put here serve the roles they serve when installed.
 A role with nothing here takes an official font installed on the machine, and then the Noto fonts
 installed with the tool (the build says so). \`fonts:\` in bulletin.yaml can name a file for a role
 directly. \`bulletin fonts <issue>\` shows the font each role actually uses.
