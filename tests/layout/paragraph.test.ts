@@ -201,6 +201,21 @@ describe('issue 9: proof-reader’s marks', () => {
     }
   });
 
+  it('keeps the blank half of a closing mark before —— (a dash is ink across its two ems, with no blank half to share)', () => {
+    // clreq §3.1.6 closes up the blank halves of adjacent marks; —— has none, so ”—— stays 1 em + 2 em
+    // while ”。 in the same line is closed up to 1.5 em.
+    const [line] = body(`“${han(4)}”——${han(6)}“${han(2)}”。`);
+    const at = (text: string, from = 0) => line.cells.findIndex((c, i) => i >= from && c.text === text);
+    const quote = at('”');
+    const dash = line.cells[quote + 1];
+    expect(dash.text).toBe('——');
+    expect(line.cells[quote].width).toBeCloseTo(g.pitch, 2);
+    expect(dash.x - line.cells[quote].x).toBeCloseTo(g.pitch, 2);
+    expect(dash.width).toBeCloseTo(2 * g.pitch, 2);
+    const second = at('”', quote + 1);
+    expect(line.cells[second + 1].x - line.cells[second].x).toBeCloseTo(g.pitch / 2, 2);
+  });
+
   it('sets half-width , : ; ( ) ? ! between Chinese characters full-width, where check would propose it', () => {
     const lines = body('去年以来,天元区(试点)推进改革;要求:早谋划?抓落实!全年完成1,000项,会议10:30开始,网址http://a.cn/x。');
     const text = lines.map(lineText).join('');
