@@ -8,7 +8,7 @@ export { REPORTED_SEVERITY, reported, type ReportedRule } from './reported.js';
 export { CONTROL_CLASS, isControl, isInvisible, isUnprinted, UNPRINTED, UNPRINTED_CLASS } from './unprinted.js';
 import { UNPRINTED_CLASS } from './unprinted.js';
 
-/** hint: what a standard says is 一般, 可以 or 宜 done (never fails a check). */
+/** hint: what a standard says is 一般, 通常, 可以 or 宜 done (never fails a check, carries no fix). */
 export type Severity = 'error' | 'warning' | 'hint';
 
 /** A place in a source file. `file` is relative to the archive root; line and column are 1-based, column counts code points. */
