@@ -8,6 +8,8 @@ import { layoutIssue } from '../../src/layout/index.js';
 import { loadFontBook, resolveFonts } from '../../src/fonts/index.js';
 import { cli, makeArchive, removeArchive } from '../batch/archive.js';
 import { prepared } from '../helpers/archive.js';
+import { pinnedFonts } from '../helpers/fonts.js';
+import { DEFAULT_STYLE, MM } from '../../src/style/index.js';
 
 interface Pixels {
   width: number;
@@ -127,6 +129,25 @@ describe('bulletin image', () => {
     const total = (xs: { height: number }[]) => xs.reduce((a, s) => a + s.height, 0);
     expect(Math.abs(total(small) - total(normal))).toBeLessThanOrEqual(2 * small.length);
   }, 120_000);
+
+  it('raises a glyph by its rise, as the PDF does (…… set on the centre line of the em box)', async () => {
+    const fonts = pinnedFonts();
+    const face = fonts.forRole('body');
+    const style = phoneStyle(DEFAULT_STYLE, '株洲组织工作信息');
+    const scale = IMAGE_WIDTH / (style.page.width * MM);
+    /** The first row with ink in the one slice of a page holding a single ellipsis raised by `rise` pt. */
+    const topInk = async (rise: number) => {
+      const glyph = { text: '…', face, size: 16, x: 40, scaleX: 1, rise };
+      const line = { kind: 'text', role: 'body', ink: 'text', baseline: 200, x: 40, width: 16, glyphs: [glyph], cells: [], last: true, gridLine: 0 } as const;
+      const layout = { pages: [{ number: 1, items: [line] }] } as unknown as Parameters<typeof renderSlices>[0];
+      const [slice] = await renderSlices(layout, style);
+      const p = await pixels(slice.png);
+      for (let y = 0; y < p.height; y++) if (inkInRow(p, y) > 0) return y;
+      throw new Error('no ink');
+    };
+    const flat = await topInk(0);
+    expect(flat - (await topInk(5))).toBe(Math.round(200 * scale) - Math.round(195 * scale));
+  });
 
   it('stops on errors in the issue at file:line:column and writes nothing', async () => {
     const manifest = path.join(root, 'issues/2026/1/issue.yaml');
