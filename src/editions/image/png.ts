@@ -4,10 +4,10 @@
  * and it runs in the thread pool. Faster than the canvas's own encoder and half the bytes on
  * text, which keeps slices well under WeChat's 1 MB.
  */
-import { deflate } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 
-const deflateAsync = promisify(deflate);
+const deflateAsync = promisify(zlib.deflate);
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -19,7 +19,9 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** zlib's CRC-32 where Node has it (20.15 and later), else the table. */
 function crc32(buf: Uint8Array): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(buf);
   let c = 0xffffffff;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -44,6 +46,7 @@ export async function encodePng(rows: Uint8Array, width: number, height: number,
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = channels === 1 ? 0 : 2;
-  const idat = await deflateAsync(rows, { level: 6 });
+  // Level 3: half the CPU of the default 6 for 9 % more bytes (the largest slice of 2026/2: 365 KB).
+  const idat = await deflateAsync(rows, { level: 3 });
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
