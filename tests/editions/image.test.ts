@@ -88,7 +88,7 @@ describe('bulletin image', () => {
     // The files are the slices the renderer makes for this issue, in the same order.
     const p = prepared(root, 2);
     const phone = phoneStyle(p.style, p.series.series);
-    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)) });
+    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)), narrow: true });
     const again = await renderSlices(layout, phone);
     expect(again.map((s) => s.png.equals(slices[again.indexOf(s)]))).toEqual(again.map(() => true));
   }, 120_000);
@@ -96,7 +96,7 @@ describe('bulletin image', () => {
   it('sets about 19 characters a line, and cuts an oversized slice again between two lines', async () => {
     const p = prepared(root, 1);
     const phone = phoneStyle(p.style, p.series.series);
-    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)) });
+    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)), narrow: true });
     expect(layout.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // At this narrow measure the masthead still keeps the office clear of the date, both above the red rule.
     const texts = layout.pages[0].items.filter((it) => it.kind === 'text' && it.gridLine < 0) as {

@@ -388,7 +388,7 @@ export async function phoneImage(root: string, source: EditionSource): Promise<{
     return { slices: [], diagnostics: [diagnostic('font/unreadable', 'error', loc, fontFault(e.error, shown(e.choice.path), e.choice.face))] };
   }
   const phone = phoneStyle(style, series.series);
-  const layout = layoutIssue({ series, issue, style: phone, fonts });
+  const layout = layoutIssue({ series, issue, style: phone, fonts, narrow: true });
   const diagnostics = sortDiagnostics(layout.diagnostics);
   if (hasErrors(diagnostics)) return { slices: [], diagnostics };
   return { slices: await renderSlices(layout, phone), diagnostics };
