@@ -1,6 +1,6 @@
 export { layoutIssue, endBlockPlacement, fillPageFeet, type LayoutInput, type Relayable } from './issue.js';
 export { layoutParagraph, type ParagraphOptions } from './paragraph.js';
-export { layoutTitle } from './title.js';
+export { layoutTitle, titleWordBreaks } from './title.js';
 export { breakLines, fitLine, type LineFit } from './breakLines.js';
 export { itemize, canBreakBetween, type Cluster, type StyledText } from './itemize.js';
 export { paginate, type FlowLine, type PageSlice } from './paginate.js';

@@ -109,6 +109,24 @@ function splitsWord(before: string, after: string): boolean {
   return /[—–~～-]/.test(a) && before.length === 1 && alnum.test(b);
 }
 
+/**
+ * Where a title may wrap between words when a browser sets it (the web edition puts a <wbr>
+ * there and lets no other break fall between two characters): code-point offsets between two
+ * letters, ideographs or digits that the title breaker takes as a word boundary, never inside a
+ * number or Latin word. Breaks next to punctuation are left to the browser's own rules.
+ */
+export function titleWordBreaks(text: string): number[] {
+  const chars = [...text];
+  const ends = wordEnds(chars.map((ch) => ({ text: ch }) as Cluster));
+  const letter = /[\p{L}\p{N}]/u;
+  const out: number[] = [];
+  for (const i of [...ends].sort((a, b) => a - b)) {
+    const j = i + 1;
+    if (j < chars.length && letter.test(chars[i]) && letter.test(chars[j]) && !splitsWord(chars.slice(0, j).join(''), chars.slice(j).join(''))) out.push(j);
+  }
+  return out;
+}
+
 export interface TitleOptions extends ParagraphOptions {
   /** Size of a ——subtitle (default: the title size). */
   subtitleSize?: number;

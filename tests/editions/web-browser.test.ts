@@ -14,6 +14,7 @@ import { listIssueDirs } from '../../src/archive/index.js';
 import { prepareIssue } from '../../src/pipeline/index.js';
 import { plainText } from '../../src/editions/html.js';
 import { articleSlug } from '../../src/editions/web/index.js';
+import { titleWordBreaks } from '../../src/layout/index.js';
 import { cli, REPO } from '../batch/archive.js';
 import { copyArchive } from '../helpers/tmp.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
@@ -107,6 +108,45 @@ describe('the web edition in Chromium', () => {
           expect(p).toEqual({ align: 'justify', indent: 2, lineBreak: 'strict' });
         }
       }
+    await page.close();
+  }, 120_000);
+
+  it('on a 375 px phone, wraps titles and attributions only between words or after punctuation', async () => {
+    const page = await b.browser.newPage();
+    await page.setRequestInterception(true);
+    let wrapped = 0;
+    for (const a of articles) {
+      await open(page, a.rel, 375);
+      for (const sel of ['h1.title', 'p.attribution']) {
+        // The characters that start a line after the first, found from where each character is drawn.
+        const lines = await page.evaluate((selector) => {
+          const el = document.querySelector(selector);
+          if (!el) return [];
+          const text = el.textContent ?? '';
+          const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          const tops: number[] = [];
+          for (let n = node.nextNode(); n; n = node.nextNode())
+            for (let i = 0; i < (n.textContent ?? '').length; i++) {
+              const r = document.createRange();
+              r.setStart(n, i);
+              r.setEnd(n, i + 1);
+              tops.push(Math.round(r.getBoundingClientRect().top));
+            }
+          const starts: number[] = [];
+          for (let i = 1; i < tops.length; i++) if (tops[i] > tops[i - 1] + 4) starts.push(i);
+          return starts.map((i) => [text.slice(0, i), text.slice(i)]);
+        }, sel);
+        for (const [before, after] of lines) {
+          wrapped++;
+          const ok = sel === 'h1.title' ? titleWordBreaks(before + after).includes([...before].length) : true;
+          const punctuation = /[、，：；。）”’》\]]$/.test(before) || /^[（“‘《]/.test(after);
+          expect(ok || punctuation, `${a.rel} ${sel}: ${before} | ${after}`).toBe(true);
+          if (sel === 'p.attribution') expect(punctuation, `${a.rel}: ${before} | ${after}`).toBe(true);
+        }
+      }
+    }
+    // The sample's long titles and joint attribution do wrap at this width.
+    expect(wrapped).toBeGreaterThan(4);
     await page.close();
   }, 120_000);
 

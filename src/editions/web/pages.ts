@@ -5,6 +5,7 @@
  */
 import type { Article, Block, Issue, Paragraph, Run } from '../../model/index.js';
 import { formatDateZh } from '../../model/index.js';
+import { titleWordBreaks } from '../../layout/index.js';
 import { articleSlug, attributionText, esc, htmlDocument, isoDate, issueNumberLabel } from '../html.js';
 
 export { articleSlug };
@@ -178,6 +179,22 @@ export interface ArticleLink {
   index: number;
 }
 
+/**
+ * An article title as HTML with a <wbr> where it may wrap between words: the stylesheet lets a
+ * title break nowhere else between two characters (word-break: keep-all), so a phone never splits
+ * 党建 or 组织部 across lines, and text-wrap: balance chooses among these places.
+ */
+export function titleHtml(title: string): string {
+  const chars = [...title];
+  let out = '';
+  let from = 0;
+  for (const at of titleWordBreaks(title)) {
+    out += `${esc(chars.slice(from, at).join(''))}<wbr>`;
+    from = at;
+  }
+  return out + esc(chars.slice(from).join(''));
+}
+
 /** <year>/<number>/<slug>.html: one article, with 上一篇/下一篇 across the whole archive. */
 export function articlePage(info: SiteInfo, card: IssueCard, issue: Issue, index: number, prev?: ArticleLink, next?: ArticleLink): string {
   const a = issue.articles[index];
@@ -185,13 +202,13 @@ export function articlePage(info: SiteInfo, card: IssueCard, issue: Issue, index
     if (!l) return '<span></span>';
     const href =
       l.card.key === card.key ? `${l.card.articles[l.index].slug}.html` : `${ROOT_FROM_ISSUE}${issueDir(l.card)}/${l.card.articles[l.index].slug}.html`;
-    return `<a rel="${rel}" href="${esc(href)}"><span class="pager-label">${label}</span>${esc(l.card.articles[l.index].title)}</a>`;
+    return `<a rel="${rel}" href="${esc(href)}"><span class="pager-label">${label}</span>${titleHtml(l.card.articles[l.index].title)}</a>`;
   };
   const attribution = attributionText(a, info.attributionLabel);
   const body = `<nav class="crumbs" aria-label="位置"><a href="${ROOT_FROM_ISSUE}index.html">${esc(info.series)}</a><span aria-hidden="true"> / </span><a href="index.html">${esc(issueLabel(card, false))}</a></nav>
 <main>
 <article>
-<h1 class="title">${esc(a.title)}</h1>
+<h1 class="title">${titleHtml(a.title)}</h1>
 <p class="byline">${esc(info.series)} ${esc(issueLabel(card))} · <time datetime="${card.date}">${dateZh(card.date)}</time></p>
 ${editorNote(a.note)}
 ${blocksHtml(a.blocks)}
