@@ -460,7 +460,7 @@ export interface LayoutInput {
    * shrinking and breaking mid-name; title lines may take the whole measure (the phone page has
    * its own side margins) instead of keeping a character clear each side, so that a title wraps
    * where its phrases part (荷塘区党建引领网格化治理 / 推动城市基层治理提质增效) rather than
-   * taking a third, ragged line.
+   * taking a third, ragged line; the end block follows the text instead of sitting at a page foot.
    */
   narrow?: boolean;
 }
@@ -499,7 +499,9 @@ export function layoutIssue({ series, issue, style, fonts, narrow = false }: Lay
       target = { number: pages.length + 1, items: [] };
       pages.push(target);
     }
-    eb.place(target.items, perPage - eb.lines);
+    // At the foot of the page in print; on the phone (a column with no page foot) a line after the text.
+    const used = where.newPage || where.blankPages ? 0 : last.start + last.lines.length;
+    eb.place(target.items, ctx.narrow ? Math.min(perPage - eb.lines, used && used + 1) : perPage - eb.lines);
   }
   for (const page of pages) if (page.number > 0) page.items.push(pageNumber(ctx, page.number));
   const outline: OutlineEntry[] = [];

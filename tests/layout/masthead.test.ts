@@ -104,4 +104,19 @@ describe('the phone measure (narrow)', () => {
       '“党建+商圈”治理模式',
     ]);
   });
+
+  it('sets the end block a line after the text, not at the foot of a page the phone does not have', () => {
+    const p = prepared(REPO, 2);
+    const phone = phoneStyle(p.style, p.series.series);
+    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts, narrow: true });
+    const last = layout.pages[layout.pages.length - 1].items;
+    const attribution = last.filter((i): i is TextLine => i.kind === 'text' && i.role === 'attribution').at(-1)!;
+    const firstRule = Math.min(...last.filter((i): i is RuleBox => i.kind === 'rule').map((r) => r.y));
+    expect(firstRule).toBeGreaterThan(attribution.baseline);
+    expect(firstRule - attribution.baseline).toBeLessThan(2 * layout.geometry.linePitch);
+    // In print it stays at the foot of the page (GB/T 9704 §7.4).
+    const print = layoutIssue({ series: p.series, issue: p.issue, style: p.style, fonts });
+    const printRules = print.pages.at(-1)!.items.filter((i): i is RuleBox => i.kind === 'rule');
+    expect(Math.max(...printRules.map((r) => r.y))).toBeGreaterThan(print.geometry.top + (p.style.grid.lines - 1) * print.geometry.linePitch);
+  });
 });
