@@ -1,6 +1,6 @@
 // The benchmark of issue #4: `npm run bench` (bundles first). Writes bench/report.json and
 // bench/report.md and prints the table. Archives are generated under $BENCH_DIR (default
-// /tmp/bulletin-bench), never in the repository. `--quick` runs fewer repetitions;
+// a new folder under the temp folder, removed at the end), never in the repository. `--quick` runs fewer repetitions;
 // `--only=cold,batch100,noop,check,watch,peers,batch30,version,import,profile` runs only those sections
 // (and reports under $BENCH_DIR), `--once` runs each peer, batch-30 and start-up measure once.
 // Peers (issue #12): Typst 0.14 through its Node binding sets the same sample issue with the same
@@ -8,7 +8,7 @@
 // folder in $BULLETIN_FANDOL_DIR; the report says when they are absent.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,22 @@ import { summarise } from './profile.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(REPO, 'bin/bulletin.js');
-const WORK = path.resolve(process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'bulletin-bench'));
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(
+    [
+      'usage: npm run bench -- [--quick] [--once] [--only=SECTIONS]',
+      '  --quick   fewer repetitions',
+      '  --once    one run of each peer, batch-30 and start-up measure',
+      '  --only=   comma-separated: cold,batch100,noop,check,web,image,watch,peers,batch30,version,import,profile',
+      'Archives go to a new folder under the temp folder (or $BENCH_DIR), removed at the end.',
+      "The Fandol rows use TeX Live's Fandol fonts, or the folder in $BULLETIN_FANDOL_DIR.",
+      '',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
+// A folder of this run's own unless $BENCH_DIR names one: two runs at once never share archives.
+const WORK = path.resolve(process.env.BENCH_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-')));
 const QUICK = process.argv.includes('--quick');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1' };
@@ -218,24 +233,28 @@ if (want('check')) {
 }
 
 // 7. Web edition of the whole archive (the PDFs built above are copied next to their pages).
-log('7. web --all …');
-const webDir = path.join(archive, 'dist', 'web');
-const webFresh = repeat(QUICK ? 3 : 5, () => {
-  rmSync(webDir, { recursive: true, force: true });
-  return must(cli(['web', '--all'], archive), 'web --all');
-});
-results.webAll = stats(webFresh.map((r) => r.wall));
-row('7', '`web --all`, 100 issues into an empty site', 's', results.webAll, 2);
-const webNoop = repeat(QUICK ? 3 : 5, () => must(cli(['web', '--all'], archive), 'web --all (no change)'));
-if (!/ 0 file\(s\) written/.test(webNoop[0].stdout)) throw new Error(`expected no page rewritten:\n${webNoop[0].stdout}`);
-results.webNoChange = stats(webNoop.map((r) => r.wall));
-row('7', '`web --all`, nothing changed (100 issues)', 's', results.webNoChange, 2);
+if (want('web')) {
+  log('7. web --all …');
+  const webDir = path.join(archive, 'dist', 'web');
+  const webFresh = repeat(QUICK ? 3 : 5, () => {
+    rmSync(webDir, { recursive: true, force: true });
+    return must(cli(['web', '--all'], archive), 'web --all');
+  });
+  results.webAll = stats(webFresh.map((r) => r.wall));
+  row('7', '`web --all`, 100 issues into an empty site', 's', results.webAll, 2);
+  const webNoop = repeat(QUICK ? 3 : 5, () => must(cli(['web', '--all'], archive), 'web --all (no change)'));
+  if (!/ 0 file\(s\) written/.test(webNoop[0].stdout)) throw new Error(`expected no page rewritten:\n${webNoop[0].stdout}`);
+  results.webNoChange = stats(webNoop.map((r) => r.wall));
+  row('7', '`web --all`, nothing changed (100 issues)', 's', results.webNoChange, 2);
+}
 
 // 8. Phone image of the 8-page sample issue.
-log('8. image 2026/2 …');
-const image = repeat(QUICK ? 3 : 5, () => must(cli(['image', '2026/2'], sample), 'image 2026/2'));
-results.image = { wall: stats(image.map((r) => r.wall)), slices: Number(/(\d+) slice/.exec(image[0].stdout)?.[1] ?? NaN) };
-row('8', `\`image 2026/2\` (8-page issue → ${results.image.slices} slices of 1080 px)`, 's', results.image.wall, 2);
+if (want('image')) {
+  log('8. image 2026/2 …');
+  const image = repeat(QUICK ? 3 : 5, () => must(cli(['image', '2026/2'], sample), 'image 2026/2'));
+  results.image = { wall: stats(image.map((r) => r.wall)), slices: Number(/(\d+) slice/.exec(image[0].stdout)?.[1] ?? NaN) };
+  row('8', `\`image 2026/2\` (8-page issue → ${results.image.slices} slices of 1080 px)`, 's', results.image.wall, 2);
+}
 
 for (const [issue, { bytes, pages }] of Object.entries(results.pdfSize))
   row(
@@ -424,6 +443,9 @@ writeFileSync(path.join(REPORT_DIR, 'report.json'), JSON.stringify(results, null
 const md = report();
 writeFileSync(path.join(REPORT_DIR, 'report.md'), md);
 process.stdout.write(md);
+// The archives go with the run; a partial run (--only) keeps its report there, and $BENCH_DIR is the caller's.
+if (ONLY) log(`report: ${path.join(REPORT_DIR, 'report.md')}`);
+else if (!process.env.BENCH_DIR) rmSync(WORK, { recursive: true, force: true });
 
 async function watchBench(dir, edits) {
   const child = spawn(process.execPath, [BIN, 'build', SAMPLE_ISSUE, '--watch', '--lang', 'en'], { cwd: dir, env: ENV });

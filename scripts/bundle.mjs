@@ -20,7 +20,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 /** The package root: every path below is relative to it, whatever the current folder. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,6 +62,13 @@ const LAZY = [
   { module: 'brotli/decompress.js', from: [fontkitDir] }, // WOFF2
   { module: 'node:child_process', from: [path.dirname(require.resolve('commander'))] }, // executable subcommands
 ];
+
+/**
+ * ES modules whose default export (a function) is wanted only now and then, and whose loading
+ * costs: the real module is evaluated on the first call. string-width builds its Unicode tables
+ * when loaded (~14 ms of every start), but only printing diagnostics needs it.
+ */
+const LAZY_DEFAULT = [{ module: 'string-width', from: [path.join(ROOT, 'src')] }];
 
 /**
  * fontkit asks unicode-properties whether each glyph's character is a combining mark, and loading
@@ -112,6 +119,20 @@ const lazyPlugin = {
 var R = ${JSON.stringify(NO_MARKS)};
 function isMark(c) { for (var i = 0; i < R.length; i++) if (c >= R[i][0] && c <= R[i][1]) return false; return l().isMark(c); }
 module.exports = new Proxy({}, { get: function (_, k) { return k === 'isMark' ? isMark : l()[k]; }, has: function (_, k) { return k in l(); } });`,
+    }));
+    for (const lazy of LAZY_DEFAULT) {
+      const filter = new RegExp(`^${lazy.module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      b.onResolve({ filter }, (args) =>
+        lazy.from.some((dir) => args.importer.startsWith(dir))
+          ? { path: createRequire(args.importer).resolve(args.path), namespace: 'bulletin-lazy-default' }
+          : undefined,
+      );
+    }
+    // A require() of an ES module makes esbuild evaluate it when first required, not at start.
+    b.onLoad({ filter: /.*/, namespace: 'bulletin-lazy-default' }, (args) => ({
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+      contents: `var f; module.exports = function () { return (f || (f = require(${JSON.stringify(args.path)}).default)).apply(this, arguments); };`,
     }));
     b.onLoad({ filter: /.*/, namespace: 'bulletin-lazy' }, (args) => ({
       resolveDir: path.dirname(args.path),
@@ -180,7 +201,11 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
     write(tmp);
     renameSync(tmp, file);
   };
-  for (const f of result.outputFiles) put(f.path, (tmp) => writeFileSync(tmp, f.contents));
+  const bundle = result.outputFiles.find((f) => f.path.endsWith('.cjs'));
+  const map = result.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
+  const ascii = await asciiOnly(bundle.text, map.text);
+  put(bundle.path, (tmp) => writeFileSync(tmp, ascii.code));
+  put(map.path, (tmp) => writeFileSync(tmp, ascii.map));
   put(path.join(out, 'load.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/load.mjs'), tmp));
   put(path.join(out, 'v8flags.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/v8flags.mjs'), tmp));
   put(path.join(out, 'worker.mjs'), (tmp) =>
@@ -190,6 +215,97 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   for (const f of ['bulletin.cjs', 'bulletin.cjs.map', 'bulletin.mjs', 'load.mjs', 'worker.mjs', '.bulletin.cjs.codecache'])
     rmSync(path.join(ROOT, 'dist', f), { force: true });
   if (warm) warmCodeCache(out);
+}
+
+/**
+ * The bundle in ASCII only. esbuild escapes strings and templates but leaves regular expression
+ * literals as written (our patterns are full of Chinese marks), and one such character makes
+ * Node decode the whole 2.4 MB file as UTF-8 and V8 hold it as a two-byte string: 20–30 ms of
+ * every start. A \uXXXX escape means the same character inside a regular expression (a
+ * surrogate pair of escapes is one code point under the u flag), so they are escaped here;
+ * lib/load.mjs then reads the file as Latin-1. Escaping would change the text of a tagged
+ * template (String.raw): refused when any non-ASCII character sits in a template. The source
+ * map's columns are moved by what each escape adds, so stack traces and profiles still map.
+ */
+export async function asciiOnly(code, mapText) {
+  const nonAscii = /[^\x00-\x7f]/g;
+  const count = (s) => (s.match(nonAscii) ?? []).length;
+  const found = count(code);
+  if (!found) return { code, map: mapText };
+  // With templates lowered to strings, esbuild escapes what was in them: the count drops if any were.
+  const lowered = await transform(code, { charset: 'ascii', supported: { 'template-literal': false }, logLevel: 'error' });
+  if (count(lowered.code) !== found) throw new Error('bundle: a template literal holds non-ASCII text; write it with \\u escapes');
+  const lines = code.split('\n');
+  const shifts = []; // per line: [column in the old line, columns added before the next character]
+  const out = lines.map((line) => {
+    const added = [];
+    let extra = 0;
+    const escaped = line.replace(nonAscii, (ch, col) => {
+      extra += 5;
+      added.push([col + 1, extra]);
+      return `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    });
+    shifts.push(added);
+    return escaped;
+  });
+  return { code: out.join('\n'), map: shiftMap(mapText, shifts) };
+}
+
+const VLQ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Move the generated columns of a source map: shifts[line] lists [old column, total added from there on]. */
+function shiftMap(mapText, shifts) {
+  const map = JSON.parse(mapText);
+  const decode = (seg) => {
+    const vals = [];
+    let value = 0;
+    let shift = 0;
+    for (const ch of seg) {
+      const d = VLQ.indexOf(ch);
+      value += (d & 31) << shift;
+      if (d & 32) shift += 5;
+      else {
+        vals.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return vals;
+  };
+  const encode = (n) => {
+    let v = n < 0 ? (-n << 1) | 1 : n << 1;
+    let s = '';
+    do {
+      let d = v & 31;
+      v >>>= 5;
+      if (v) d |= 32;
+      s += VLQ[d];
+    } while (v);
+    return s;
+  };
+  map.mappings = map.mappings
+    .split(';')
+    .map((line, i) => {
+      const added = shifts[i];
+      if (!added?.length || !line) return line;
+      let oldCol = 0;
+      let newPrev = 0;
+      return line
+        .split(',')
+        .map((seg) => {
+          const vals = decode(seg);
+          oldCol += vals[0];
+          let by = 0;
+          for (const [col, total] of added) if (col <= oldCol) by = total;
+          const newCol = oldCol + by;
+          vals[0] = newCol - newPrev;
+          newPrev = newCol;
+          return vals.map(encode).join('');
+        })
+        .join(',');
+    })
+    .join(';');
+  return JSON.stringify(map);
 }
 
 /**

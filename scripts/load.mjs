@@ -8,6 +8,7 @@
 // the V8 version and the bundle's size and mtime (V8 itself only checks the source length),
 // written atomically after a run that had to compile from scratch, and ignored when unreadable or
 // stale; failing to write it costs nothing but the next start's speed.
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -72,7 +73,10 @@ export function load({ variant } = {}) {
   let st;
   try {
     st = fstatSync(fd);
-    source = readFileSync(fd, 'utf8');
+    // The bundle is ASCII (scripts/bundle.mjs escapes the rest): read as Latin-1, it is copied
+    // into a one-byte string instead of decoded as UTF-8 into a two-byte one.
+    const bytes = readFileSync(fd);
+    source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
   } finally {
     closeSync(fd);
   }

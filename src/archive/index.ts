@@ -7,7 +7,7 @@
  *   <archive>/fonts/        (optional)
  *   <archive>/dist/         (default output)
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contains, readGuarded, realOrSelf, realRoot } from './read.js';
 
@@ -200,12 +200,21 @@ export function decodeRaw(bytes: Uint8Array): RawText {
 /** Files directly inside an issue folder (names only), for finding articles no manifest lists. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const name of safeReaddir(dir)) {
-    try {
-      if (statSync(path.join(dir, name)).isFile()) out.push(name);
-    } catch {
-      // A dangling link or a file removed meanwhile: nothing to list.
-    }
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  for (const e of entries) {
+    // The folder listing says what most entries are; only a link (or an unknown type) needs a stat.
+    if (e.isFile()) out.push(e.name);
+    else if (e.isSymbolicLink() || !(e.isDirectory() || e.isFIFO() || e.isSocket() || e.isBlockDevice() || e.isCharacterDevice()))
+      try {
+        if (statSync(path.join(dir, e.name)).isFile()) out.push(e.name);
+      } catch {
+        // A dangling link or a file removed meanwhile: nothing to list.
+      }
   }
   return out.sort();
 }

@@ -30,7 +30,7 @@ export function checkPath(abs: string, cap: number, root?: string): GuardedPath 
   }
   let real: string;
   try {
-    real = fs.realpathSync(abs);
+    real = realpath(abs);
   } catch (e) {
     // A dangling link: where it points is missing.
     return failure(e);
@@ -115,6 +115,14 @@ export function realRoot(root: string): string {
   return r;
 }
 
+/**
+ * Resolve links. fs.realpathSync walks the path in JavaScript, an lstat per component (a quarter
+ * of `check --all`'s time on 100 issues); the native realpath(3) does it in one call with the same
+ * answer on Linux and macOS. Windows keeps Node's own walk: its native form resolves SUBST and
+ * mapped drives to their targets, so the archive root could stop looking like the archive root.
+ */
+const realpath: (p: string) => string = process.platform === 'win32' ? (p) => fs.realpathSync(p) : (p) => fs.realpathSync.native(p);
+
 /** True when `inner` is `outer` or lies below it (both already resolved). */
 export function contains(outer: string, inner: string): boolean {
   const rel = path.relative(outer, inner);
@@ -124,7 +132,7 @@ export function contains(outer: string, inner: string): boolean {
 /** A path with links resolved; for a missing file, its folder resolved so `../x` is still caught. */
 export function realOrSelf(p: string): string {
   try {
-    return fs.realpathSync(p);
+    return realpath(p);
   } catch {
     const dir = path.dirname(p);
     if (dir === p) return p;

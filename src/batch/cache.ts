@@ -16,6 +16,10 @@ export interface CacheEntry {
   pages: number;
   bytes: number;
   warnings: number;
+  /** SHA-256 of the issue.yaml text the PDF was built from (see stampIssue). */
+  manifest?: string;
+  /** The articles that issue.yaml listed, archive-relative with forward slashes. */
+  articles?: string[];
 }
 
 export interface CacheData {

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { sweepStaleTemps, type IssueDir } from '../archive/index.js';
 import { defaultOutput } from '../pipeline/index.js';
 import { BuildCache } from './cache.js';
-import type { JobResult } from './job.js';
+import { endBatch, type JobResult } from './job.js';
 import { defaultJobs, runPool } from './pool.js';
-import { issueStamp, stampBase } from './stamp.js';
+import { stampBase, stampIssue, type StampInputs } from './stamp.js';
 
 export { BuildCache, CACHE_FILE, issueKey, type CacheEntry } from './cache.js';
-export { issueStamp, stampBase, toolVersion, type StampBase } from './stamp.js';
+export { issueStamp, stampBase, stampIssue, toolVersion, type StampBase, type StampInputs } from './stamp.js';
 export { runPool, defaultWorkerUrl, defaultJobs, ISSUES_PER_EXTRA_JOB } from './pool.js';
 export type { JobResult } from './job.js';
 
@@ -54,26 +54,28 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
   const cache = BuildCache.load(root);
   const base = stampBase(root, opts.version);
   const items: BatchItem[] = [];
-  const pending: { item: BatchItem; stamp: string }[] = [];
+  const pending: { item: BatchItem; stamp: string; inputs?: StampInputs }[] = [];
   for (const where of targets) {
     const output = defaultOutput(root, where);
-    const stamp = issueStamp(base, where);
+    const { stamp, inputs } = stampIssue(base, where, cache.get(where));
     const item: BatchItem = { where, output, status: 'skipped' };
     items.push(item);
-    if (opts.force || !cache.isFresh(where, stamp, output)) pending.push({ item, stamp });
+    if (opts.force || !cache.isFresh(where, stamp, output)) pending.push({ item, stamp, inputs });
   }
+  // Distinct per run, so a thread never carries what it read into another batch.
+  const batch = `${process.pid}:${t0}:${Math.random()}`;
   const rep = opts.reporter;
   rep?.start(targets.length, pending.length);
   const toBuild = new Set(pending.map((p) => p.item));
   for (const it of items) if (!toBuild.has(it)) rep?.end(it);
   try {
     await runPool(
-      pending.map(({ item }) => ({ root, where: item.where, output: item.output })),
+      pending.map(({ item }) => ({ root, where: item.where, output: item.output, batch })),
       { jobs: opts.jobs ?? defaultJobs(pending.length), workerUrl: opts.workerUrl },
       {
         onStart: (i) => rep?.begin(pending[i].item.where),
         onDone: (i, r) => {
-          const { item, stamp } = pending[i];
+          const { item, stamp, inputs } = pending[i];
           item.result = r;
           item.status = r.ok ? 'built' : 'failed';
           if (r.ok && r.output)
@@ -83,12 +85,14 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
               pages: r.pages,
               bytes: r.bytes,
               warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
+              ...inputs,
             });
           rep?.end(item);
         },
       },
     );
   } finally {
+    endBatch();
     cache.save();
     rep?.stop();
   }
@@ -99,17 +103,18 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
 export function recordBuild(
   root: string,
   where: IssueDir,
-  stamp: string,
+  stamped: { stamp: string; inputs?: StampInputs },
   r: { output?: string; pages: number; bytes: number; diagnostics: { severity: string }[] },
 ): void {
-  if (!r.output || !stamp) return;
+  if (!r.output || !stamped.stamp) return;
   const cache = BuildCache.load(root);
   cache.set(where, {
-    stamp,
+    stamp: stamped.stamp,
     output: cache.rel(r.output),
     pages: r.pages,
     bytes: r.bytes,
     warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
+    ...stamped.inputs,
   });
   cache.save();
 }

@@ -65,7 +65,7 @@ export function listArchive(root: string, issues: IssueDir[], opts: { version?: 
     if (size >= 0) {
       const entry = cache.get(where);
       pages = entry && entry.bytes === size && entry.output === cache.rel(output) ? entry.pages : (safeCount(output) ?? null);
-      pdf = cache.isFresh(where, issueStamp(base, where), output) ? 'up-to-date' : 'outdated';
+      pdf = cache.isFresh(where, issueStamp(base, where, cache.get(where)), output) ? 'up-to-date' : 'outdated';
     }
     const d = p.issue?.date;
     const date = d ? formatDate(d) : null;

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, MAX_TEXT_BYTES, readGuarded, type IssueDir } from '../archive/index.js';
 import { VERSION } from '../pipeline/index.js';
-import { issueInputs } from '../pipeline/inputs.js';
+import { issueInputs, readManifestText } from '../pipeline/inputs.js';
 import { resolveFonts, type FontResolution } from '../fonts/index.js';
 import { loadSeries } from '../model/index.js';
 
@@ -67,21 +67,47 @@ export function fontKey(fonts: FontResolution): string {
   return parts.sort().join('\n');
 }
 
+/** What a stamp was computed from, kept in the build cache so that the next run can skip parsing issue.yaml. */
+export interface StampInputs {
+  /** SHA-256 of issue.yaml's text. */
+  manifest: string;
+  /** The articles it lists inside the archive, archive-relative with forward slashes, in order. */
+  articles: string[];
+}
+
 /**
  * The stamp of one issue: the shared hash plus the name and bytes of each of its inputs (the
- * manifest and every article it lists, wherever in the archive that article lives).
+ * manifest and every article it lists, wherever in the archive that article lives). `prior`: what
+ * the last build of this issue recorded. When issue.yaml's text is the one it was then, its
+ * article list is taken from there instead of parsing the YAML again (the list is a function of
+ * that text): an up-to-date archive is checked without a YAML parser.
  */
-export function issueStamp(base: StampBase, where: IssueDir): string {
-  if (!base.hash) return '';
-  const inputs = issueInputs(base.root, where, { fonts: base.fonts ?? null });
+export function stampIssue(base: StampBase, where: IssueDir, prior?: Partial<StampInputs>): { stamp: string; inputs?: StampInputs } {
+  if (!base.hash) return { stamp: '' };
+  const manifestText = readManifestText(base.root, path.join(where.dir, 'issue.yaml'));
+  let articles: string[] | undefined;
+  let manifest = '';
+  if (manifestText !== undefined) {
+    manifest = createHash('sha256').update(manifestText).digest('hex');
+    if (prior?.manifest === manifest && Array.isArray(prior.articles)) articles = prior.articles.map((rel) => path.join(base.root, ...rel.split('/')));
+  }
+  articles ??= issueInputs(base.root, where, { fonts: null, manifestText: manifestText ?? null }).articles;
   const h = createHash('sha256');
   h.update(base.hash);
   h.update('\0issue.yaml\0');
-  h.update(inputs.manifestText ?? '\0unreadable');
-  for (const abs of inputs.articles) {
-    h.update(`\0${path.relative(base.root, abs).split(path.sep).join('/')}\0`);
-    const read = readGuarded(abs, MAX_TEXT_BYTES, base.root);
-    h.update(read.ok ? read.bytes : `\0${read.reason}`);
+  h.update(manifestText ?? '\0unreadable');
+  const rels: string[] = [];
+  for (const abs of articles) {
+    const rel = path.relative(base.root, abs).split(path.sep).join('/');
+    rels.push(rel);
+    h.update(`\0${rel}\0`);
+    const bytes = readGuarded(abs, MAX_TEXT_BYTES, base.root);
+    h.update(bytes.ok ? bytes.bytes : `\0${bytes.reason}`);
   }
-  return h.digest('hex');
+  return { stamp: h.digest('hex'), inputs: manifestText === undefined ? undefined : { manifest, articles: rels } };
+}
+
+/** The stamp of one issue (see stampIssue). */
+export function issueStamp(base: StampBase, where: IssueDir, prior?: Partial<StampInputs>): string {
+  return stampIssue(base, where, prior).stamp;
 }

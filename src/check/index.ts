@@ -4,7 +4,7 @@
  * archive index) and returning diagnostics. A rule that fails is reported, never allowed to stop
  * the check.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { reported, type Diagnostic } from '../diagnostics/index.js';
 import type { CheckContext } from './context.js';
 import { outsideProtected } from './protect.js';
 import { RULES } from './rules/index.js';
@@ -17,9 +17,8 @@ export function checkIssue(ctx: CheckContext): Diagnostic[] {
     } catch (e) {
       const ids = rule.meta.map((m) => m.id).join(', ');
       out.push(
-        diagnostic(
+        reported(
           'internal/rule-failed',
-          'warning',
           { file: ctx.issue.file, line: 1, column: 1 },
           { zh: `检查规则 ${ids} 运行出错，这部分未检查：${(e as Error).message}`, en: `the rule ${ids} failed and was skipped: ${(e as Error).message}` },
           { hint: { zh: '请把此消息报告给维护人员', en: 'please report this to the maintainers' } },

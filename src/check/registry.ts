@@ -4,7 +4,7 @@
  * `bulletin rules` and docs/rules.md are made from it.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index.js';
+import { reported, type Diagnostic, type Severity } from '../diagnostics/index.js';
 import type { SeriesConfig } from '../model/index.js';
 import type { RuleMeta } from './context.js';
 import { REPORTED_ELSEWHERE } from './reported.js';
@@ -64,9 +64,8 @@ export function checksDiagnostics(series: SeriesConfig | undefined): Diagnostic[
       const near = closest(c.id, ids);
       const close = distance(c.id, near) <= Math.max(2, Math.floor(c.id.length / 3)) || near.split('/')[1] === c.id.split('/').pop();
       out.push(
-        diagnostic(
+        reported(
           'checks/unknown-rule',
-          'error',
           c.loc,
           { zh: `没有名为 \`${c.id}\` 的检查规则`, en: `there is no rule \`${c.id}\`` },
           {
@@ -78,9 +77,8 @@ export function checksDiagnostics(series: SeriesConfig | undefined): Diagnostic[
       );
     } else if (m.locked && c.level !== 'error') {
       out.push(
-        diagnostic(
+        reported(
           'checks/locked',
-          'error',
           c.loc,
           {
             zh: `\`${c.id}\` 不能设为 ${c.level}：出现这个问题时无法排出正确的简报`,

@@ -4,6 +4,7 @@
  */
 
 export { codePoints, LineTable } from './lines.js';
+export { REPORTED_SEVERITY, reported, type ReportedRule } from './reported.js';
 
 /** hint: what a standard says is 一般, 可以 or 宜 done (never fails a check). */
 export type Severity = 'error' | 'warning' | 'hint';

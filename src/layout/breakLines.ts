@@ -6,6 +6,10 @@
  * punctuation, then expand the spaces between characters; never tighten ideographs):
  *  - pushing a line-end mark in by setting its blank half away is cheapest: clreq prefers it to
  *    pushing a character out (adjacent marks are always closed up, by itemize, not here);
+ *  - a comma or stop inside the line keeps its full cell (set half-width, ，党 reads like a Latin
+ *    comma), except in a paragraph that cannot otherwise be set without a loose line (an
+ *    unbreakable https:// wider than what its line leaves): there it is compressed before any
+ *    line is stretched past 1/8 em;
  *  - stretching the gaps costs more, and beyond 1/8 em it is "loose" and avoided wherever any
  *    other breaking avoids it;
  *  - characters are never set closer than the grid pitch: a line that fits only that way is
@@ -53,6 +57,12 @@ const COST_COMPRESS = 1;
 /** Setting a bracket or quote inside the line half-width: preferred only to a line stretched well over halfway to loose. */
 const COST_COMPRESS_INNER = 120;
 const BRACKETS = new Set([...'‘’“”（）〔〕［］｛｝【】〖〗《》〈〉「」『』']);
+/**
+ * Setting a comma or stop inside the line half-width: only to avoid a loose line, so dearer than
+ * any line that is not loose, and never more than three to a line. A half-width ， or ； before
+ * a character reads most like a Latin mark, so 、 and 。 go first.
+ */
+const COST_COMPRESS_STOP: Record<string, number> = { '、': 2500, '。': 2500, '，': 3000, '：': 3000, '；': 3000 };
 const COST_PROHIBITED = 1e7;
 const COST_LONELY_LAST = 5000;
 /** A justified line of one unbreakable cluster (坚 alone, its paragraph pushed on): worse than any loose line. */
@@ -81,8 +91,11 @@ function raggedCost(slack: number, em: number): number {
   return (slack / em) ** 2;
 }
 
-/** Fit clusters [start, end) into `width`: the cheapest mix of compression and gap adjustment. */
-export function fitLine(cs: Cluster[], start: number, end: number, width: number, em: number, isLast: boolean, justify: boolean): LineFit {
+/**
+ * Fit clusters [start, end) into `width`: the cheapest mix of compression and gap adjustment.
+ * @param stops also compress commas and stops inside the line (only where a loose line is the alternative)
+ */
+export function fitLine(cs: Cluster[], start: number, end: number, width: number, em: number, isLast: boolean, justify: boolean, stops = false): LineFit {
   // A trailing space at a break disappears.
   let stop = end;
   while (stop > start + 1 && cs[stop - 1].kind === 'space') stop--;
@@ -108,6 +121,16 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
   for (let k = stop - 1; k > start; k--) {
     const c = cs[k];
     if (c.squeezeLeft > 0 && !c.paired && BRACKETS.has(c.text)) options.push({ side: 'l', index: k, amount: c.squeezeLeft, cost: COST_COMPRESS_INNER });
+  }
+  if (stops) {
+    const more: typeof options = [];
+    for (let k = stop - 2; k >= start; k--) {
+      const c = cs[k];
+      const cost = COST_COMPRESS_STOP[c.text];
+      if (c.squeezeRight > 0 && !c.paired && cost) more.push({ side: 'r', index: k, amount: c.squeezeRight, cost });
+    }
+    // Cheapest first (、 and 。), the rightmost among equals.
+    options.push(...more.sort((a, b) => a.cost - b.cost));
   }
 
   let best: LineFit | undefined;
@@ -179,7 +202,8 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
  *
  * A first pass considers only lines that are not loose (the usual case: a handful of candidate
  * ends per line instead of thirty); when that pass finds no solution free of loose, prohibited or
- * overfull lines, a second pass considers every line.
+ * overfull lines, a second pass considers every line, and may compress a comma or stop inside a
+ * line rather than leave it loose.
  */
 export function breakLines(cs: Cluster[], opts: BreakOptions): LineFit[] {
   if (cs.length === 0) return [];
@@ -232,7 +256,7 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
         const gaps = j - i - 1 - glued || j - i - 1;
         cost = gaps > 0 ? stretchCost((width - natural) / gaps, em) : COST_LONE_CLUSTER;
       } else {
-        fit = fitLine(cs, i, j, width, em, isLast, opts.justify);
+        fit = fitLine(cs, i, j, width, em, isLast, opts.justify, !tightOnly);
         cost = fit.cost;
       }
       if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
@@ -263,7 +287,7 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
   let j = n;
   while (j > 0) {
     const i = from[j];
-    lines.push(fits[j] ?? fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify));
+    lines.push(fits[j] ?? fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify, !tightOnly));
     j = i;
   }
   return lines.reverse();
@@ -272,7 +296,9 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
 /**
  * Break a paragraph into exactly `count` lines (TeX's looseness: one line more or fewer than
  * the best breaking, to fill a page foot), or undefined when that needs a loose, prohibited
- * or overfull line.
+ * or overfull line. To save a line, commas and stops inside a line may be compressed as a
+ * typesetter does (缩行), at most three to a line: each costs COST_COMPRESS_STOP, and a line
+ * costing COST_LOOSE_OR_WORSE is refused.
  */
 export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number): LineFit[] | undefined {
   const n = cs.length;
@@ -297,8 +323,10 @@ export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number)
         if (natural - shrinkable > width + 1e-9) break;
         const isLast = j === n;
         if (isLast !== (l === count - 1)) continue;
-        let cost = fitLine(cs, i, j, width, em, isLast, opts.justify).cost;
-        if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
+        // Refused anyway, so not fitted: a prohibited break, or a line loose before any compression.
+        if (!isLast && !canBreakBetween(c, cs[j])) continue;
+        if (!isLast && opts.justify && natural + (j - i - 1) * em * LOOSE_EM < width) continue;
+        let cost = fitLine(cs, i, j, width, em, isLast, opts.justify, true).cost;
         if (!isLast) cost += (c.breakPenalty ?? 0) + (isNumberUnitBreak(c.text, cs[j].text) ? COST_NUMBER_UNIT : 0);
         if (isLast && i > 0 && letters < opts.minLastLetters) cost += COST_LONELY_LAST;
         if (!(cost < COST_LOOSE_OR_WORSE)) continue;
@@ -314,7 +342,7 @@ export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number)
   let j = n;
   for (let l = count; l > 0; l--) {
     const i = from[l][j];
-    lines.push(fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify));
+    lines.push(fitLine(cs, i, j, i === 0 ? opts.firstWidth : opts.width, em, j === n, opts.justify, true));
     j = i;
   }
   return lines.reverse();

@@ -7,7 +7,7 @@
  * `layout/does-not-fit` error at the place the text was written: nothing is ever cut off,
  * drawn past the margin or over a neighbour without a word.
  */
-import { diagnostic, type Diagnostic, type Message, type SourceLoc } from '../diagnostics/index.js';
+import { reported, type Diagnostic, type Message, type SourceLoc } from '../diagnostics/index.js';
 import { MM } from '../style/index.js';
 import type { StyledText } from './itemize.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
@@ -179,9 +179,8 @@ export function unfitDiagnostic(s: FitSpec, f: Fitted): Diagnostic {
   // Text that wraps is reported at the line that does not fit; a one-line element where it was written.
   const out = f.lines.find((l) => l.x < s.x - EPS || l.x + l.width > s.x + s.width + EPS);
   const loc = !Number.isFinite(lines) && out?.cells[0] ? out.cells[0].loc : s.loc;
-  return diagnostic(
+  return reported(
     'layout/does-not-fit',
-    'error',
     loc,
     {
       zh: `${name.zh}“${shown}”${limits.zh}排不进宽 ${mm(s.width)} 毫米的位置（${lines > 1 && Number.isFinite(lines) ? '排成一行' : ''}需要 ${mm(f.needed)} 毫米）`,

@@ -1,4 +1,5 @@
-export { layoutIssue, endBlockPlacement, fillPageFeet, type LayoutInput, type Relayable } from './issue.js';
+export { layoutIssue, endBlockPlacement, type LayoutInput } from './issue.js';
+export { fillPageFeet, footGaps, SHORT_FOOT, type Relayable } from './feet.js';
 export { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 export { layoutTitle, titleWordBreaks } from './title.js';
 export { breakLines, fitLine, type LineFit } from './breakLines.js';

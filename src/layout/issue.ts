@@ -7,11 +7,12 @@ import type { FontBook, FontRole } from '../fonts/types.js';
 import { formatDateZh, type Block, type Issue, type Paragraph, type SeriesConfig } from '../model/types.js';
 import { geometry, MM, type Geometry, type HouseStyle } from '../style/index.js';
 import type { StyledText } from './itemize.js';
-import { paginate, type FlowLine, type PageSlice } from './paginate.js';
+import { fillPageFeet, type Relayable } from './feet.js';
+import type { FlowLine } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { layoutTitle } from './title.js';
 import { fitOrReport, fitText, unfitDiagnostic, type FitElement, type FitSpec } from './fit.js';
-import type { IssueLayout, OutlineEntry, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
+import type { EndBlockPlace, IssueLayout, OutlineEntry, PageItem, PageLayout, RuleBox, TextLine } from './types.js';
 
 /** Baseline of an ideographic em box of `size` centred in a line of `pitch`: the em box spans 0.88 above and 0.12 below the baseline. */
 function baselineIn(top: number, pitch: number, size: number): number {
@@ -32,12 +33,6 @@ interface Ctx {
   relayable: Relayable[];
   /** Each article's title and its first flow line, for the bookmarks. */
   titles: { title: string; first: FlowLine }[];
-}
-
-/** A paragraph's flow lines and how to set it with another line count. */
-export interface Relayable {
-  lines: FlowLine[];
-  relayout(looseness: number): FlowLine[] | undefined;
 }
 
 function bodyOpts(ctx: Ctx, role: FontRole, extra: Partial<ParagraphOptions> = {}): ParagraphOptions {
@@ -158,62 +153,6 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
     lines.forEach((l) => flow.push({ lines: [l], keep: true, dropAtTop: false }));
   }
   return flow;
-}
-
-/** Empty grid rows at the foot of each page but the last (a page followed by more text). */
-function footGaps(slices: PageSlice[], perPage: number): number[] {
-  return slices.slice(0, -1).map((s) => {
-    let used = s.lines.length;
-    while (used > 0 && !s.lines[used - 1].lines.length) used--;
-    return perPage - s.start - used;
-  });
-}
-
-/** Pages that end three or more rows short of the foot, and how many rows they leave in all. */
-function shortness(slices: PageSlice[], perPage: number): [number, number] {
-  const short = footGaps(slices, perPage).filter((e) => e >= SHORT_FOOT);
-  return [short.length, short.reduce((a, b) => a + b, 0)];
-}
-
-const SHORT_FOOT = 3;
-
-/**
- * Paginate, then fill page feet that keep rules left three or more rows empty (a title that must
- * keep its first lines, a paragraph too short to split): set a paragraph on that page one line
- * shorter or longer (TeX's looseness) where that needs no loose line, as long as the feet get
- * fuller and the issue no longer.
- */
-export function fillPageFeet(flow: FlowLine[], relayable: Relayable[], firstStart: number, perPage: number): PageSlice[] {
-  let slices = paginate(flow, firstStart, perPage);
-  for (let round = 0; round < 8; round++) {
-    const gaps = footGaps(slices, perPage);
-    const page = gaps.findIndex((e) => e >= SHORT_FOOT);
-    if (page < 0) break;
-    const [count, rows] = shortness(slices, perPage);
-    const onPage = new Set(slices[page].lines);
-    let improved = false;
-    for (const p of [...relayable].reverse()) {
-      if (!p.lines.every((l) => onPage.has(l))) continue;
-      for (const looseness of [-1, 1]) {
-        const lines = p.relayout(looseness);
-        if (!lines) continue;
-        const at = flow.indexOf(p.lines[0]);
-        const trial = [...flow.slice(0, at), ...lines, ...flow.slice(at + p.lines.length)];
-        const next = paginate(trial, firstStart, perPage);
-        const [c2, r2] = shortness(next, perPage);
-        if (next.length <= slices.length && (c2 < count || (c2 === count && r2 < rows))) {
-          flow = trial;
-          slices = next;
-          p.lines = lines;
-          improved = true;
-          break;
-        }
-      }
-      if (improved) break;
-    }
-    if (!improved) break;
-  }
-  return slices;
 }
 
 /** The masthead on page 1, drawn in the first `style.masthead.lines` grid lines. Every element is fitted, never cut. */
@@ -489,10 +428,13 @@ export function layoutIssue({ series, issue, style, fonts, narrow = false }: Lay
     return { number: p + 1, items };
   });
 
+  let endBlockPlace: EndBlockPlace | undefined;
   if (issue.distribution.length || issue.copies) {
     const eb = endBlock(ctx, issue);
     const last = slices[slices.length - 1];
-    const where = endBlockPlacement(pages.length, last.start + last.lines.length, eb.lines, perPage, style.end_block.even_page);
+    const used = last.start + last.lines.length;
+    const where = endBlockPlacement(pages.length, used, eb.lines, perPage, style.end_block.even_page);
+    const lastText = pages.length - 1;
     for (let k = 0; k < where.blankPages; k++) pages.push({ number: 0, items: [] });
     let target = pages[pages.length - 1];
     if (where.newPage) {
@@ -500,8 +442,19 @@ export function layoutIssue({ series, issue, style, fonts, narrow = false }: Lay
       pages.push(target);
     }
     // At the foot of the page in print; on the phone (a column with no page foot) a line after the text.
-    const used = where.newPage || where.blankPages ? 0 : last.start + last.lines.length;
-    eb.place(target.items, ctx.narrow ? Math.min(perPage - eb.lines, used && used + 1) : perPage - eb.lines);
+    const after = where.newPage || where.blankPages ? 0 : used;
+    eb.place(target.items, ctx.narrow ? Math.min(perPage - eb.lines, after && after + 1) : perPage - eb.lines);
+    let rows = last.lines.length;
+    while (rows > 0 && !last.lines[rows - 1].lines.length) rows--;
+    endBlockPlace = {
+      page: pages.length - 1,
+      lastText,
+      blankPages: where.blankPages,
+      lines: eb.lines,
+      rowsLeft: perPage - last.start - rows,
+      newPage: where.newPage,
+      oddLastPage: style.end_block.even_page && lastText % 2 === 0,
+    };
   }
   for (const page of pages) if (page.number > 0) page.items.push(pageNumber(ctx, page.number));
   const outline: OutlineEntry[] = [];
@@ -509,5 +462,5 @@ export function layoutIssue({ series, issue, style, fonts, narrow = false }: Lay
     const page = slices.findIndex((s) => s.lines.includes(t.first));
     if (page >= 0) outline.push({ title: t.title, page, top: g.top + (slices[page].start + slices[page].lines.indexOf(t.first)) * g.linePitch });
   }
-  return { geometry: g, pages, outline, diagnostics: ctx.diagnostics };
+  return { geometry: g, pages, outline, endBlock: endBlockPlace, diagnostics: ctx.diagnostics };
 }

@@ -2,7 +2,7 @@
  * Itemize: turn styled runs into clusters, the unbreakable units of line breaking, and choose
  * a face for every glyph (the role's font, else the first fallback that has it).
  */
-import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
+import { reported, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
 import type { FontBook, FontMetrics, FontRole } from '../fonts/types.js';
 import { halfWidthSpans } from '../model/punctuation.js';
 import { advance } from '../model/source.js';
@@ -177,9 +177,8 @@ function makeCluster(kind: ClusterKind, text: string, role: FontRole, loc: Sourc
       face = fonts.forRole(role);
       const tried = [face, ...fonts.fallbacks(role)].map((f) => f.name);
       diagnostics.push(
-        diagnostic(
+        reported(
           'font/missing-glyph',
-          'error',
           { ...loc, column: loc.column + k },
           {
             zh: `字符“${ch}”（U+${cp.toString(16).toUpperCase()}）在所有可用字体中都没有字形，无法印出`,

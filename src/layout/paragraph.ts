@@ -2,7 +2,7 @@
  * One paragraph: itemize → breakLines → placeLine. Returns lines positioned horizontally;
  * pagination gives them their baselines.
  */
-import type { Diagnostic } from '../diagnostics/index.js';
+import { reported, type Diagnostic } from '../diagnostics/index.js';
 import type { FontBook, FontRole } from '../fonts/types.js';
 import { breakLines, breakLinesInto } from './breakLines.js';
 import { itemize, splitWide, type StyledText } from './itemize.js';
@@ -68,13 +68,14 @@ export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagno
     const placed = placeLine(clusters, fit, lx, lw, align);
     if (placed.overfull) {
       const loc = clusters[fit.start].loc;
-      diagnostics.push({
-        rule: 'layout/overfull',
-        severity: 'error',
-        loc,
-        message: { zh: '这一行无法排入版心宽度（溢出）', en: 'this line cannot be set within the text width (overfull)' },
-        hint: { zh: '检查是否有过长的英文、数字串或连续标点', en: 'look for an over-long Latin or digit run, or a long row of marks' },
-      });
+      diagnostics.push(
+        reported(
+          'layout/overfull',
+          loc,
+          { zh: '这一行无法排入版心宽度（溢出）', en: 'this line cannot be set within the text width (overfull)' },
+          { hint: { zh: '检查是否有过长的英文、数字串或连续标点', en: 'look for an over-long Latin or digit run, or a long row of marks' } },
+        ),
+      );
     }
     return textLine(placed, o.role, o.ink ?? 'text', last);
   });

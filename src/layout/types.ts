@@ -74,11 +74,31 @@ export interface OutlineEntry {
   top: number;
 }
 
+/** Where the end block (版记) went, and what that left of the last page of text. */
+export interface EndBlockPlace {
+  /** Index into `pages` of the page that holds it. */
+  page: number;
+  /** Index into `pages` of the last page of text. */
+  lastText: number;
+  /** Unnumbered blank pages inserted between the two (text ending on an even page without room). */
+  blankPages: number;
+  /** Grid rows the end block takes. */
+  lines: number;
+  /** Empty grid rows at the foot of the last page of text. */
+  rowsLeft: number;
+  /** It has a page of its own. */
+  newPage: boolean;
+  /** The even-page rule (style.end_block.even_page) keeps it off the last page of text, an odd page. */
+  oddLastPage: boolean;
+}
+
 export interface IssueLayout {
   geometry: Geometry;
   pages: PageLayout[];
   /** One entry per article, in order (the PDF's bookmarks). */
   outline: OutlineEntry[];
+  /** Undefined when the issue has no end block. */
+  endBlock?: EndBlockPlace;
   diagnostics: Diagnostic[];
 }
 

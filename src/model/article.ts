@@ -8,7 +8,7 @@ import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import type { Parents, PhrasingContent, RootContent } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import { codePoints, diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
+import { codePoints, reported, type Diagnostic, type ReportedRule, type SourceLoc } from '../diagnostics/index.js';
 import { CJK_TEXT } from './punctuation.js';
 import type { SourceText } from './source.js';
 import type { Article, Block, InlineStyle, Paragraph, Run } from './types.js';
@@ -50,9 +50,8 @@ function readFrontMatter(src: SourceText): { fields?: FrontMatterFields; diagnos
   if (text.trim() === '') {
     return {
       diagnostics: [
-        diagnostic(
+        reported(
           'article/empty',
-          'error',
           src.loc(0),
           { zh: '文章文件是空的', en: 'the article file is empty' },
           {
@@ -69,9 +68,8 @@ function readFrontMatter(src: SourceText): { fields?: FrontMatterFields; diagnos
   if (!fm) {
     return {
       diagnostics: [
-        diagnostic(
+        reported(
           'article/front-matter',
-          'error',
           src.loc(0),
           {
             zh: '文章开头缺少信息块（两行 --- 之间的 title 标题和 source 供稿单位）',
@@ -98,9 +96,8 @@ function readFrontMatter(src: SourceText): { fields?: FrontMatterFields; diagnos
 function readTitle(r: FieldReader, fmLoc: SourceLoc): string {
   let title = r.has('title') ? r.string('title') : undefined;
   if (!r.has('title') || title === '') {
-    const d = diagnostic(
+    const d = reported(
       'article/title',
-      'error',
       r.has('title') || r.pair('title') ? r.keyLoc('title') : fmLoc,
       r.pair('title')
         ? { zh: '文章标题 `title` 是空的', en: 'the article’s `title` is empty' }
@@ -117,9 +114,8 @@ function readTitle(r: FieldReader, fmLoc: SourceLoc): string {
 /** Step 1b: `source`, one unit or a list, reported when missing or empty. */
 function readSources(r: FieldReader, fmLoc: SourceLoc): { value: string; loc: SourceLoc }[] {
   if (!r.pair('source')) {
-    const d = diagnostic(
+    const d = reported(
       'attribution/missing',
-      'error',
       fmLoc,
       { zh: '文章缺少供稿单位 `source`', en: 'the article has no `source` (contributing unit)' },
       { hint: { zh: '在信息块中加上“source: 供稿单位名称”', en: 'add `source: <unit>` to the front matter' } },
@@ -133,9 +129,8 @@ function readSources(r: FieldReader, fmLoc: SourceLoc): { value: string; loc: So
   const sources = read.filter((s) => s.value !== '');
   if (!sources.length)
     r.diagnostics.push(
-      diagnostic(
+      reported(
         'attribution/missing',
-        'error',
         r.keyLoc('source'),
         { zh: '文章的供稿单位 `source` 是空的', en: 'the article’s `source` (contributing unit) is empty' },
         {
@@ -230,9 +225,8 @@ export function parseBodyChecked(src: SourceText, bodyOffset: number): { blocks:
     return {
       blocks: plainBody(src, bodyOffset),
       diagnostics: [
-        diagnostic(
+        reported(
           'article/markdown',
-          'warning',
           { file: src.file, line, column: 1 },
           {
             zh: '这一行的 Markdown 标记异常（缩进或嵌套过深，或星号、括号过多），全文已按纯文本读取',
@@ -260,9 +254,8 @@ export function parseBodyChecked(src: SourceText, bodyOffset: number): { blocks:
     return {
       blocks: plainBody(src, bodyOffset),
       diagnostics: [
-        diagnostic(
+        reported(
           'article/markdown',
-          'warning',
           src.loc(bodyOffset),
           {
             zh: '无法按 Markdown 读取正文，全文已按纯文本读取（标记符号会原样印出）',
@@ -374,14 +367,13 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
   const tree = fromMarkdown(body, { extensions: [cjkFriendlyExtension(), NO_SETEXT] });
   const blocks: Block[] = [];
   const locAt = (o: number) => src.loc(bodyOffset + o);
-  const report = (rule: string, severity: 'error' | 'warning', o: number, message: { zh: string; en: string }, hint?: { zh: string; en: string }) =>
-    diagnostics.push(diagnostic(rule, severity, locAt(o), message, hint ? { hint } : {}));
+  const report = (rule: ReportedRule, o: number, message: { zh: string; en: string }, hint?: { zh: string; en: string }) =>
+    diagnostics.push(reported(rule, locAt(o), message, hint ? { hint } : {}));
   const html = (raw: string, o: number) => {
     const { tag, comment } = htmlName(raw);
     if (comment) {
       report(
         'markdown/html-comment',
-        'warning',
         o,
         say('HTML 注释不会印出', 'an HTML comment is not printed'),
         say('删去注释，或把要印的内容写成正文', 'delete the comment, or write what should be printed as text'),
@@ -390,7 +382,6 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
     }
     report(
       'markdown/html',
-      'error',
       o,
       tag
         ? say(`网页标记 <${tag}> 不能排版印刷`, `the HTML tag <${tag}> cannot be printed`)
@@ -435,7 +426,6 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
               marker = '·';
               report(
                 'markdown/bullet-list',
-                'warning',
                 at,
                 say('列表项目符号印作“·”', 'a bullet list item is printed with “·”'),
                 say('公文条目用“一、”“（一）”“1.”等序号，请改写', 'official text numbers its items (一、, （一）, 1.): consider writing them so'),
@@ -449,7 +439,6 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
         case 'blockquote':
           report(
             'markdown/blockquote',
-            'warning',
             start,
             say('引用块（以“>”开头）按普通段落印出，“>”不印', 'a block quote (lines opening with “>”) is printed as plain paragraphs, without the “>”'),
             say('若要印出引文，请用引号括起', 'to print a quotation, put it in quotation marks'),
@@ -462,7 +451,6 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
           else if (/^(```|~~~)/.test(body.slice(start, start + 3)))
             report(
               'markdown/code',
-              'warning',
               start,
               say('代码块按普通段落印出，围栏行（```）不印', 'a fenced code block is printed as plain paragraphs, without its ``` lines'),
             );
@@ -480,7 +468,6 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
         case 'thematicBreak':
           report(
             'markdown/thematic-break',
-            'warning',
             start,
             say('分隔线（---）不会印出', 'a thematic break (---) is not printed'),
             say('删去这一行；前后两段照常印出', 'delete the line; the paragraphs around it are printed as usual'),
@@ -489,19 +476,13 @@ function markdownBody(src: SourceText, bodyOffset: number, diagnostics: Diagnost
         case 'definition':
           report(
             'markdown/definition',
-            'warning',
             start,
             say(`链接定义不会印出（${node.url}）`, `a link definition is not printed (${node.url})`),
             say('要印出网址，请把它写进正文', 'to print the address, write it into the text'),
           );
           break;
         default:
-          report(
-            'markdown/unsupported',
-            'warning',
-            start,
-            say(`不支持的 Markdown 结构（${node.type}），未印出`, `unsupported Markdown (${node.type}) is not printed`),
-          );
+          report('markdown/unsupported', start, say(`不支持的 Markdown 结构（${node.type}），未印出`, `unsupported Markdown (${node.type}) is not printed`));
           break;
       }
     }
@@ -529,9 +510,8 @@ function pipeTables(src: SourceText, bodyOffset: number): Diagnostic[] {
   lines.forEach((line, i) => {
     if (i === 0 || !TABLE_DELIMITER.test(line) || !line.includes('|') || !lines[i - 1].includes('|')) return;
     out.push(
-      diagnostic(
+      reported(
         'markdown/table',
-        'error',
         src.loc(starts[i - 1]),
         say('表格不能排入简报版面（会把“|”分隔符原样印出）', 'a table cannot be set on the bulletin page (its | bars would be printed as text)'),
         {
@@ -550,7 +530,7 @@ function toParagraph(runs: Run[]): Paragraph {
 
 interface InlineReport {
   html: (raw: string, offset: number) => void;
-  report: (rule: string, severity: 'error' | 'warning', offset: number, message: { zh: string; en: string }, hint?: { zh: string; en: string }) => void;
+  report: (rule: ReportedRule, offset: number, message: { zh: string; en: string }, hint?: { zh: string; en: string }) => void;
   body: string;
 }
 
@@ -577,7 +557,6 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
               const cps = [...decoded].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
               r.report(
                 'markdown/entity',
-                'warning',
                 start + m.index!,
                 say(`网页字符代码 ${m[0]} 印作字符 ${cps}`, `the HTML character reference ${m[0]} is printed as the character ${cps}`),
                 say('直接写出要印的字符（&nbsp; 一般应删去）', 'write the character itself (an &nbsp; is usually best deleted)'),
@@ -589,7 +568,6 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
         case 'inlineCode':
           r?.report(
             'markdown/inline-code',
-            'warning',
             start,
             say('行内代码的反引号（`）不印，其中文字照常印出', 'inline code is printed as plain text, without its backticks'),
           );
@@ -601,7 +579,6 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
           if (!atLineStart)
             r?.report(
               'markdown/emphasis',
-              'warning',
               start,
               say(
                 '段中的加粗不印作粗体（只有段首的 **…** 是粗体导语）',
@@ -612,7 +589,7 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
           break;
         }
         case 'emphasis':
-          r?.report('markdown/emphasis', 'warning', start, say('斜体标记（*…*）不印作斜体，其中文字照常印出', 'italics (*…*) are printed as plain text'));
+          r?.report('markdown/emphasis', start, say('斜体标记（*…*）不印作斜体，其中文字照常印出', 'italics (*…*) are printed as plain text'));
           visit(n.children, style);
           break;
         case 'break':
@@ -625,7 +602,6 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
         case 'image':
           r?.report(
             'markdown/image',
-            'error',
             start,
             say(`图片不能排入简报（${n.url}）`, `an image cannot be set in the bulletin (${n.url})`),
             say('删去图片标记；如需配图，请另行提供', 'delete the image; supply pictures separately'),
@@ -635,7 +611,6 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
         case 'imageReference':
           r?.report(
             'markdown/image',
-            'error',
             start,
             say('图片不能排入简报', 'an image cannot be set in the bulletin'),
             say('删去图片标记；如需配图，请另行提供', 'delete the image; supply pictures separately'),
@@ -646,7 +621,6 @@ function collectRuns(children: PhrasingContent[], locAt: (o: number) => SourceLo
           if (text !== n.url && `mailto:${text}` !== n.url)
             r?.report(
               'markdown/link',
-              'warning',
               start,
               say(`只印出链接文字，网址 ${n.url} 不印`, `only the link text is printed, not its address ${n.url}`),
               say('若要印出网址，请把它写进正文', 'to print the address, write it into the text'),

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { reported, type Diagnostic } from '../diagnostics/index.js';
 import type { TextRead } from '../archive/index.js';
 import { osFault } from '../i18n/faults.js';
 
@@ -9,34 +9,30 @@ export function encodingDiagnostic(file: string, read: Exclude<TextRead, { ok: t
   const loc = { file, line: 1, column: 1 };
   switch (read.reason) {
     case 'missing':
-      return diagnostic('file/missing', 'error', loc, { zh: `找不到文件 ${file}`, en: `file not found: ${file}` });
+      return reported('file/missing', loc, { zh: `找不到文件 ${file}`, en: `file not found: ${file}` });
     case 'not-file':
-      return diagnostic(
+      return reported(
         'file/not-regular',
-        'error',
         loc,
         { zh: `${file} 不是普通文件（是文件夹、设备或管道），拒绝读取`, en: `${file} is not an ordinary file (a folder, device or pipe); refused` },
         { hint: { zh: '换成一份普通的文本文件', en: 'put an ordinary text file here' } },
       );
     case 'unreadable':
-      return diagnostic(
+      return reported(
         'file/unreadable',
-        'error',
         loc,
         osFault(read.code, file, 'read') ?? { zh: `无法读取 ${file}（${read.code}）`, en: `cannot read ${file} (${read.code})` },
       );
     case 'outside':
-      return diagnostic(
+      return reported(
         'file/outside-archive',
-        'error',
         loc,
         { zh: `${file} 位于档案文件夹之外，拒绝读取`, en: `${file} lies outside the archive; refused` },
         { hint: { zh: '把文件复制到档案文件夹内（不要用指向外部的快捷方式或符号链接）', en: 'copy the file into the archive (no links pointing outside it)' } },
       );
     case 'too-large':
-      return diagnostic(
+      return reported(
         'file/too-large',
-        'error',
         loc,
         {
           zh: `${file} 太大（${(read.bytes / 1048576).toFixed(1)} MB），不像是一篇文章，拒绝读取`,
@@ -47,16 +43,14 @@ export function encodingDiagnostic(file: string, read: Exclude<TextRead, { ok: t
     case 'encoding': {
       const name = NAMES[read.encoding];
       if (read.encoding === 'binary')
-        return diagnostic(
+        return reported(
           'file/encoding',
-          'error',
           loc,
           { zh: `${file} 不是文本文件（可能是 Word 文档或图片），无法读取`, en: `${file} is not a text file (perhaps a Word document or an image)` },
           { hint: { zh: '把文章内容复制到纯文本 .md 文件中，保存为 UTF-8 编码', en: 'copy the text into a plain .md file saved as UTF-8' } },
         );
-      return diagnostic(
+      return reported(
         'file/encoding',
-        'error',
         loc,
         { zh: `${file} 的编码是 ${name}，不是 UTF-8`, en: `${file} is encoded as ${name}, not UTF-8` },
         {

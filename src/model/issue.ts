@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { isInside, readText, relPath, type IssueDir, type TextRead } from '../archive/index.js';
-import { diagnostic, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
+import { reported, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
 import { parseArticle, textParagraphs } from './article.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
@@ -55,9 +55,8 @@ function readManifest(root: string, where: IssueDir, sources: Map<string, Source
   if (!isInside(root, where.dir)) {
     // A linked folder leading elsewhere: refused before anything in it is read or listed.
     diagnostics.push(
-      diagnostic(
+      reported(
         'file/outside-archive',
-        'error',
         { file: manifestRel, line: 1, column: 1 },
         { zh: `期文件夹 ${where.rel} 是指向档案之外的链接，拒绝读取`, en: `the issue folder ${where.rel} is a link leading outside the archive; refused` },
         {
@@ -73,9 +72,8 @@ function readManifest(root: string, where: IssueDir, sources: Map<string, Source
   const read = readText(root, manifestAbs);
   if (!read.ok && read.reason === 'missing') {
     diagnostics.push(
-      diagnostic(
+      reported(
         'file/missing',
-        'error',
         { file: manifestRel, line: 1, column: 1 },
         { zh: `期文件夹 ${where.rel} 中没有 issue.yaml`, en: `the issue folder ${where.rel} has no issue.yaml` },
         {
@@ -104,9 +102,8 @@ function readManifest(root: string, where: IssueDir, sources: Map<string, Source
   const articleNames = r.strings('articles', true) ?? [];
   if (r.has('articles') && !articleNames.length && isSeq(r.node('articles')))
     r.diagnostics.push(
-      diagnostic(
+      reported(
         'manifest/missing',
-        'error',
         r.loc('articles'),
         { zh: '`articles` 列表是空的：本期没有文章', en: '`articles` is empty: the issue has no articles' },
         {
@@ -154,9 +151,8 @@ function loadArticles(
 /** Step 2: a listed path that leads outside the archive (absolute, a drive letter, or through ..), refused. */
 function outsideArchive(root: string, abs: string, name: { value: string; loc: SourceLoc }): Diagnostic | undefined {
   if (!path.isAbsolute(name.value) && !/^[A-Za-z]:[\\/]/.test(name.value) && isInside(root, abs)) return undefined;
-  return diagnostic(
+  return reported(
     'file/outside-archive',
-    'error',
     name.loc,
     { zh: `文章路径 ${name.value} 指向档案文件夹之外，拒绝读取`, en: `the article path ${name.value} leads outside the archive; refused` },
     { hint: { zh: '把文章放进本期文件夹，这里只写文件名', en: 'put the article into this issue’s folder and write only its file name here' } },
@@ -165,9 +161,8 @@ function outsideArchive(root: string, abs: string, name: { value: string; loc: S
 
 /** Step 3: an article listed a second time. */
 function listedTwice(name: { value: string; loc: SourceLoc }): Diagnostic {
-  return diagnostic(
+  return reported(
     'article/duplicate',
-    'error',
     name.loc,
     { zh: `文章 ${name.value} 在列表中出现了两次`, en: `the article ${name.value} is listed twice` },
     {
@@ -189,9 +184,8 @@ function loadArticle(
   const text = readText(root, abs);
   if (!text.ok && text.reason === 'missing') {
     diagnostics.push(
-      diagnostic(
+      reported(
         'article/missing',
-        'error',
         name.loc,
         { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` },
         {
@@ -252,9 +246,8 @@ function readHead(r: FieldReader) {
   if (dateText !== undefined && !date) {
     const shape = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.test(dateText.trim());
     r.diagnostics.push(
-      diagnostic(
+      reported(
         'date/invalid',
-        'error',
         r.loc('date'),
         shape
           ? { zh: `日期 ${dateText} 不存在（该月没有这一天）`, en: `the date ${dateText} does not exist (the month has no such day)` }
@@ -320,7 +313,7 @@ function readDistribution(r: FieldReader): DistributionLine[] {
   if (!node || (isScalar(node) && node.value === null)) return [];
   if (!isMap(node)) {
     r.diagnostics.push(
-      diagnostic('manifest/type', 'error', r.loc('distribution'), {
+      reported('manifest/type', r.loc('distribution'), {
         zh: '`distribution` 应为“标签: [单位, …]”的映射，如 报: [市委常委]',
         en: '`distribution` should map a label to recipients, e.g. 报: [市委常委]',
       }),
@@ -334,10 +327,7 @@ function readDistribution(r: FieldReader): DistributionLine[] {
     const loc = r.locOf(pair.key as Node);
     if (isScalar(v) && typeof v.value === 'string') out.push({ label, recipients: [v.value], loc });
     else if (isSeq(v)) out.push({ label, recipients: v.items.map((i) => (isScalar(i) ? String(i.value) : '')).filter(Boolean), loc });
-    else
-      r.diagnostics.push(
-        diagnostic('manifest/type', 'error', loc, { zh: `\`${label}\` 的收文单位应为列表`, en: `the recipients of \`${label}\` should be a list` }),
-      );
+    else r.diagnostics.push(reported('manifest/type', loc, { zh: `\`${label}\` 的收文单位应为列表`, en: `the recipients of \`${label}\` should be a list` }));
   }
   return out;
 }

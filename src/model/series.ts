@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { CONFIG_FILE, readText } from '../archive/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { reported, type Diagnostic } from '../diagnostics/index.js';
 import { DEFAULT_STYLE, resolveStyle, styleProblems } from '../style/index.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
@@ -56,7 +56,7 @@ export function parseSeries(src: SourceText): SeriesLoad {
   const numberingText = r.string('numbering') ?? 'yearly';
   if (numberingText !== 'yearly' && numberingText !== 'continuous') {
     r.diagnostics.push(
-      diagnostic('manifest/type', 'error', r.loc('numbering'), {
+      reported('manifest/type', r.loc('numbering'), {
         zh: '`numbering` 只能是 yearly（每年从第1期编起）或 continuous（连续编号）',
         en: '`numbering` must be yearly (restart at 1 each year) or continuous',
       }),
@@ -65,9 +65,7 @@ export function parseSeries(src: SourceText): SeriesLoad {
   const units = (r.strings('units') ?? []).map((u) => u.value);
   const styleNode = r.node('style');
   if (styleNode && !isMap(styleNode) && !(isScalar(styleNode) && styleNode.value === null)) {
-    r.diagnostics.push(
-      diagnostic('manifest/type', 'error', r.loc('style'), { zh: '`style` 应为多级设置（下一行起缩进书写各项）', en: '`style` should be a mapping' }),
-    );
+    r.diagnostics.push(reported('manifest/type', r.loc('style'), { zh: '`style` 应为多级设置（下一行起缩进书写各项）', en: '`style` should be a mapping' }));
   } else if (styleNode && isMap(styleNode)) {
     const before = r.diagnostics.length;
     checkStyle(r, styleNode, DEFAULT_STYLE as unknown as Record<string, unknown>, 'style');
@@ -107,9 +105,8 @@ function readChecks(r: FieldReader): NonNullable<SeriesConfig['checks']> {
   if (!node || (isScalar(node) && node.value === null)) return out;
   if (!isMap(node)) {
     r.diagnostics.push(
-      diagnostic(
+      reported(
         'manifest/type',
-        'error',
         r.loc('checks'),
         { zh: '`checks` 应为“规则: 级别”的映射', en: '`checks` should be a mapping of rule: level' },
         { hint: { zh: '例如\nchecks:\n  text/space: off', en: 'e.g.\nchecks:\n  text/space: off' } },
@@ -123,7 +120,7 @@ function readChecks(r: FieldReader): NonNullable<SeriesConfig['checks']> {
     const level = isScalar(v) ? (v.value === false ? 'off' : String(v.value)) : '';
     if (!(CHECK_LEVELS as readonly string[]).includes(level)) {
       r.diagnostics.push(
-        diagnostic('manifest/type', 'error', r.locOf((p.value as Node) ?? (p.key as Node)), {
+        reported('manifest/type', r.locOf((p.value as Node) ?? (p.key as Node)), {
           zh: `规则 \`${id}\` 的级别应为 off、hint、warning 或 error`,
           en: `the level of \`${id}\` should be off, hint, warning or error`,
         }),
@@ -142,7 +139,7 @@ function readWords(r: FieldReader): WordEntry[] {
   if (!node || (isScalar(node) && node.value === null)) return out;
   if (!isSeq(node)) {
     r.diagnostics.push(
-      diagnostic('manifest/type', 'error', r.loc('words'), {
+      reported('manifest/type', r.loc('words'), {
         zh: '`words` 应为列表，每项含 find、use、why',
         en: '`words` should be a list of { find, use, why }',
       }),
@@ -153,7 +150,7 @@ function readWords(r: FieldReader): WordEntry[] {
     const item = r.resolve(raw as Node);
     if (!isMap(item)) {
       r.diagnostics.push(
-        diagnostic('manifest/type', 'error', r.locOf(raw as Node), {
+        reported('manifest/type', r.locOf(raw as Node), {
           zh: '`words` 的每一项应含 find、use、why',
           en: 'each entry of `words` should have find, use and why',
         }),
@@ -169,7 +166,7 @@ function readWords(r: FieldReader): WordEntry[] {
     const severity = w.string('severity');
     if (severity !== undefined && !['hint', 'warning', 'error'].includes(severity))
       w.diagnostics.push(
-        diagnostic('manifest/type', 'error', w.loc('severity'), {
+        reported('manifest/type', w.loc('severity'), {
           zh: '`severity` 应为 hint、warning 或 error',
           en: '`severity` should be hint, warning or error',
         }),
@@ -195,7 +192,7 @@ function readFonts(r: FieldReader): SeriesConfig['fonts'] {
   const node = r.node('fonts');
   if (!node || (isScalar(node) && node.value === null)) return out;
   if (!isMap(node)) {
-    r.diagnostics.push(diagnostic('manifest/type', 'error', r.loc('fonts'), { zh: '`fonts` 应为映射', en: '`fonts` should be a mapping' }));
+    r.diagnostics.push(reported('manifest/type', r.loc('fonts'), { zh: '`fonts` 应为映射', en: '`fonts` should be a mapping' }));
     return out;
   }
   const fr = new FieldReader(r.src, node, r.offset, 'fonts', r.doc);
@@ -221,7 +218,7 @@ function readFonts(r: FieldReader): SeriesConfig['fonts'] {
         };
     } else {
       fr.diagnostics.push(
-        diagnostic('manifest/type', 'error', fr.locOf(n), {
+        reported('manifest/type', fr.locOf(n), {
           zh: `字体 \`${role}\` 应为文件路径，或 { file, face }`,
           en: `font \`${role}\` should be a file path, or { file, face }`,
         }),
@@ -245,9 +242,8 @@ function checkStyle(r: FieldReader, map: YAMLMap, base: Record<string, unknown>,
     if (!Object.hasOwn(base, key)) {
       const near = didYouMean(key, Object.keys(base));
       r.diagnostics.push(
-        diagnostic(
+        reported(
           'manifest/unknown-key',
-          'error',
           at,
           { zh: `未知的版式设置 \`${name}\``, en: `unknown style setting \`${name}\`` },
           {
@@ -262,8 +258,7 @@ function checkStyle(r: FieldReader, map: YAMLMap, base: Record<string, unknown>,
     const want = base[key];
     const v = r.resolve((pair.value as Node | null) ?? undefined);
     const vloc = v ? r.locOf(v) : at;
-    const bad = (zh: string, en: string) =>
-      r.diagnostics.push(diagnostic('manifest/type', 'error', vloc, { zh: `\`${name}\` ${zh}`, en: `\`${name}\` ${en}` }));
+    const bad = (zh: string, en: string) => r.diagnostics.push(reported('manifest/type', vloc, { zh: `\`${name}\` ${zh}`, en: `\`${name}\` ${en}` }));
     if (v === undefined || (isScalar(v) && v.value === null)) continue;
     if (Array.isArray(want)) {
       const ok =
@@ -302,7 +297,7 @@ function checkStyleValues(r: FieldReader, styleNode: YAMLMap, overrides: unknown
     const at = p.at.map(nodeAt).find((n) => n !== undefined);
     if (!at) continue; // only defaults involved: they are consistent
     r.diagnostics.push(
-      diagnostic(`style/${p.kind}`, 'error', r.locOf(at), p.message, {
+      reported(`style/${p.kind}`, r.locOf(at), p.message, {
         hint: { zh: '改正这个值，或删去这一行使用默认值', en: 'correct the value, or delete the line to use the default' },
       }),
     );

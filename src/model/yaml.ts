@@ -5,7 +5,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
-import { codePoints, diagnostic, type Diagnostic, type Message, type SourceLoc } from '../diagnostics/index.js';
+import { codePoints, reported, type Diagnostic, type Message, type ReportedRule, type SourceLoc } from '../diagnostics/index.js';
 import type { SourceText } from './source.js';
 import { libraryFault } from '../i18n/faults.js';
 
@@ -127,9 +127,8 @@ function colonSlips(src: SourceText, offset: number, text: string, known: readon
     const loc = src.loc(at);
     const fullWidth = m[4].startsWith('：');
     out.push(
-      diagnostic(
+      reported(
         'yaml/colon',
-        'error',
         loc,
         fullWidth
           ? {
@@ -155,7 +154,7 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
   const deep = excessiveDepth(text);
   if (deep >= 0) {
     const { message, hint } = explain({ code: 'RESOURCE_EXHAUSTION', message: 'too deep' } as YAMLError);
-    return { diagnostics: [diagnostic('yaml/syntax', 'error', src.loc(offset + deep), message, { hint })] };
+    return { diagnostics: [reported('yaml/syntax', src.loc(offset + deep), message, { hint })] };
   }
   let doc: Document.Parsed;
   try {
@@ -164,9 +163,8 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
     const known = libraryFault((e as Error).message, src.file);
     return {
       diagnostics: [
-        diagnostic(
+        reported(
           'yaml/syntax',
-          'error',
           src.loc(offset),
           known ?? { zh: `无法读取此 YAML 文件（${(e as Error).message}）`, en: `cannot read this YAML (${(e as Error).message})` },
           { hint: SYNTAX_HINT },
@@ -186,7 +184,7 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
     if (errorLines.has(line)) continue;
     errorLines.add(line);
     const { message, hint } = explain(e, src.file);
-    diagnostics.push(diagnostic('yaml/syntax', 'error', src.loc(offset + pos), message, { hint }));
+    diagnostics.push(reported('yaml/syntax', src.loc(offset + pos), message, { hint }));
   }
   const contents = doc.contents;
   const notMap = !diagnostics.length && contents !== null && !isMap(contents) && !(isScalar(contents) && (contents.value === null || contents.value === ''));
@@ -213,9 +211,8 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
     });
     const bomb = /excessive alias/i.test((e as Error).message);
     diagnostics.push(
-      diagnostic(
+      reported(
         bomb ? 'yaml/aliases' : 'yaml/syntax',
-        'error',
         src.loc(offset + at),
         bomb
           ? { zh: '文件中的 YAML 别名（*名称）展开后过多，拒绝读取', en: 'the YAML aliases (*name) in this file expand to too much; refused' }
@@ -230,9 +227,8 @@ export function parseYaml(src: SourceText, offset = 0, text = src.text, known: r
   }
   if (!isMap(contents)) {
     diagnostics.push(
-      diagnostic(
+      reported(
         'yaml/type',
-        'error',
         src.loc(offset + (contents.range?.[0] ?? 0)),
         { zh: '此文件应为“名称: 内容”形式的设置，每行一项', en: 'this file should be a mapping of `key: value` pairs, one per line' },
         { hint: SYNTAX_HINT },
@@ -329,8 +325,8 @@ export class FieldReader {
     return n !== undefined && !(isScalar(n) && n.value === null);
   }
 
-  private err(rule: string, loc: SourceLoc, zh: string, en: string, hint?: Message): undefined {
-    this.diagnostics.push(diagnostic(rule, 'error', loc, { zh, en }, hint ? { hint } : {}));
+  private err(rule: ReportedRule, loc: SourceLoc, zh: string, en: string, hint?: Message): undefined {
+    this.diagnostics.push(reported(rule, loc, { zh, en }, hint ? { hint } : {}));
     return undefined;
   }
 
@@ -435,9 +431,8 @@ export class FieldReader {
       const stale = near ? this.missingDiagnostics.get(near) : undefined;
       if (stale && this.diagnostics.includes(stale)) this.diagnostics.splice(this.diagnostics.indexOf(stale), 1);
       this.diagnostics.push(
-        diagnostic(
+        reported(
           'manifest/unknown-key',
-          'error',
           this.locOf(p.key as Node),
           { zh: `未知的设置项 \`${k}\``, en: `unknown key \`${k}\`` },
           near

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { relPath, WriteFault, writeFileAtomic, type IssueDir } from '../archive/index.js';
 import { fontFault, osFault } from '../i18n/faults.js';
-import { dedupeDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { dedupeDiagnostics, reported, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { FontLoadError, loadFace, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
 import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
@@ -51,9 +51,8 @@ export function layoutPrepared(
   const layout = layoutIssue({ series: p.series, issue: p.issue, style: p.style, fonts: book });
   if (p.style.max_pages > 0 && layout.pages.length > p.style.max_pages) {
     layout.diagnostics.push(
-      diagnostic(
+      reported(
         'layout/max-pages',
-        'error',
         { file: p.issue.file, line: 1, column: 1 },
         {
           zh: `本期排版后共 ${layout.pages.length} 页，超过 style.max_pages 规定的 ${p.style.max_pages} 页`,
@@ -80,7 +79,7 @@ export function fontDiagnostics(root: string, configFile: string, fonts: FontRes
     const shown = shownFontPath(root, b.path);
     // Named in bulletin.yaml as well: point at that line.
     const loc = choices.find((c) => c.path === b.path && c.loc)?.loc ?? { file: shown, line: 1, column: 1 };
-    return diagnostic('font/unreadable', 'error', loc, fontFault(b.error, shown));
+    return reported('font/unreadable', loc, fontFault(b.error, shown));
   });
   const seen = new Set(fonts.broken.map((b) => b.path));
   for (const c of choices) {
@@ -101,7 +100,7 @@ export function fontDiagnostics(root: string, configFile: string, fonts: FontRes
 export function fontLoadDiagnostic(root: string, configFile: string, e: FontLoadError): Diagnostic {
   const shown = shownFontPath(root, e.choice.path);
   const loc = e.choice.loc ?? (e.choice.origin === 'fonts/' ? { file: shown, line: 1, column: 1 } : { file: configFile, line: 1, column: 1 });
-  return diagnostic('font/unreadable', 'error', loc, fontFault(e.error, shown, e.choice.face));
+  return reported('font/unreadable', loc, fontFault(e.error, shown, e.choice.face));
 }
 
 export function pdfMeta(p: Prepared) {
@@ -140,12 +139,22 @@ export function defaultedRoles(res: FontResolution | undefined, systemAllowed: b
     .map((c) => c.role);
 }
 
+/** What a caller building several issues of one archive can hand to each build, so it is done once. */
+export interface BuildShared {
+  /** A resolution of this archive's fonts (as for layoutPrepared). */
+  fonts?: FontResolution;
+  /** A check session of this archive: bulletin.yaml, the folder list and the manifest index read once. */
+  session?: CheckSession;
+}
+
 /**
- * Build one issue to PDF. Nothing is written when there are errors; the write is atomic. `fonts`:
- * as for layoutPrepared (a resolution of this archive's fonts the caller already holds).
+ * Build one issue to PDF. Nothing is written when there are errors; the write is atomic. `shared`:
+ * what the caller already read of this archive (a batch reads bulletin.yaml, the folders and the
+ * fonts once for all its issues); whatever is missing is read here.
  */
-export async function buildIssue(root: string, where: IssueDir, output = defaultOutput(root, where), fonts?: FontResolution): Promise<BuildResult> {
-  const prepared = prepareIssue(root, where);
+export async function buildIssue(root: string, where: IssueDir, output = defaultOutput(root, where), shared: BuildShared = {}): Promise<BuildResult> {
+  const { fonts, session } = shared;
+  const prepared = prepareIssue(root, where, session);
   if (!prepared.issue || hasErrors(prepared.diagnostics)) return { pages: 0, bytes: 0, diagnostics: prepared.diagnostics };
   const p = prepared as Prepared;
   const laid = layoutPrepared(root, p, fonts);
@@ -160,7 +169,7 @@ export async function buildIssue(root: string, where: IssueDir, output = default
     // A full disk or a read-only folder is an ordinary fault: said in words, the old PDF untouched.
     const shown = output.startsWith(root + path.sep) ? relPath(root, output) : output;
     const message = osFault(e.code, shown, 'write') ?? { zh: `无法写入 ${shown}（${e.code}）`, en: `cannot write ${shown} (${e.code})` };
-    return { pages: 0, bytes: 0, diagnostics: [...diagnostics, diagnostic('output/unwritable', 'error', { file: shown, line: 1, column: 1 }, message)] };
+    return { pages: 0, bytes: 0, diagnostics: [...diagnostics, reported('output/unwritable', { file: shown, line: 1, column: 1 }, message)] };
   }
   return { output, pages: laid.layout.pages.length, bytes: pdf.length, diagnostics, fonts: laid.fonts, systemFonts: p.series.fonts.system };
 }

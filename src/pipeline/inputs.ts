@@ -32,10 +32,10 @@ export interface IssueInputs {
  * The inputs of one issue. `fonts` may be passed when the caller has resolved them already (a
  * batch resolves once for every issue); otherwise bulletin.yaml is read to resolve them.
  */
-export function issueInputs(root: string, where: IssueDir, opts: { fonts?: FontResolution | null } = {}): IssueInputs {
+export function issueInputs(root: string, where: IssueDir, opts: { fonts?: FontResolution | null; manifestText?: string | null } = {}): IssueInputs {
   const manifest = path.join(where.dir, 'issue.yaml');
-  const read = readText(root, manifest);
-  const manifestText = read.ok ? read.text : read.reason === 'encoding' ? read.decoded : undefined;
+  // `manifestText`: the text the caller has just read (null: it could not be read).
+  const manifestText = opts.manifestText === undefined ? readManifestText(root, manifest) : (opts.manifestText ?? undefined);
   const articles: string[] = [];
   if (manifestText !== undefined) {
     const src = new SourceText(relPath(root, manifest), manifestText);
@@ -53,6 +53,12 @@ export function issueInputs(root: string, where: IssueDir, opts: { fonts?: FontR
   const resolution = opts.fonts === undefined ? resolveSeriesFonts(root) : opts.fonts;
   if (resolution) fonts = [...new Set([...Object.values(resolution.roles), ...resolution.fallbacks].map((c) => c.path))];
   return { manifest, manifestText, articles, config: path.join(root, CONFIG_FILE), fonts, fontsDir: path.join(root, 'fonts') };
+}
+
+/** issue.yaml's text as read through the guards (a GB18030 or UTF-16 file decoded); undefined when unreadable. */
+export function readManifestText(root: string, manifest: string): string | undefined {
+  const read = readText(root, manifest);
+  return read.ok ? read.text : read.reason === 'encoding' ? read.decoded : undefined;
 }
 
 /** The font resolution bulletin.yaml asks for, or null when bulletin.yaml does not load. */

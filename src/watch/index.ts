@@ -14,7 +14,7 @@ import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { relPath, type IssueDir } from '../archive/index.js';
 import { buildIssue, defaultOutput, type BuildResult } from '../pipeline/index.js';
 import { inputFiles, issueInputs } from '../pipeline/inputs.js';
-import { issueStamp, recordBuild, stampBase } from '../batch/index.js';
+import { recordBuild, stampBase, stampIssue } from '../batch/index.js';
 
 export interface WatchEvent {
   /** 0 for the first build, then 1, 2, … */
@@ -64,9 +64,9 @@ export function watchIssue(root: string, where: IssueDir, opts: WatchOptions): W
     let ev: WatchEvent;
     try {
       const base = record ? stampBase(root, opts.version) : undefined;
-      const stamp = base ? issueStamp(base, where) : '';
-      const result = await buildIssue(root, where, output, base?.fonts);
-      if (record && result.output) recordBuild(root, where, stamp, result);
+      const stamped = base ? stampIssue(base, where) : { stamp: '' };
+      const result = await buildIssue(root, where, output, { fonts: base?.fonts });
+      if (record && result.output) recordBuild(root, where, stamped, result);
       ev = { seq: seq++, ok: !!result.output, result, ms: performance.now() - t0, changed: names };
     } catch (e) {
       ev = {

@@ -87,4 +87,28 @@ describe('incremental batch builds', () => {
     addIssue(root, { year: 2026, number: 3, from: 1, date: '2026-02-09' });
     expect(statusOf(await build({ version: 'test-2' }))).toEqual({ '2026/1': 'skipped', '2026/2': 'skipped', '2026/3': 'built' });
   });
+
+  it('an unchanged issue.yaml is not parsed again: the article list recorded with its text counts, until the text changes', async () => {
+    // Recorded with the PDF: a hash of issue.yaml's text and the articles it listed.
+    const key = { year: 2026, number: 1 };
+    const cache = BuildCache.load(root);
+    const entry = cache.get(key)!;
+    expect(entry.manifest).toMatch(/^[0-9a-f]{64}$/);
+    const listed = readFileSync(path.join(root, 'issues/2026/1/issue.yaml'), 'utf8')
+      .match(/^ {2}- (.+)$/gm)!
+      .map((l) => `issues/2026/1/${l.slice(4)}`);
+    expect(entry.articles).toEqual(listed);
+    // Drop the last article from the record only: while issue.yaml is unchanged, an edit to that
+    // article goes unseen (proof that the record, not a parse, gave the list) …
+    cache.set(key, { ...entry, articles: listed.slice(0, -1) });
+    cache.save();
+    expect(statusOf(await build({ version: 'test-2' }))['2026/1']).toBe('built');
+    appendFileSync(path.join(root, listed.at(-1)!), '\n补充一段。\n');
+    expect(statusOf(await build({ version: 'test-2' }))['2026/1']).toBe('skipped');
+    // … and any edit to issue.yaml makes it parsed again, with the full list.
+    const f = path.join(root, 'issues/2026/1/issue.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/^copies:.*$/m, 'copies: 98'));
+    expect(statusOf(await build({ version: 'test-2' }))['2026/1']).toBe('built');
+    expect(BuildCache.load(root).get(key)!.articles).toEqual(listed);
+  });
 });

@@ -1,10 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
 import { defaultOutput } from '../../src/pipeline/index.js';
 import { defaultJobs, ISSUES_PER_EXTRA_JOB, runBatch, runPool } from '../../src/batch/index.js';
+import { runJob } from '../../src/batch/job.js';
+import { readPdf } from '../helpers/pdf.js';
 import { makeArchive, removeArchive } from './archive.js';
 
 describe('the thread pool', () => {
@@ -48,6 +50,29 @@ describe('the thread pool', () => {
     writeFileSync(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom in worker'); });\n");
     const s = await runBatch(root, listIssueDirs(root), { force: true, workerUrl: pathToFileURL(crashing) });
     expect(s.items.map((i) => i.status)).toEqual(['built', 'built', 'built', 'built']);
+  });
+});
+
+describe('one batch, one reading of the archive', () => {
+  let root: string;
+  beforeAll(() => {
+    root = makeArchive([1, 2, 3].map((number) => ({ year: 2026, number, from: 1 as const })));
+  });
+  afterAll(() => removeArchive(root));
+
+  const office = async (output: string) => (await readPdf(readFileSync(output))).info.Author;
+
+  it('jobs of one batch share bulletin.yaml as read by the first: every issue of a run has the same masthead', async () => {
+    const config = path.join(root, 'bulletin.yaml');
+    const [first, second, third] = listIssueDirs(root).map((where, id) => ({ id, root, where, output: path.join(root, `${where.number}.pdf`) }));
+    expect((await runJob({ ...first, batch: 'run-1' })).ok).toBe(true);
+    // Edited while the batch runs: the rest of that batch keeps what it read; the next batch reads it anew.
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^office: .*$/m, 'office: 中共株洲市委组织部研究室'));
+    expect((await runJob({ ...second, batch: 'run-1' })).ok).toBe(true);
+    expect((await runJob({ ...third, batch: 'run-2' })).ok).toBe(true);
+    expect(await office(first.output)).toBe('中共株洲市委组织部办公室');
+    expect(await office(second.output)).toBe('中共株洲市委组织部办公室');
+    expect(await office(third.output)).toBe('中共株洲市委组织部研究室');
   });
 });
 

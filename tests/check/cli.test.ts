@@ -132,9 +132,9 @@ describe('bulletin rules', () => {
     const en = await cli(['rules']);
     expect(en.code).toBe(0);
     expect(en.out.trim().split('\n')).toHaveLength(REGISTRY.length + 1);
-    expect(en.out).toMatch(/^punctuation\/comma-before-etc +warning +GB\/T 15834-2011 附录B.* +no 顿号 before 等\/等等 \[fixable\]$/m);
+    expect(en.out).toMatch(/^punctuation\/comma-before-etc +warning +GB\/T 15834-2011 附录B\.1\.2.* +no 顿号 before 等\/等等 \[fixable\]$/m);
     const zh = await cli(['rules'], { LANG: 'zh_CN.UTF-8' });
-    expect(zh.out).toMatch(/^punctuation\/double-colon +建议 +GB\/T 15834-2011 附录A.* +一句之内套用了两个冒号$/m);
+    expect(zh.out).toMatch(/^punctuation\/double-colon +建议 +GB\/T 15834-2011 §4\.7\.3.* +一句之内套用了两个冒号$/m);
     expect(zh.out).toMatch(/^yaml\/syntax +错误 +本单位规范 +YAML 语法错误［不可关闭］$/m);
     const json = await cli(['rules', '--format', 'json']);
     const items = JSON.parse(json.out) as { id: string; severity: string; fixable: boolean; source: string; description: string }[];
@@ -145,7 +145,7 @@ describe('bulletin rules', () => {
       fixable: true,
       locked: false,
       stage: 'check',
-      source: 'GB/T 9704-2012 §7.2.4',
+      source: 'GB/T 9704-2012 §7.2.5',
       description: 'a document number is written 〔2026〕3号: hexagonal brackets, full year, no 第, no leading zeros',
     });
   });
@@ -155,7 +155,7 @@ describe('bulletin rules', () => {
     try {
       const r = await cli(['check', '1', '--archive', root, '--no-layout']);
       expect(r.out).toMatch(/^suggestion\[punctuation\/double-colon\]: a second colon in one sentence/m);
-      expect(r.out).toMatch(/\d+ error\(s\), \d+ warning\(s\), 3 hint\(s\)/);
+      expect(r.out).toMatch(/\d+ error\(s\), \d+ warning\(s\), 5 hint\(s\)/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -25,6 +25,10 @@ const EXPECTED = [
   'warning punctuation/repeated-mark marks.md:9:15 ！', // ！！！！; ？！ and ！！！ (line 10) allowed
   'warning punctuation/mark-before-period marks.md:11:13 、 fix',
   'warning punctuation/mark-before-period marks.md:12:14 ， fix',
+  // same-form brackets nested: a hint (GB/T 15834 §4.9.3 says 尽量/宜); 〔…（…〔…〕…）…〕 (line 15), （一）…（二）… in
+  // sequence (line 16), an ordinal （三）, a title's or a quotation's own brackets (line 17) and a listed unit's (line 18) untouched
+  'hint punctuation/nested-brackets marks.md:14:17 （',
+  'hint punctuation/nested-brackets marks.md:19:10 〔',
   // protected names (names.md): 王红梅 (another surname), 李红霞 (listed), 县委书记, 各县市区委组织部 untouched
   'error names/near-miss names.md:5:8 美',
   'error names/near-miss names.md:6:21 名',
@@ -84,6 +88,9 @@ describe('rules an editor checks by hand', () => {
     expect(by('number/range-unit', 7).hint?.zh).toContain('15%～30%');
     expect(by('punctuation/event-date', 15).hint?.zh).toContain('5·12');
     expect(by('punctuation/event-date', 16).hint?.zh).toContain('“7·20”');
+    expect(by('punctuation/nested-brackets', 14).hint?.zh).toContain('外层改用六角括号：〔…（…）…〕');
+    expect(by('punctuation/nested-brackets', 19).hint?.zh).toContain('外层改用圆括号：（…〔…〕…）');
+    expect(by('punctuation/nested-brackets', 14).message.zh).toBe('圆括号里又套用了圆括号：细则（含加分项目（附件2）和扣分项');
   });
 
   it('bulletin fix applies the safe repairs and leaves the rest to the author', () => {
@@ -115,7 +122,7 @@ describe('rules an editor checks by hand', () => {
 
   it('gives nothing on the sample issues and the stress archive (real text: no false alarms)', () => {
     const NEW =
-      /^(text\/placeholder|punctuation\/(comma-before-etc|ellipsis-etc|repeated-mark|mark-before-period|double-colon|approximate-number|ordinal-mark|event-date)|number\/|date\/weekday|document\/|words\/|names\/)/;
+      /^(text\/placeholder|punctuation\/(comma-before-etc|ellipsis-etc|repeated-mark|mark-before-period|nested-brackets|double-colon|approximate-number|ordinal-mark|event-date)|number\/|date\/weekday|document\/|words\/|names\/)/;
     for (const root of [SAMPLE, path.join(SAMPLE, 'tests/fixtures/stress'), fixture('clean'), fixture('web-paste')]) {
       expect(
         check(root)

@@ -29,7 +29,7 @@ export function idsInSource(): Set<string> {
   for (const f of sources(SRC)) {
     const text = readFileSync(f, 'utf8');
     for (const m of text.matchAll(/['"`]([a-z]+\/[a-z][a-z0-9-]*)['"`]/g)) if (!MEDIA_TYPE.test(m[1])) out.add(m[1]);
-    for (const m of text.matchAll(/diagnostic\(\s*`([a-z]+)\/\$\{/g)) {
+    for (const m of text.matchAll(/(?:diagnostic|reported)\(\s*`([a-z]+)\/\$\{/g)) {
       // A templated id: its kinds are the string-literal union of a `kind:` field in the same stage.
       const stage = readFileSync(path.join(SRC, m[1], 'index.ts'), 'utf8');
       const union = /kind:\s*((?:'[a-z-]+'\s*\|?\s*)+);/.exec(stage);

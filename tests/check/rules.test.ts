@@ -201,6 +201,7 @@ describe('text', () => {
       'punctuation/pairs 7:19 》',
       'punctuation/pairs 8:11 ”',
       'punctuation/pairs 8:17 （',
+      'punctuation/pairs 12:6 （', // an unclosed （ before （修订稿）: left to this rule, punctuation/nested-brackets says nothing
     ]);
   });
 

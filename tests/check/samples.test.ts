@@ -1,13 +1,47 @@
 /** The team's sample issues check clean (fonts pinned), and the layout-derived rule works on a layout. */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { titlesAtBottom } from '../../src/pipeline/trial.js';
+import { endBlockPage, titlesAtBottom } from '../../src/pipeline/trial.js';
 import type { IssueLayout, TextLine } from '../../src/layout/index.js';
 import { copyArchive } from '../helpers/tmp.js';
 import { brief, check, SAMPLE } from './helpers.js';
 
 describe('sample archive', () => {
   it('issues 2026/1 and 2026/2 give no errors and no warnings, trial layout included', () => {
-    expect(brief(check(copyArchive(SAMPLE), true))).toEqual([]);
+    const root = copyArchive(SAMPLE);
+    try {
+      // 2026/1's text ends on page 5, an odd page, so its end block stands alone on page 6 (GB/T
+      // 9704 §7.4): said as information. 2026/2's end block fits under the text of page 8.
+      const ds = check(root, true);
+      expect(brief(ds)).toEqual(['hint layout/end-block-page issues/2026/1/issue.yaml:9:3']);
+      expect(ds[0].message.en).toBe('page 5 ends 12 rows short: the end block goes at the foot of an even page, page 6');
+      expect(ds[0].message.zh).toBe('第 5 页下部空 12 行：版记要排在偶数页的下部，排在了第 6 页');
+      expect(ds[0].hint!.en).toContain('even_page: false');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says when the end block needs a blank page after a full even page (2026/2 with three more paragraphs)', () => {
+    const root = copyArchive(SAMPLE);
+    try {
+      const file = path.join(root, 'issues/2026/2/04-shangquan.md');
+      const more =
+        '\n\n芦淞区还把商圈党建纳入年度述职评议，对党员商户实行积分管理，积分结果与评先评优、融资授信挂钩，党员商户带头守法经营、带头服务群众的氛围日益浓厚。' +
+        '\n\n今后，区委组织部将定期总结推广商圈党建的好经验好做法，让更多市场主体在党建引领下共同发展、共享成果，为全区经济社会高质量发展注入新的动力。' +
+        '\n\n同时，区委组织部将加强对商圈党组织书记的培训，每年至少组织一次集中轮训。\n';
+      writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + more);
+      const ds = check(root, true).filter((d) => d.loc.file.startsWith('issues/2026/2/'));
+      expect(brief(ds)).toEqual(['hint layout/end-block-page issues/2026/2/issue.yaml:12:3']);
+      expect(ds[0].message.en).toBe(
+        'the text ends on page 8, an even page, with no room for the end block: an unnumbered blank page follows, and the end block is on page 10',
+      );
+      expect(ds[0].message.zh).toContain('空白页');
+      expect(ds[0].hint!.zh).toMatch(/^正文删减约 1 行，版记即可排在第 8 页下部/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
@@ -40,5 +74,36 @@ describe('layout/title-at-bottom', () => {
 
   it('is silent when text follows the title on the page', () => {
     expect(titlesAtBottom(layout([[line('title', 3), line('body', 5)], [line('body', 0)]]))).toEqual([]);
+  });
+});
+
+describe('layout/end-block-page', () => {
+  const eb = (gridLine: number): TextLine =>
+    ({
+      kind: 'text',
+      role: 'end_block',
+      gridLine,
+      cells: [{ text: '报', x: 0, width: 14, loc: { file: 'i/issue.yaml', line: 9, column: 3 } }],
+    }) as TextLine;
+  const layout = (endBlock: IssueLayout['endBlock'], pages: number): IssueLayout => ({
+    geometry: {} as IssueLayout['geometry'],
+    pages: Array.from({ length: pages }, (_, i) => ({ number: i + 1, items: i === pages - 1 ? [eb(20), eb(21)] : [] })),
+    outline: [],
+    endBlock,
+    diagnostics: [],
+  });
+  const place = { page: 3, lastText: 2, blankPages: 0, lines: 2, rowsLeft: 0, newPage: true, oddLastPage: false };
+
+  it('says that an end block which does not fit under the text leaves its page short, and by how much to shorten the text', () => {
+    const ds = endBlockPage(layout({ ...place, lines: 6, rowsLeft: 4 }, 4));
+    expect(brief(ds)).toEqual(['hint layout/end-block-page i/issue.yaml:9:3']);
+    expect(ds[0].message.en).toBe('page 3 ends 4 rows short: the end block needs 6 rows and is on page 4');
+    expect(ds[0].hint!.zh).toBe('正文删减约 2 行，版记即可排在第 3 页下部');
+  });
+
+  it('is silent when the end block stands under the text, or the page before it ends fewer than three rows short', () => {
+    expect(endBlockPage(layout({ ...place, page: 2, newPage: false, rowsLeft: 10 }, 3))).toEqual([]);
+    expect(endBlockPage(layout({ ...place, rowsLeft: 2, oddLastPage: true }, 4))).toEqual([]);
+    expect(endBlockPage(layout(undefined, 4))).toEqual([]);
   });
 });

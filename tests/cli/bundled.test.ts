@@ -132,6 +132,24 @@ describe('the bundled CLI', () => {
     expect(readFileSync(path.join(root, 'from-bundle.pdf')).equals(readFileSync(fromSources))).toBe(true);
   });
 
+  it('the bundle is ASCII (its Chinese patterns escaped) and checks text exactly as the sources do', async () => {
+    // lib/load.mjs reads an ASCII bundle as Latin-1: one non-ASCII byte would make it decode UTF-8 again.
+    const bytes = readFileSync(path.join(PKG, 'lib/bulletin.cjs'));
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    // The check rules are the Chinese regular expressions: the bundled ones find what the sources find.
+    const { check } = await import('../check/helpers.js');
+    for (const name of ['practice', 'web-paste', 'pairs']) {
+      const fixture = path.join(REPO, 'tests/fixtures/check', name);
+      const r = bulletin(['check', '--all', '--format', 'json'], fixture);
+      const bundled = (JSON.parse(r.stdout) as { rule: string; file: string; line: number; column: number }[]).map(
+        (d) => `${d.rule} ${d.file}:${d.line}:${d.column}`,
+      );
+      const fromSources = check(fixture, true).map((d) => `${d.rule} ${d.loc.file}:${d.loc.line}:${d.loc.column}`);
+      expect(bundled.length, name).toBeGreaterThan(3);
+      expect(bundled, name).toEqual(fromSources);
+    }
+  });
+
   it('build --watch rebuilds on an edit and stops cleanly on SIGINT', async () => {
     const child = spawn(process.execPath, [BIN, 'build', '2026/1', '--watch'], { cwd: root, env: BASE_ENV });
     let out = '';

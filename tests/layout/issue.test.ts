@@ -158,6 +158,17 @@ describe.each(cases)('$name', ({ root, number, minCompressed }) => {
     }
   });
 
+  it('leaves no page three or more rows short at its foot when more text follows (issue 9: page feet)', () => {
+    const used = pages.map((p) => {
+      const rows = p.items.filter((i): i is TextLine => i.kind === 'text' && i.gridLine >= 0 && i.role !== 'end_block').map((l) => l.gridLine);
+      return rows.length ? Math.max(...rows) + 1 : 0;
+    });
+    let lastText = used.length - 1;
+    while (lastText > 0 && !used[lastText]) lastText--;
+    const short = used.slice(0, lastText).flatMap((u, i) => (22 - u >= 3 ? [`page ${i + 1}: ${22 - u} rows`] : []));
+    expect(short).toEqual([]);
+  });
+
   it('puts the end block at the bottom of the last page', () => {
     const last = pages[pages.length - 1];
     const eb = last.items.filter((i): i is TextLine => i.kind === 'text' && i.role === 'end_block');

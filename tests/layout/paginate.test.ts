@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPageFeet, paginate, type FlowLine, type Relayable, type TextLine } from '../../src/layout/index.js';
+import { fillPageFeet, footGaps, paginate, type FlowLine, type Relayable, type TextLine } from '../../src/layout/index.js';
 
 const line = (id: string): TextLine => ({
   kind: 'text',
@@ -64,7 +64,7 @@ describe('paginate', () => {
 
 describe('page feet (issue 9)', () => {
   // A stand-in for a set line: pagination only counts them.
-  const row = () => ({ lines: [{} as TextLine], keep: false, dropAtTop: false }) as FlowLine;
+  const row = (): FlowLine => ({ lines: [line('r')], keep: false, dropAtTop: false });
   const para = (n: number): FlowLine[] => Array.from({ length: n }, (_, i) => ({ ...row(), keep: n >= 2 && (i === 1 || i === n - 1) }));
   // A three-line title, a blank and the two lines it keeps with: six rows that go together.
   const chain = (): FlowLine[] => [
@@ -87,6 +87,39 @@ describe('page feet (issue 9)', () => {
     ];
     const pages = fillPageFeet(flow, relayable, 0, 22);
     expect(pages[0].lines.length).toBe(22);
+  });
+
+  it('sets two paragraphs a line shorter where one alone does not make room for the next title and its blank line', () => {
+    // 9 + 8 rows, then the blank before a title and the title's six rows: the page ends five
+    // rows short, and one paragraph set a line shorter only leaves six.
+    const a = para(9);
+    const b = para(8);
+    const flow = [...a, ...b, blank(), ...chain(), ...para(10)];
+    expect(footGaps(paginate(flow, 0, 22), 22)).toEqual([5]);
+    const relayable: Relayable[] = [
+      { lines: a, relayout: (d) => (d === -1 ? para(8) : undefined) },
+      { lines: b, relayout: (d) => (d === -1 ? para(7) : undefined) },
+    ];
+    const pages = fillPageFeet(flow, relayable, 0, 22);
+    expect(footGaps(pages, 22)).toEqual([0]);
+    expect(pages[1].lines.length).toBe(10);
+  });
+
+  it('pulls the lines up with a paragraph of the page before when the short page has only one to change', () => {
+    // Page 1: x and the first ten lines of y; page 2: y's last four, c and d, five rows short.
+    const x = para(12);
+    const y = para(14);
+    const c = para(6);
+    const flow = [...x, ...y, ...c, ...para(7), blank(), ...chain(), ...para(10)];
+    expect(footGaps(paginate(flow, 0, 22), 22).slice(0, 2)).toEqual([0, 5]);
+    const relayable: Relayable[] = [
+      { lines: x, relayout: (d) => (d === -1 ? para(11) : undefined) },
+      { lines: c, relayout: (d) => (d === -1 ? para(5) : undefined) },
+    ];
+    const pages = fillPageFeet(flow, relayable, 0, 22);
+    expect(footGaps(pages, 22).slice(0, 2)).toEqual([0, 0]);
+    expect(pages[0].lines.slice(0, 11)).toEqual(relayable[0].lines);
+    expect(relayable.map((p) => p.lines.length)).toEqual([11, 5]);
   });
 
   it('leaves the page short when no paragraph can change its line count without a loose line', () => {

@@ -244,6 +244,21 @@ describe('issue 9: proof-reader’s marks', () => {
       }
     }
   });
+
+  it('compresses a comma and a stop inside the line rather than stretch it past 1/8 em before an https:// that does not fit', () => {
+    // The stress issue: 23 cells after the indent leave 47.4 pt, and https:// (a piece no break
+    // may enter) is 56.6 pt wide. Without compressing 。 and ， the line is loose (2.15 pt a gap).
+    const text = '坚持统一入口，打通数据壁垒。平台统一访问地址为https://www.example.gov.cn/zzb/2026/notice.html，同步开发“天元智慧党建”APP和微信小程序。';
+    const lines = body(text);
+    expect(lines.map(lineText).join('')).toBe(text);
+    expectFlush(lines);
+    expect(lineText(lines[0])).toBe('坚持统一入口，打通数据壁垒。平台统一访问地址为https://');
+    for (const l of lines.slice(0, -1)) for (const p of pitches(l)) expect(p - g.pitch, lineText(l)).toBeLessThanOrEqual(16 / 8 + 1e-6);
+    // Only the marks of that line are set half-width, and declared so for the PDF.
+    const half = lines.flatMap((l, i) => l.cells.filter((c) => c.width < g.pitch - 0.01 && /^[，。]$/.test(c.text)).map((c) => `${i}${c.text}`));
+    expect(half).toEqual(['0，', '0。']);
+    expect(lines[0].glyphs.filter((gl) => gl.text === '，' || gl.text === '。').every((gl) => gl.advance! * gl.size < g.pitch)).toBe(true);
+  });
 });
 
 describe('issue 9: …… and ——', () => {
@@ -288,6 +303,27 @@ describe('issue 9: looseness for page feet', () => {
     expectFlush(longer);
     for (const l of longer.slice(0, -1)) for (const p of pitches(l)) expect(p - g.pitch, lineText(l)).toBeLessThanOrEqual(16 / 8);
     expect([...lineText(longer[longer.length - 1])].filter((c) => HAN_RE.test(c)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sets a paragraph one line shorter by compressing commas inside its lines where line-end marks are not enough', () => {
+    // A comma every fifth cell, 84 cells: 26 + 28 + 28 and a last line of two. Three lines take
+    // two cells back, which only commas inside the lines give (at most three to a line).
+    const text = `${Array.from({ length: 16 }, (_, i) => `${han(4, i)}，`).join('')}${han(3, 7)}。`;
+    const best = layoutParagraph([{ text, role: 'body', loc }], opts, []);
+    expect(best.length).toBe(4);
+    // The best setting keeps every comma inside a line at its full cell.
+    for (const l of best) for (const c of l.cells.slice(0, -1)) if (c.text === '，') expect(c.width).toBeCloseTo(g.pitch, 2);
+    const shorter = layoutParagraph([{ text, role: 'body', loc }], opts, [], -1)!;
+    expect(shorter).toBeDefined();
+    expect(shorter.length).toBe(3);
+    expect(shorter.map(lineText).join('')).toBe(text);
+    expectFlush(shorter);
+    for (const l of shorter) {
+      for (const p of pitches(l)) expect(p, lineText(l)).toBeGreaterThanOrEqual(g.pitch - 1e-6);
+      for (const p of pitches(l)) expect(p - g.pitch, lineText(l)).toBeLessThanOrEqual(16 / 8 + 1e-6);
+      const inside = l.cells.slice(0, -1).filter((c) => c.text === '，' && c.width < g.pitch - 0.01);
+      expect(inside.length, lineText(l)).toBeLessThanOrEqual(3);
+    }
   });
 
   it('refuses a line count that needs a loose or a squeezed line', () => {

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import * as fontkit from 'fontkit';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
@@ -36,6 +39,24 @@ describe.each([
     expect(raw.match(/\/ToUnicode \d+ 0 R/g)!.length).toBe(type0);
     expect(raw.match(/\/FontFile2 \d+ 0 R/g)!.length).toBe(type0);
     expect(read.fonts.every((f) => /^[A-Z]{6}\+Noto(Serif|Sans)SC-/.test(f))).toBe(true);
+  });
+
+  it('writes each font program deflated once, as a font that opens with every glyph the pages draw', async () => {
+    // The font programs are deflated off the main thread (render/index.ts) and handed to pdfkit
+    // as they are: compressed twice, or not at all under /FlateDecode, a viewer could not use them.
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    let programs = 0;
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+      const stream = doc.context.lookup(obj.get(PDFName.of('FontFile2'))) as PDFRawStream;
+      expect(stream.dict.get(PDFName.of('Filter'))).toBe(PDFName.of('FlateDecode'));
+      const font = fontkit.create(inflateSync(stream.contents)) as fontkit.Font;
+      // A subset keeps .notdef and the glyphs drawn: more than one, each with an outline or advance.
+      expect(font.numGlyphs).toBeGreaterThan(1);
+      expect(font.getGlyph(font.numGlyphs - 1).advanceWidth).toBeGreaterThan(0);
+      programs++;
+    }
+    expect(programs).toBe(pdf.toString('latin1').match(/\/FontFile2 \d+ 0 R/g)!.length);
   });
 
   it('returns every paragraph’s text, in order, from the PDF', () => {

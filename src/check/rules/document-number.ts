@@ -1,7 +1,7 @@
 /**
  * document/number: a cited document number is written 株组发〔2026〕3号 — the year in full inside
- * 六角括号 〔〕, the serial number without 第 and without leading zeros (GB/T 9704-2012 §7.2.4;
- * 党政机关公文处理工作条例 第九条). Only a bracketed four-digit (or two-digit) year between an
+ * 六角括号 〔〕, the serial number without 第 and without leading zeros (GB/T 9704-2012 §7.2.5;
+ * 党政机关公文处理工作条例 第九条（五）). Only a bracketed four-digit (or two-digit) year between an
  * issuing-office abbreviation and …号 is read, so ordinary brackets are never touched.
  */
 import type { NamedRule } from '../context.js';
@@ -17,7 +17,7 @@ export const documentNumber: NamedRule = patternRule(
     severity: 'warning',
     fixable: true,
     stage: 'check',
-    source: { standard: 'GB/T 9704-2012', clause: '7.2.4' },
+    source: { standard: 'GB/T 9704-2012', clause: '7.2.5' },
     description: {
       zh: '发文字号写作〔2026〕3号：六角括号、年份全称、不加“第”、不编虚位',
       en: 'a document number is written 〔2026〕3号: hexagonal brackets, full year, no 第, no leading zeros',

@@ -21,8 +21,7 @@ import { halfWidthPeriod } from './punctuation-half-width-period.js';
 import { horizontalBar } from './punctuation-horizontal-bar.js';
 import { singleDash } from './punctuation-single-dash.js';
 import { straightQuotes } from './punctuation-straight-quotes.js';
-import { controlCharacters } from './text-control.js';
-import { invisibleCharacters } from './text-invisible.js';
+import { unprintedCharacters } from './text-unprinted.js';
 import { ellipsis } from './text-ellipsis.js';
 import { fullWidthDigits } from './text-full-width-digit.js';
 import { leadPeriod } from './text-lead-period.js';
@@ -36,6 +35,7 @@ import { documentNumber } from './document-number.js';
 import { protectedNames } from './names-protected.js';
 import { leadingZero, mixedForms, rangeUnit, twoDigitYear, yearZero } from './numbers.js';
 import { commaBeforeEtc, ellipsisWithEtc, markBeforePeriod, repeatedMark } from './punctuation-marks.js';
+import { nestedBrackets } from './punctuation-nested-brackets.js';
 import { approximateNumber, doubleColon, eventDate, ordinalMark } from './punctuation-usage.js';
 import { confusedWords } from './words-confused.js';
 import { placeholderText } from './text-placeholder.js';
@@ -57,8 +57,7 @@ export const RULES: NamedRule[] = [
   attributionUnits,
   attributionInBody,
   // text
-  invisibleCharacters,
-  controlCharacters,
+  unprintedCharacters,
   halfWidthPunctuation,
   halfWidthPeriod,
   fullWidthPeriod,
@@ -82,6 +81,7 @@ export const RULES: NamedRule[] = [
   ellipsisWithEtc,
   repeatedMark,
   markBeforePeriod,
+  nestedBrackets,
   doubleColon,
   approximateNumber,
   ordinalMark,

@@ -2,7 +2,7 @@
  * Numbers (GB/T 15835-2011), each its own rule id:
  * - number/two-digit-year: 17年9月 → 2017年9月 (years are written in full);
  * - number/range-unit: 15～30% → 15%～30%, 3～5万 → 3万～5万 (dropping the first unit changes the value);
- * - number/leading-zero: .5 → 0.5 (house style, after GB 3101: a decimal has a digit before its point);
+ * - number/leading-zero: .5 → 0.5 (a decimal below 1 is written with its 0 before the point);
  * - number/mixed-forms: 3千 → 3000 or 三千, 二〇二6年 → 2026年 (one number is written in one form);
  * - number/year-zero: 二零二六年 / 二○二六年 → 二〇二六年 (the zero of a year is 〇).
  */
@@ -21,7 +21,7 @@ export const twoDigitYear: NamedRule = patternRule(
     severity: 'warning',
     fixable: false,
     stage: 'check',
-    source: GB15835('5.2（年份不简写）'),
+    source: GB15835('5.1（阿拉伯数字的使用：四位数字的年份不简写为两位）'),
     description: { zh: '年份写全称（17年 → 2017年）', en: 'years are written in full (17年 → 2017年)' },
   },
   SHORT_YEAR,
@@ -46,7 +46,7 @@ export const rangeUnit: NamedRule = patternRule(
     severity: 'warning',
     fixable: true,
     stage: 'check',
-    source: GB15835('5（数值范围：省略会造成歧义的不应省略）'),
+    source: GB15835('5.1（阿拉伯数字的使用：数值范围，省略会造成歧义的不应省略）'),
     description: { zh: '数值范围前一个数也写单位（15%～30%，3万～5万）', en: 'both ends of a range carry the unit (15%～30%, 3万～5万)' },
   },
   RANGE_UNIT,
@@ -80,7 +80,7 @@ export const leadingZero: NamedRule = patternRule(
     severity: 'warning',
     fixable: false,
     stage: 'check',
-    source: { standard: 'house style', clause: 'GB 3101-1993 3.1' },
+    source: GB15835('5.1（阿拉伯数字的使用：纯小数写出小数点前的“0”）'),
     description: { zh: '小数点前须有数字（.5 → 0.5）', en: 'a decimal has a digit before its point (.5 → 0.5)' },
   },
   BARE_DECIMAL,
@@ -149,7 +149,7 @@ export const yearZero: NamedRule = patternRule(
     severity: 'warning',
     fixable: false,
     stage: 'check',
-    source: GB15835('（编号、年份中的“0”写作“〇”）'),
+    source: GB15835('5.2（汉字数字的使用：“0”用作编号时写作“〇”）'),
     description: { zh: '汉字年份中的零写“〇”（二零二六年 → 二〇二六年）', en: 'the zero of a year in Chinese numerals is 〇 (二零二六年 → 二〇二六年)' },
   },
   YEAR_ZERO,

@@ -1,6 +1,6 @@
 /**
  * punctuation/double-hyphen: "--" (or "---") typed for a dash between Chinese text, the habit of
- * an English keyboard. The Chinese dash is —— (two U+2014, GB/T 15834 §4.9); `bulletin fix`
+ * an English keyboard. The Chinese dash is —— (two U+2014, GB/T 15834 §4.10); `bulletin fix`
  * writes it, taking the blanks typed around the hyphens with them.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
@@ -26,7 +26,7 @@ export const doubleHyphen: NamedRule = {
       severity: DOUBLE_HYPHEN.severity,
       fixable: true,
       stage: 'check',
-      source: { standard: 'GB/T 15834-2011', clause: '4.9' },
+      source: { standard: 'GB/T 15834-2011', clause: '4.10' },
       description: { zh: '用“--”代替破折号“——”', en: '-- typed for the dash ——' },
     },
   ],

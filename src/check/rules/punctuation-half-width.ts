@@ -15,7 +15,7 @@ export const halfWidthPunctuation: NamedRule = {
       severity: 'warning',
       fixable: true,
       stage: 'check',
-      source: { standard: 'GB/T 15834-2011', clause: '3 (形式)' },
+      source: { standard: 'GB/T 15834-2011', clause: '5.1（横排文稿标点符号的位置和书写形式）' },
       description: { zh: '中文里用了半角标点', en: 'half-width punctuation in Chinese text' },
     },
   ],

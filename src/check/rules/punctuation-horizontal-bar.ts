@@ -27,7 +27,7 @@ export const horizontalBar: NamedRule = {
       severity: HORIZONTAL_BAR.severity,
       fixable: true,
       stage: 'check',
-      source: { standard: 'GB/T 15834-2011', clause: '4.9' },
+      source: { standard: 'GB/T 15834-2011', clause: '4.10' },
       description: { zh: '“―”（U+2015）误作破折号“—”', en: '― (U+2015) where the dash — is meant' },
     },
   ],

@@ -1,9 +1,9 @@
 /**
  * Punctuation marks in the wrong company (GB/T 15834-2011), each its own rule id, all read from one
  * pass of the pattern skeleton:
- * - punctuation/comma-before-etc: no 顿号 before 等/等等 closing a list (附录B);
- * - punctuation/ellipsis-etc: an ellipsis and 等 do not stand together (附录A);
- * - punctuation/repeated-mark: ？ or ！ doubled more than three times (§4.2, §4.3 allow three);
+ * - punctuation/comma-before-etc: no 顿号 before 等/等等 closing a list (附录B.1.2);
+ * - punctuation/ellipsis-etc: an ellipsis and 等 do not stand together (附录A.9);
+ * - punctuation/repeated-mark: ？ or ！ doubled more than three times (§4.2.3, §4.3.3 allow three);
  * - punctuation/mark-before-period: 、。 or ，。 — a pause mark right before the full stop.
  */
 import type { NamedRule, RuleMeta } from '../context.js';
@@ -21,7 +21,7 @@ export const commaBeforeEtc: NamedRule = patternRule(
     severity: 'warning',
     fixable: true,
     stage: 'check',
-    source: SRC('附录B（“等”“等等”前不用顿号）'),
+    source: SRC('附录B.1.2（“等”“等等”前不用顿号）'),
     description: { zh: '“等”“等等”前不用顿号', en: 'no 顿号 before 等/等等' },
   },
   COMMA_ETC,
@@ -43,7 +43,7 @@ export const ellipsisWithEtc: NamedRule = patternRule(
     severity: 'warning',
     fixable: false,
     stage: 'check',
-    source: SRC('附录A（省略号不与“等”“等等”同用）'),
+    source: SRC('附录A.9（省略号不与“等”“等等”同用）'),
     description: { zh: '省略号与“等”“等等”不同时使用', en: 'an ellipsis and 等 are not used together' },
   },
   ELLIPSIS_ETC,

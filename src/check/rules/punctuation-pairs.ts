@@ -1,7 +1,7 @@
 /**
  * punctuation/pairs: quotation marks and brackets come in pairs and nest properly:
  * “ ” ‘ ’ 《 》 〈 〉 （ ） 〔 〕 【 】. Double quotes inside double quotes should be single
- * quotes, and a title inside 《》 uses 〈〉 (GB/T 15834 §4.1, §4.9).
+ * quotes, and a title inside 《》 uses 〈〉 (GB/T 15834 §4.8.3, §4.9, §4.15.3).
  */
 import { diagnostic, type Diagnostic, type Message } from '../../diagnostics/index.js';
 import type { NamedRule } from '../context.js';
@@ -153,7 +153,7 @@ function check(u: TextUnit, next: TextUnit | undefined): Diagnostic[] {
     }
   }
   for (const j of stack) {
-    // A quotation running over several paragraphs opens each one with “ and closes only the last (GB/T 15834 §4.1.3.4).
+    // A quotation running over several paragraphs opens each one with “ and closes only the last (GB/T 15834 §4.8.3.5).
     if (j === 0 && t[j] === '“' && u.kind === 'paragraph' && next?.kind === 'paragraph' && next.text.startsWith('“')) continue;
     const ch = t[j];
     warn(

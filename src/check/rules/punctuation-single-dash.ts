@@ -1,6 +1,6 @@
 /**
  * punctuation/single-dash: a single "—" standing for a dash in Chinese text. The Chinese dash is
- * —— (two U+2014 filling two cells, GB/T 15834 §4.9); a lone — is the connector (一字线) of
+ * —— (two U+2014 filling two cells, GB/T 15834 §4.10); a lone — is the connector (一字线) of
  * §4.13, right between places or times (北京—上海, 1—8月). So `bulletin fix` makes it —— only
  * where it cannot be a connector: with blanks typed around it (这是 — 测试, the English way of
  * setting a dash) or next to a Chinese punctuation mark (工作—“三个一”). Between two characters
@@ -31,7 +31,7 @@ export const singleDash: NamedRule = {
       severity: SINGLE_DASH.severity,
       fixable: true,
       stage: 'check',
-      source: { standard: 'GB/T 15834-2011', clause: '4.9' },
+      source: { standard: 'GB/T 15834-2011', clause: '4.10' },
       description: { zh: '破折号是“——”，单个“—”是连接号', en: 'the Chinese dash is ——; a single — is the connector' },
     },
   ],

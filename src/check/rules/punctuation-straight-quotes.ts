@@ -1,6 +1,6 @@
 /**
  * punctuation/straight-quotes: straight quotes "…" around Chinese text (pasted from a web page
- * or typed on an English keyboard) — Chinese text takes “…” (GB/T 15834 §4.5). The quotes of a
+ * or typed on an English keyboard) — Chinese text takes “…” (GB/T 15834 §4.8). The quotes of a
  * paragraph are paired in order: first opens, second closes. A pair with Chinese inside or next to
  * it is fixed to “”; a pair around Latin text (He said "yes".) is left alone; an odd count cannot
  * be paired safely, so it is reported without a fix.

@@ -1,12 +1,12 @@
 /**
  * How marks are used in a sentence (GB/T 15834-2011):
- * - punctuation/double-colon (hint): two colons in one sentence (附录A: 一个句子内部一般不套用冒号);
+ * - punctuation/double-colon (hint): two colons in one sentence (§4.7.3: 一个句子内部一般不套用冒号);
  *   a list of 时间：…；地点：… is separate clauses and is not reported;
  * - punctuation/approximate-number (hint): 三、五天 — neighbouring numerals giving an approximate
- *   number take no 顿号 (§4.5: 通常不用顿号);
+ *   number take no 顿号 (§4.5.3.4: 通常不用顿号);
  * - punctuation/ordinal-mark: the mark after an ordinal at the start of a paragraph or heading:
- *   1、 → 1.  （一）、 → （一）  第一、 → 第一， (附录B 序次语之后的标点; GB/T 9704-2012 §7.3.3);
- * - punctuation/event-date: an event named by its month and day is written “5·12”, not 5.12 or 5-12 (§4.14).
+ *   1、 → 1.  （一）、 → （一）  第一、 → 第一， (附录B.3 序次语之后的标点; GB/T 9704-2012 §7.3.3);
+ * - punctuation/event-date: an event named by its month and day is written “5·12”, not 5.12 or 5-12 (§4.14.3).
  */
 import type { CheckContext, NamedRule } from '../context.js';
 import { excerpt, proseUnits, type TextUnit } from '../text.js';
@@ -21,7 +21,7 @@ export const doubleColon: NamedRule = patternRule(
     severity: 'hint',
     fixable: false,
     stage: 'check',
-    source: { standard: 'GB/T 15834-2011', clause: '附录A（一个句子内部一般不套用冒号）' },
+    source: { standard: 'GB/T 15834-2011', clause: '4.7.3（一个句子内部一般不套用冒号）' },
     description: { zh: '一句之内套用了两个冒号', en: 'two colons within one sentence' },
   },
   SENTENCE,
@@ -56,7 +56,7 @@ export const approximateNumber: NamedRule = patternRule(
     severity: 'hint',
     fixable: false,
     stage: 'check',
-    source: { standard: 'GB/T 15834-2011', clause: '4.5（概数通常不用顿号）' },
+    source: { standard: 'GB/T 15834-2011', clause: '4.5.3.4（概数通常不用顿号）' },
     description: { zh: '相邻数字连用表示概数时不用顿号（三、五天 → 三五天）', en: 'an approximate number takes no 顿号 (三、五天 → 三五天)' },
   },
   APPROX,
@@ -94,7 +94,7 @@ export const ordinalMark: NamedRule = patternRule(
     severity: 'warning',
     fixable: true,
     stage: 'check',
-    source: { standard: 'GB/T 15834-2011', clause: '附录B（序次语之后的标点）' },
+    source: { standard: 'GB/T 15834-2011', clause: '附录B.3（序次语之后的标点）' },
     description: { zh: '序次语后的标点：1. （一） 第一，', en: 'the mark after an ordinal: 1.  （一）  第一，' },
   },
   ORDINAL,
@@ -142,7 +142,7 @@ export const eventDate: NamedRule = patternRule(
     severity: 'warning',
     fixable: false,
     stage: 'check',
-    source: { standard: 'GB/T 15834-2011', clause: '4.14（间隔号标示事件的月日）' },
+    source: { standard: 'GB/T 15834-2011', clause: '4.14.3（间隔号标示事件的月日）' },
     description: { zh: '以月日称事件用间隔号加引号：“5·12”', en: 'an event named by its date is written “5·12”' },
   },
   EVENT,

@@ -15,7 +15,7 @@ export const fullWidthDigits: NamedRule = patternRule(
     severity: 'warning',
     fixable: true,
     stage: 'check',
-    source: { standard: 'GB/T 15835-2011', clause: '4.2' },
+    source: { standard: 'GB/T 15835-2011', clause: '5.1（阿拉伯数字的使用）' },
     description: { zh: '数字用半角阿拉伯数字', en: 'numbers use half-width digits' },
   },
   RUN,

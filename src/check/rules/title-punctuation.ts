@@ -1,5 +1,6 @@
 /**
- * title/punctuation: an article title ends without punctuation (GB/T 9704 §7.3.1 practice).
+ * title/punctuation: an article title ends without punctuation (GB/T 15834-2011 B.4: 通常不用标点符号,
+ * a ？ ！ or …… where needed; GB/T 9704 §7.3.1 places the title but says nothing of its marks).
  * Closing quotes and brackets are part of the wording and stay. A trailing 。，、；： is removed
  * by `bulletin fix`; a ？ or ！ may be meant, so it is only reported.
  */
@@ -17,7 +18,7 @@ export const titlePunctuation: NamedRule = {
       severity: 'warning',
       fixable: true,
       stage: 'check',
-      source: { standard: 'GB/T 9704-2012', clause: '7.3.1' },
+      source: { standard: 'GB/T 15834-2011', clause: '附录B.4（文章标题的标点用法）' },
       description: { zh: '标题末尾不用标点', en: 'a title ends without punctuation' },
     },
   ],

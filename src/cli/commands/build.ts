@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { openChecked, parseIssueRef, realOrSelf, type IssueDir } from '../../archive/index.js';
 import { inputFiles, issueInputs } from '../../pipeline/inputs.js';
-import { issueStamp, recordBuild, runBatch, stampBase, type BatchReporter } from '../../batch/index.js';
+import { stampIssue, recordBuild, runBatch, stampBase, type BatchReporter } from '../../batch/index.js';
 import { formatSummary, LineReporter, SpinnerReporter, type ReporterContext } from '../../batch/progress.js';
 import { buildIssue, defaultedRoles } from '../../pipeline/index.js';
 import { ROLE_FAMILY, type FontRole } from '../../fonts/index.js';
@@ -98,11 +98,11 @@ async function buildOne(ctx: CliContext, root: string, where: IssueDir, output: 
   const { io, c, lang } = ctx;
   // Stamp the inputs as they are before the build, so an edit during the build counts as a change.
   const base = stampBase(root);
-  const stamp = output ? '' : issueStamp(base, where);
-  const r = await buildIssue(root, where, output, base.fonts);
+  const stamped = output ? { stamp: '' } : stampIssue(base, where);
+  const r = await buildIssue(root, where, output, { fonts: base.fonts });
   printBuildDiagnostics(ctx, r.diagnostics, root, where);
   if (r.output) {
-    if (stamp) recordBuild(root, where, stamp, r);
+    recordBuild(root, where, stamped, r);
     io.out(c.green('✓ ') + t(lang, 'built', { file: path.relative(io.cwd, r.output) || r.output, pages: r.pages, kb: Math.round(r.bytes / 1024) }) + '\n');
     const stand = defaultedRoles(r.fonts, r.systemFonts ?? false);
     if (stand.length) {

@@ -99,7 +99,7 @@ function freshPdfs(root: string): (where: IssueDir) => string | undefined {
     if (!cache.get(where)) return undefined;
     base ??= stampBase(root);
     const output = defaultOutput(root, where);
-    return cache.isFresh(where, issueStamp(base, where), output) ? output : undefined;
+    return cache.isFresh(where, issueStamp(base, where, cache.get(where)), output) ? output : undefined;
   };
 }
 

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { Font as FontkitFont } from 'fontkit';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import { reported, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { FontLoadError, glyphOutline, loadFontBook, resolveFonts } from '../../fonts/index.js';
 import { fontFault } from '../../i18n/faults.js';
 import { layoutIssue, type Ink, type IssueLayout, type PageItem, type PageLayout } from '../../layout/index.js';
@@ -375,9 +375,7 @@ export async function phoneImage(root: string, source: EditionSource): Promise<{
   if (resolution.broken.length)
     return {
       slices: [],
-      diagnostics: resolution.broken.map((b) =>
-        diagnostic('font/unreadable', 'error', { file: shown(b.path), line: 1, column: 1 }, fontFault(b.error, shown(b.path))),
-      ),
+      diagnostics: resolution.broken.map((b) => reported('font/unreadable', { file: shown(b.path), line: 1, column: 1 }, fontFault(b.error, shown(b.path)))),
     };
   let fonts;
   try {
@@ -385,7 +383,7 @@ export async function phoneImage(root: string, source: EditionSource): Promise<{
   } catch (e) {
     if (!(e instanceof FontLoadError)) throw e;
     const loc = e.choice.loc ?? { file: series.file, line: 1, column: 1 };
-    return { slices: [], diagnostics: [diagnostic('font/unreadable', 'error', loc, fontFault(e.error, shown(e.choice.path), e.choice.face))] };
+    return { slices: [], diagnostics: [reported('font/unreadable', loc, fontFault(e.error, shown(e.choice.path), e.choice.face))] };
   }
   const phone = phoneStyle(style, series.series);
   const layout = layoutIssue({ series, issue, style: phone, fonts, narrow: true });

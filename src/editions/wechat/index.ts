@@ -4,7 +4,7 @@
  * class or id, no <script>), <section>/<p>/<span>/<strong>, no images and no links (the editor
  * strips outside links). The typography is set inline on every element for the same reason.
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { reported, type Diagnostic } from '../../diagnostics/index.js';
 import { formatDateZh, type Article, type Block, type Issue, type Paragraph, type Run, type SeriesConfig } from '../../model/index.js';
 import { articleSlug, attributionText, esc, htmlDocument, issueNumberLabel, plainText } from '../html.js';
 
@@ -95,7 +95,7 @@ export function wechatEdition(series: SeriesConfig, issue: Issue, attributionLab
     const titleLength = [...a.title].length;
     if (titleLength > WECHAT_LIMITS.title)
       warnings.push(
-        diagnostic('wechat/title-length', 'warning', a.titleLoc, {
+        reported('wechat/title-length', a.titleLoc, {
           zh: `标题 ${titleLength} 个字，超过公众号图文标题的 ${WECHAT_LIMITS.title} 字上限，发布时须缩短`,
           en: `the title has ${titleLength} characters, more than the ${WECHAT_LIMITS.title} a WeChat article title allows; shorten it for the account`,
         }),
@@ -104,7 +104,7 @@ export function wechatEdition(series: SeriesConfig, issue: Issue, attributionLab
     const digestLength = [...digest].length;
     if (first && digestLength > WECHAT_LIMITS.digest)
       warnings.push(
-        diagnostic('wechat/digest-length', 'warning', first.loc, {
+        reported('wechat/digest-length', first.loc, {
           zh: `摘要（取自${a.note.length ? '编者按' : '第一段'}）${digestLength} 个字，超过公众号的 ${WECHAT_LIMITS.digest} 字上限，后台会截断；可在文章信息块中用 note 写一段简短的编者按`,
           en: `the digest (taken from the ${a.note.length ? 'editor’s note' : 'first paragraph'}) has ${digestLength} characters, more than the ${WECHAT_LIMITS.digest} WeChat allows and will be cut; a short \`note\` in the front matter gives a better one`,
         }),
@@ -132,7 +132,7 @@ function checkSize(warnings: Diagnostic[], content: string, loc: Diagnostic['loc
   const bytes = Buffer.byteLength(content);
   if (chars > WECHAT_LIMITS.contentChars || bytes > WECHAT_LIMITS.contentBytes)
     warnings.push(
-      diagnostic('wechat/content-size', 'warning', loc, {
+      reported('wechat/content-size', loc, {
         zh: `“${what}”的公众号正文有 ${chars} 个字符（${Math.round(bytes / 1024)} KB），超过 2 万字符或 1 MB 的上限，须分篇发布`,
         en: `the WeChat content of “${what}” has ${chars} characters (${Math.round(bytes / 1024)} KB), over the limit of 20,000 characters or 1 MB; publish it in parts`,
       }),
