@@ -84,6 +84,9 @@ article p.attribution { text-indent: 0; text-align: right; margin-top: 0.5em; wo
 .toc h2, .year h2 { font-family: ${HEI}; font-weight: 400; font-size: 1.15em; margin: 1.5rem 0 0.5rem; }
 .toc ol { padding-left: 1.75em; margin: 0; }
 .toc li { margin: 0.5em 0; }
+/* Titles in lists wrap between words, as the article's own title does (titleHtml). */
+.toc a, .titles a { word-break: keep-all; }
+.nobr { white-space: nowrap; }
 .toc-source { display: block; color: var(--muted); font-size: 0.9em; }
 .pdf { margin-top: 1.5rem; text-align: left; }
 .issues { list-style: none; padding: 0; margin: 0; }
