@@ -122,7 +122,9 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
     const heading = b.kind === 'heading';
     const role: FontRole = !heading ? 'body' : b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'heading3';
     const parts = runsOf(b, role, heading ? role : 'lead');
-    const f = paragraphFlow(heading ? wrapped(ctx, 'heading', parts, bodyOpts(ctx, role)) : layoutParagraph(parts, bodyOpts(ctx, role), ctx.diagnostics));
+    // On the phone a heading that wraps breaks after its comma, set ragged, rather than inside a word (获|得感).
+    const headingOpts = bodyOpts(ctx, role, ctx.narrow ? { preferBreakAfter: '，、；：', align: 'left' } : {});
+    const f = paragraphFlow(heading ? wrapped(ctx, 'heading', parts, headingOpts) : layoutParagraph(parts, bodyOpts(ctx, role), ctx.diagnostics));
     if (afterHeading && f[0]) f[0].keep = true;
     if (heading) f.forEach((x, i) => (x.keep ||= i > 0));
     text.push(...f);

@@ -84,10 +84,13 @@ describe('masthead', () => {
 });
 
 describe('the phone measure (narrow)', () => {
-  it('breaks a joint attribution between its units, and every title where its phrases part', () => {
+  it('breaks a joint attribution between its units, a heading after its comma, and every title where its phrases part', () => {
     const p = prepared(REPO, 2);
     const layout = layoutIssue({ series: p.series, issue: p.issue, style: phoneStyle(p.style, p.series.series), fonts, narrow: true });
     const lines = layout.pages.flatMap((pg) => pg.items).filter((i): i is TextLine => i.kind === 'text');
+    // A heading too long for the phone's line wraps after its comma, not inside 获得感.
+    expect(lines.filter((l) => l.role.startsWith('heading')).map(lineText)).toContain('（三）办好“一批事”，');
+    expect(lines.filter((l) => l.role.startsWith('heading')).map(lineText)).toContain('增强群众获得感');
     const attribution = lines.filter((l) => l.role === 'attribution').map(lineText);
     expect(attribution).toContain('（供稿单位：茶陵县委组织部、');
     expect(attribution).toContain('炎陵县委组织部）');
