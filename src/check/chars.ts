@@ -1,27 +1,9 @@
 /**
- * Characters that have no printed form: Unicode default-ignorable code points (zero-width spaces
- * and joiners, soft hyphens, variation selectors, bidirectional controls … pasted from web pages
- * and WeChat) and control characters (terminal escapes, BEL …). The layout drops them; the checks
- * name them by code point and Unicode name, never by echoing the character itself.
+ * Characters that have no printed form (the list itself is src/diagnostics/unprinted.ts, shared with
+ * the layout, which drops them, and the CLI): the checks name them by code point and Unicode name,
+ * never by echoing the character itself.
  */
-
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
-/** Control characters other than tab and line ends: C0, DEL, C1. */
-const CONTROLS = '\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f';
-const CONTROL = new RegExp(`^[${CONTROLS}]`);
-
-/** Any character the layout leaves out: a default-ignorable or a control character. */
-export const UNPRINTED = new RegExp(`[\\p{Default_Ignorable_Code_Point}${CONTROLS}]`, 'u');
-
-/** A Unicode default-ignorable code point (UAX #44 Default_Ignorable_Code_Point). */
-export function isInvisible(ch: string): boolean {
-  return IGNORABLE.test(ch);
-}
-
-/** A control character other than tab and line ends (C0, DEL, C1). */
-export function isControl(ch: string): boolean {
-  return CONTROL.test(ch);
-}
+export { isControl, isInvisible, UNPRINTED } from '../diagnostics/index.js';
 
 const C0 = [
   'NULL',

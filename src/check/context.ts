@@ -29,7 +29,8 @@ export interface RuleMeta {
   id: string;
   /**
    * Severity when bulletin.yaml's `checks:` says nothing. Follows the source's wording: what a
-   * standard requires is an error or a warning; what it says is 一般/可以/宜 done is a hint.
+   * standard requires is an error or a warning; what it says is 一般/通常/可以/宜 done is a hint
+   * (and carries no fix unless `checks:` raises it).
    */
   severity: Severity;
   /** Whether its diagnostics carry a mechanical fix that `bulletin fix` applies. */

@@ -41,15 +41,22 @@ function levels(series: SeriesConfig | undefined): Map<string, Level> {
   return out;
 }
 
-/** Diagnostics after `checks:`: a rule set off is dropped, one set to a level reports at it. */
+/**
+ * Diagnostics after `checks:`: a rule set off is dropped, one set to a level reports at it. A hint
+ * carries no fix: what the source leaves to the author (通常, 一般, 宜) is not changed by
+ * `bulletin fix` unless bulletin.yaml raises the rule to a warning or an error.
+ */
 export function applyChecks(ds: Diagnostic[], series: SeriesConfig | undefined): Diagnostic[] {
   const set = levels(series);
-  if (!set.size) return ds;
   const out: Diagnostic[] = [];
   for (const d of ds) {
     const level = set.get(d.rule);
     if (level === 'off') continue;
-    out.push(level ? { ...d, severity: level as Severity } : d);
+    const severity = (level as Severity | undefined) ?? d.severity;
+    if (severity === 'hint' && d.fix) {
+      const { fix: _dropped, ...rest } = d;
+      out.push({ ...rest, severity });
+    } else out.push(severity === d.severity ? d : { ...d, severity });
   }
   return out;
 }
@@ -104,14 +111,15 @@ export function rulesMarkdown(): string {
     `${REGISTRY.length} rules. Set any of them in bulletin.yaml under \`checks:\` to \`off\`, \`hint\`, \`warning\` or \`error\`` +
       ' (rules marked 🔒 report problems the PDF cannot be made right with: they stay errors). `bulletin rules` lists them in your language.',
     '',
-    'Severity follows the source: what a standard requires is an error or a warning; what it says is 一般/可以/宜 done is a hint.',
+    'Severity follows the source: what a standard requires is an error or a warning; what it says is 一般/通常/可以/宜 done is a hint.' +
+      ' A hint carries no fix: “as a warning” marks a rule whose fix `bulletin fix` applies once `checks:` sets it to `warning` or `error`.',
     '',
     '| id | severity | fix | source | 说明 | description |',
     '|---|---|---|---|---|---|',
   ];
   for (const m of REGISTRY)
     lines.push(
-      `| \`${m.id}\`${m.locked ? ' 🔒' : ''} | ${sev(m.severity)} | ${m.fixable ? 'yes' : ''} | ${esc(sourceText(m, 'en'))} | ${esc(m.description.zh)} | ${esc(m.description.en)} |`,
+      `| \`${m.id}\`${m.locked ? ' 🔒' : ''} | ${sev(m.severity)} | ${m.fixable ? (m.severity === 'hint' ? 'as a warning' : 'yes') : ''} | ${esc(sourceText(m, 'en'))} | ${esc(m.description.zh)} | ${esc(m.description.en)} |`,
     );
   return lines.join('\n') + '\n';
 }

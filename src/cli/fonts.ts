@@ -1,6 +1,7 @@
 /** `bulletin fonts [issue]`: the font chosen for each role, where it came from, and coverage. */
 import path from 'node:path';
 import type { IssueDir } from '../archive/index.js';
+import { isUnprinted } from '../diagnostics/index.js';
 import {
   FONT_ROLES,
   FontLoadError,
@@ -17,8 +18,6 @@ import { loadSeries, type Issue } from '../model/index.js';
 import { FAMILY_LABELS, t, type Lang } from '../i18n/index.js';
 import { displayWidth, padDisplay } from './report.js';
 import { ExitError } from './shared.js';
-
-const UNPRINTED = /[\x7f-\x9f\p{Default_Ignorable_Code_Point}]/u;
 
 const ROLE_FOR_STYLE: Record<string, FontRole> = { regular: 'body', lead: 'lead' };
 
@@ -112,7 +111,7 @@ export function fontsReport(root: string, where: IssueDir | undefined, lang: Lan
         for (const ch of text) {
           const cp = ch.codePointAt(0)!;
           // Blanks, and the invisible and control characters the layout drops, need no glyph.
-          if (cp < 0x21 || UNPRINTED.test(ch)) continue;
+          if (cp < 0x21 || isUnprinted(ch)) continue;
           const face = book.faceFor(role, cp);
           if (face === primary) continue;
           if (face) patched.set(ch, face.name);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { readText } from '../archive/index.js';
 import stringWidth from 'string-width';
-import { LineTable, visible, type Diagnostic } from '../diagnostics/index.js';
+import { LineTable, UNPRINTED_CLASS, visible, type Diagnostic } from '../diagnostics/index.js';
 import type { Change } from '../fix/index.js';
 import { pick, say, t, type Lang } from '../i18n/index.js';
 
@@ -206,7 +206,8 @@ export function formatDiagnostics(ds: readonly Diagnostic[], root: string, lang:
   return out.join('');
 }
 
-const JSON_UNSAFE = /[\x7f-\x9f\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
+/** The unprinted characters and the Unicode line separators (C0 never reaches it: JSON.stringify escapes those). */
+const JSON_UNSAFE = new RegExp(`[${UNPRINTED_CLASS}\\u2028\\u2029]`, 'gu');
 
 /**
  * JSON text safe to show on a terminal: JSON.stringify escapes C0 controls; DEL, C1 controls (a

@@ -5,8 +5,10 @@
 
 export { codePoints, LineTable } from './lines.js';
 export { REPORTED_SEVERITY, reported, type ReportedRule } from './reported.js';
+export { CONTROL_CLASS, isControl, isInvisible, isUnprinted, UNPRINTED, UNPRINTED_CLASS } from './unprinted.js';
+import { UNPRINTED_CLASS } from './unprinted.js';
 
-/** hint: what a standard says is 一般, 可以 or 宜 done (never fails a check). */
+/** hint: what a standard says is 一般, 通常, 可以 or 宜 done (never fails a check, carries no fix). */
 export type Severity = 'error' | 'warning' | 'hint';
 
 /** A place in a source file. `file` is relative to the archive root; line and column are 1-based, column counts code points. */
@@ -65,12 +67,14 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Characters a terminal must never receive from a source file or a file name: control characters
- * (ESC starts escape sequences that clear the screen or retitle the window, BEL rings), the
- * bidirectional controls that reorder what is shown, and the invisible (default-ignorable) ones.
+ * Characters a terminal must never receive from a source file or a file name: the unprinted ones
+ * (control characters: ESC starts escape sequences that clear the screen or retitle the window, BEL
+ * rings; the bidirectional controls that reorder what is shown; the invisible default-ignorables),
+ * and a carriage return and the Unicode line and paragraph separators, which move the cursor.
  */
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
-const UNSAFE_WITH_LINES = /[\x00-\x1f\x7f-\x9f\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
+const UNSAFE = new RegExp(`[${UNPRINTED_CLASS}\\r\\u2028\\u2029]`, 'gu');
+/** … and tab and line feed too, for a source line shown in a window. */
+const UNSAFE_WITH_LINES = new RegExp(`[${UNPRINTED_CLASS}\\t\\n\\r\\u2028\\u2029]`, 'gu');
 
 /**
  * Text from an input made safe to print: every unsafe character becomes a visible escape such as

@@ -2,7 +2,7 @@
  * Itemize: turn styled runs into clusters, the unbreakable units of line breaking, and choose
  * a face for every glyph (the role's font, else the first fallback that has it).
  */
-import { reported, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
+import { isUnprinted, reported, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
 import type { FontBook, FontMetrics, FontRole } from '../fonts/types.js';
 import { halfWidthSpans } from '../model/punctuation.js';
 import { advance } from '../model/source.js';
@@ -48,13 +48,6 @@ export interface ItemizeOptions {
   fonts: FontBook;
 }
 
-/**
- * Characters with no printed form: Unicode default-ignorables (zero-width spaces and joiners, soft
- * hyphens, variation selectors, bidi controls, pasted from web pages and WeChat) and control
- * characters. Dropped here, as Typst drops default-ignorables; tab is a space and line ends are not text, so neither is touched.
- */
-const UNPRINTED = /^[\p{Default_Ignorable_Code_Point}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]$/u;
-
 /** Split text into clusters and measure them. Reports characters no font can draw. */
 export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: Diagnostic[]): Cluster[] {
   const out: Cluster[] = [];
@@ -74,8 +67,10 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
     while (i < chars.length) {
       const ch = chars[i];
       const next = chars[i + 1];
-      if (UNPRINTED.test(ch)) {
-        // Nothing to print (`bulletin check` names it): no cell, no glyph, no break opportunity.
+      if (isUnprinted(ch)) {
+        // No printed form (diagnostics/unprinted.ts: default-ignorables and controls; dropped as
+        // Typst drops default-ignorables; tab is a space and line ends are not text, so neither is
+        // touched). `bulletin check` names it: no cell, no glyph, no break opportunity.
         take(1);
       } else if (subst?.get(i) !== undefined) {
         const sub = subst.get(i);

@@ -8,18 +8,18 @@ export type Cmyk = [number, number, number, number];
 
 export interface HouseStyle {
   page: {
-    /** Paper, mm. GB/T 9704 §5.2.1: A4. */
+    /** Paper, mm. GB/T 9704 §5.1: A4. */
     width: number;
     height: number;
-    /** Top margin (天头), mm. GB/T 9704 §5.2.3: 37 mm. */
+    /** Top margin (天头), mm. GB/T 9704 §5.2.1: 37 mm ± 1 mm. */
     top: number;
-    /** Left (binding) margin (订口), mm. GB/T 9704 §5.2.3: 28 mm. */
+    /** Left (binding) margin (订口), mm. GB/T 9704 §5.2.1: 28 mm ± 1 mm. */
     left: number;
-    /** Text block (版心), mm. GB/T 9704 §5.2.3: 156 × 225 mm. */
+    /** Text block (版心), mm. GB/T 9704 §5.2.1: 156 × 225 mm. */
     text_width: number;
     text_height: number;
   };
-  /** GB/T 9704 §5.2.4: 28 characters × 22 lines. */
+  /** GB/T 9704 §5.2.3: 一般 28 characters × 22 lines, filling the text block. */
   grid: { chars: number; lines: number };
   body: {
     /** 3号 = 16 pt (GB/T 9704 §5.2.2). */
@@ -32,7 +32,7 @@ export interface HouseStyle {
     size: number;
     /** Blank grid lines before a title that follows another article. */
     space_before: number;
-    /** Blank grid lines between a title and its text (GB/T 9704 §7.3.3: 空一行). */
+    /** Blank grid lines between a title and its text (GB/T 9704 §7.3.2: the line after the title 空一行). */
     space_after: number;
     /**
      * Size of a ——subtitle, which starts its own line when the title wraps (many bulletins set
@@ -60,13 +60,13 @@ export interface HouseStyle {
     lines: number;
     /** Red rule thickness, pt (convention 1–2.25 pt). */
     rule_width: number;
-    /** Distance from the office/date baseline down to the rule, mm (GB/T 9704 §7.2.4 uses 4 mm). */
+    /** Distance from the office/date baseline down to the rule, mm (GB/T 9704 §7.2.7: the red rule 4 mm below the document number). */
     rule_gap: number;
     /** Optional label at the top left, e.g. 内部资料. */
     label: string;
   };
   end_block: {
-    /** 4号 = 14 pt (GB/T 9704 §7.4.1). */
+    /** 4号 = 14 pt (GB/T 9704 §7.4: the 版记 lines in 4号). */
     size: number;
     /** Left and right inset in characters (GB/T 9704 §7.4.2: 左右各空一字). */
     indent: number;

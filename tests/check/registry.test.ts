@@ -78,6 +78,30 @@ describe('the registry', () => {
 });
 
 describe('checks: in bulletin.yaml', () => {
+  it('a hint carries no fix: bulletin fix leaves a 、 between 《》《》 alone until checks: raises punctuation/serial-comma to a warning', () => {
+    const root = copyFixture('serial-comma');
+    try {
+      const article = path.join(root, 'issues/2026/1/a.md');
+      const text = readFileSync(article, 'utf8');
+      const hints = check(root).filter((d) => d.rule === 'punctuation/serial-comma');
+      expect(brief(hints)).toEqual(['hint punctuation/serial-comma issues/2026/1/a.md:5:16', 'hint punctuation/serial-comma issues/2026/1/a.md:6:9']);
+      expect(hints.map((d) => d.fix)).toEqual([undefined, undefined]);
+      expect(fixIssues(root, listIssueDirs(root), listIssueDirs(root)).changes).toEqual([]);
+      expect(readFileSync(article, 'utf8')).toBe(text);
+      const yaml = readFileSync(path.join(root, 'bulletin.yaml'), 'utf8');
+      writeFileSync(path.join(root, 'bulletin.yaml'), yaml.trimEnd() + '\nchecks:\n  punctuation/serial-comma: warning\n');
+      const warnings = check(root).filter((d) => d.rule === 'punctuation/serial-comma');
+      expect(warnings.map((d) => `${d.severity} ${d.fix?.[0].replacement === '' ? 'delete' : 'none'}`)).toEqual(['warning delete', 'warning delete']);
+      expect(fixIssues(root, listIssueDirs(root), listIssueDirs(root)).changes.map((c) => `${c.line} ${c.rule}`)).toEqual([
+        '5 punctuation/serial-comma',
+        '6 punctuation/serial-comma',
+      ]);
+      expect(readFileSync(article, 'utf8')).toContain('《智慧党建平台使用手册》《党群服务阵地建设标准》');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('switches a rule off, changes a severity, and reports an unknown id with a did-you-mean and a locked one at its line', () => {
     const root = copyFixture('space');
     try {

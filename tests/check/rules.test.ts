@@ -167,7 +167,9 @@ describe('attribution', () => {
 describe('text', () => {
   const marks = (name: string) => {
     const ds = check(fixture(name));
-    return ds.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column} ${pointedAt(fixture(name), d)}${d.fix ? ' fix' : ''}`);
+    return ds.map(
+      (d) => `${d.severity === 'warning' ? '' : `${d.severity} `}${d.rule} ${d.loc.line}:${d.loc.column} ${pointedAt(fixture(name), d)}${d.fix ? ' fix' : ''}`,
+    );
   };
 
   it('punctuation/half-width: each , : ; ( ) ? ! in Chinese text; 1,000, 10:30, URLs untouched', () => {
@@ -209,8 +211,8 @@ describe('text', () => {
     expect(marks('space')).toEqual(['text/space 5:3   fix', 'text/space 5:16 \u3000 fix', 'text/space 7:3   fix', 'text/space 7:5   fix']);
   });
 
-  it('punctuation/serial-comma: no 、 between 《…》《…》 or “…”“…”; 、 before other words untouched', () => {
-    expect(marks('serial-comma')).toEqual(['punctuation/serial-comma 5:16 、 fix', 'punctuation/serial-comma 6:9 、 fix']);
+  it('punctuation/serial-comma: a hint (GB/T 15834 §4.5.3.5 says 通常) at each 、 between 《…》《…》 or “…”“…”, without a fix; 、 before other words untouched', () => {
+    expect(marks('serial-comma')).toEqual(['hint punctuation/serial-comma 5:16 、', 'hint punctuation/serial-comma 6:9 、']);
   });
 
   it('text/ellipsis: ..., 。。。, … and ……… become ……; Latin etc... is left alone', () => {
@@ -223,15 +225,15 @@ describe('text', () => {
     expect(ds.map((d) => d.fix?.[0].replacement)).toEqual(['2026', '12.5', '1,000']);
   });
 
-  it('text/range-hyphen: 1-8月 and 80-100万元, not dates, telephone or standard numbers', () => {
+  it('text/range-hyphen: a hint (GB/T 15834 §4.13.3.2 says 一般) at 1-8月 and 80-100万元, not dates, telephone or standard numbers', () => {
     const ds = check(fixture('range-hyphen'));
-    expect(marks('range-hyphen')).toEqual(['text/range-hyphen 5:2 -', 'text/range-hyphen 5:14 -', 'text/range-hyphen 5:25 -']);
+    expect(marks('range-hyphen')).toEqual(['hint text/range-hyphen 5:2 -', 'hint text/range-hyphen 5:14 -', 'hint text/range-hyphen 5:25 -']);
     expect(ds[0].hint?.zh).toContain('1—8月');
     expect(ds[0].hint?.zh).toContain('1～8月');
   });
 
-  it('title/punctuation: 。 is removed by a fix, ？ only reported, a closing quote is fine', () => {
-    expect(marks('title-punctuation')).toEqual(['title/punctuation 2:18 。 fix', 'title/punctuation 2:19 ？']);
+  it('title/punctuation: a hint (GB/T 15834 附录B.4 says 通常) without a fix, a closing quote is fine', () => {
+    expect(marks('title-punctuation')).toEqual(['hint title/punctuation 2:18 。', 'hint title/punctuation 2:19 ？']);
   });
 
   it('text/lead-period: a bold lead sentence ends with 。', () => {

@@ -137,9 +137,17 @@ describe('fixes by rule', () => {
       fixAll(root);
       expect(readFileSync(path.join(root, 'issues/2026/1/a.md'), 'utf8'), name).toBe(`---\ntitle: 我市推进基层党建工作\nsource: 天元区委组织部\n---\n${body}`);
     }
+    // title/punctuation is a hint (GB/T 15834 附录B.4 says 通常): its stop is removed only once checks: makes it a warning.
     const root = copyFixture('title-punctuation');
+    const title = () => readFileSync(path.join(root, 'issues/2026/1/a.md'), 'utf8').split('\n')[1];
     fixAll(root);
-    expect(readFileSync(path.join(root, 'issues/2026/1/a.md'), 'utf8').split('\n')[1]).toBe('title: 我市推进基层党建工作');
+    expect(title()).toBe('title: 我市推进基层党建工作。');
+    writeFileSync(
+      path.join(root, 'bulletin.yaml'),
+      readFileSync(path.join(root, 'bulletin.yaml'), 'utf8').trimEnd() + '\nchecks:\n  title/punctuation: warning\n',
+    );
+    fixAll(root);
+    expect(title()).toBe('title: 我市推进基层党建工作');
   });
 
   it('is idempotent on every fixture archive: a second run changes nothing', () => {

@@ -1,7 +1,8 @@
 /**
- * text/range-hyphen: a range of numbers is joined by a dash or a wave (1—8月, 80万～100万元,
- * GB/T 15834 §4.13), not by a hyphen (1-8月). Dates (2026-01-12), telephone numbers and standard
- * numbers (GB/T 9704-2012) keep their hyphens. Which mark to use is the author's choice, so no fix.
+ * text/range-hyphen: a range of numbers is joined by a dash or a wave (1—8月, 80万～100万元), not
+ * by a hyphen (1-8月). Dates (2026-01-12), telephone numbers and standard numbers (GB/T 9704-2012)
+ * keep their hyphens. A hint: GB/T 15834 §4.13.3.2 says a range 一般用一字线，有时也可用浪纹线, and
+ * GB/T 15835 §5.1.3 可采用 either. Which mark to use is the author's choice, so no fix.
  */
 import type { NamedRule } from '../context.js';
 import { patternRule } from './pattern.js';
@@ -12,10 +13,10 @@ const RANGE = /(?<![\w\-－./:])(\d+(?:\.\d+)?)([-－‐‑])(\d+(?:\.\d+)?)(?=[
 export const rangeHyphen: NamedRule = patternRule(
   {
     id: 'text/range-hyphen',
-    severity: 'warning',
+    severity: 'hint',
     fixable: false,
     stage: 'check',
-    source: { standard: 'GB/T 15834-2011', clause: '4.13' },
+    source: { standard: 'GB/T 15834-2011', clause: '4.13.3.2（起止、数值范围一般用一字线，有时也可用浪纹线）' },
     description: { zh: '数值范围用一字线或浪纹线，不用连字符', en: 'a range of numbers takes a dash or a wave, not a hyphen' },
   },
   RANGE,

@@ -4,10 +4,10 @@
  * bulletin.yaml; on a terminal it asks for the series and office, in a script it takes
  * --series/--office or writes placeholders and says what to edit.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE, writeFileAtomic } from '../../archive/index.js';
+import { CONFIG_FILE, WriteFault, writeFileAtomic } from '../../archive/index.js';
 import { describeFault } from '../../i18n/faults.js';
 import { PLACEHOLDER } from '../../check/placeholders.js';
 import { say, type Lang } from '../../i18n/index.js';
@@ -126,18 +126,19 @@ export function initArchive(dir: string, answers: InitAnswers, lang: Lang): Init
       if (!existsSync(p)) created.push(`${sub}/`);
       mkdir(p);
     }
+    // Both files are written exclusively (link, never rename over): a file of that name that
+    // appears between the checks above and the write is never replaced.
     const readme = path.join(dir, 'fonts', 'README.md');
-    if (!existsSync(readme)) {
-      writeFileAtomic(readme, FONTS_README);
+    if (!existsSync(readme) && writeIfAbsent(readme, FONTS_README)) {
       made.push(readme);
       created.splice(created.indexOf('fonts/'), created.includes('fonts/') ? 1 : 0, 'fonts/README.md');
     }
-    // Checked again just before writing: an archive is never overwritten.
+    // Checked again just before writing, for the plain message; the exclusive write decides.
     refuseExisting(dir, lang);
-    writeFileAtomic(config, seriesYaml(answers.series, answers.office));
+    if (!writeIfAbsent(config, seriesYaml(answers.series, answers.office))) throw existingArchive(config, lang);
     created.unshift(CONFIG_FILE);
   } catch (e) {
-    for (const p of made.reverse()) rmSync(p, { recursive: true, force: true });
+    for (const p of made.reverse()) removeMade(p);
     if (e instanceof ExitError) throw e;
     const words = describeFault(e, 'write');
     if (words) throw new ExitError(1, words[lang]);
@@ -154,21 +155,45 @@ export function initArchive(dir: string, answers: InitAnswers, lang: Lang): Init
   return { root: dir, created };
 }
 
+/** Undo one thing init made: its file, or its folder while empty (what another program put there meanwhile stays). */
+function removeMade(p: string): void {
+  try {
+    if (lstatSync(p).isDirectory()) rmdirSync(p);
+    else unlinkSync(p);
+  } catch {
+    /* gone already, or no longer only ours */
+  }
+}
+
+/** Write `file` unless it exists (also when it appears meanwhile): false, and the file untouched, if it does. */
+function writeIfAbsent(file: string, text: string): boolean {
+  try {
+    writeFileAtomic(file, text, { exclusive: true });
+    return true;
+  } catch (e) {
+    if (e instanceof WriteFault && e.code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+function existingArchive(config: string, lang: Lang): ExitError {
+  return new ExitError(
+    1,
+    say(
+      lang,
+      {
+        zh: '{file} 已存在，不会覆盖。该文件夹已是简报档案；要重新开始，请换一个文件夹。',
+        en: '{file} already exists; not overwriting it. The folder is already an archive; start a new one in another folder.',
+      },
+      { file: config },
+    ),
+  );
+}
+
 /** An archive is never overwritten: exit 1 when `dir` already holds a bulletin.yaml. */
 export function refuseExisting(dir: string, lang: Lang): void {
   const config = path.join(dir, CONFIG_FILE);
-  if (existsSync(config))
-    throw new ExitError(
-      1,
-      say(
-        lang,
-        {
-          zh: '{file} 已存在，不会覆盖。该文件夹已是简报档案；要重新开始，请换一个文件夹。',
-          en: '{file} already exists; not overwriting it. The folder is already an archive; start a new one in another folder.',
-        },
-        { file: config },
-      ),
-    );
+  if (existsSync(config)) throw existingArchive(config, lang);
 }
 
 /** The folders from the nearest existing one down to `dir`, top first. */

@@ -12,6 +12,7 @@ export const RULES_MESSAGES = {
   },
   off: { zh: '关闭', en: 'off' },
   fixable: { zh: '可自动修正', en: 'fixable' },
+  fixableAsWarning: { zh: '设为 warning 时可自动修正', en: 'fixable as a warning' },
   locked: { zh: '不可关闭', en: 'cannot be switched off' },
   count: {
     zh: '共 {n} 条规则；在 bulletin.yaml 中写 checks: {规则: off|hint|warning|error} 可调整',
@@ -25,7 +26,7 @@ export function formatRules(lang: Lang): string {
     t(lang, m.severity === 'hint' ? 'suggestion' : m.severity),
     sourceText(m, lang),
     m.description[lang] +
-      [m.fixable ? RULES_MESSAGES.fixable : undefined, m.locked ? RULES_MESSAGES.locked : undefined]
+      [m.fixable ? (m.severity === 'hint' ? RULES_MESSAGES.fixableAsWarning : RULES_MESSAGES.fixable) : undefined, m.locked ? RULES_MESSAGES.locked : undefined]
         .filter((x) => x !== undefined)
         .map((x) => (lang === 'zh' ? `［${x.zh}］` : ` [${x.en}]`))
         .join(''),
