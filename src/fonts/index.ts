@@ -9,6 +9,7 @@ import * as fontkit from 'fontkit';
 import { FontFileError, fontNames, openLazy, openWhole } from './lazy.js';
 
 export { FontFileError, type FontFault } from './lazy.js';
+export { glyphOutline, type GlyphOutline } from './outline.js';
 import type { SourceLoc } from '../diagnostics/index.js';
 import type { FontsConfig } from '../model/types.js';
 import {

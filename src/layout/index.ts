@@ -1,7 +1,7 @@
 export { layoutIssue, endBlockPlacement, type LayoutInput } from './issue.js';
 export { fillPageFeet, footGaps, SHORT_FOOT, type Relayable } from './feet.js';
 export { layoutParagraph, type ParagraphOptions } from './paragraph.js';
-export { layoutTitle } from './title.js';
+export { layoutTitle, titleWordBreaks } from './title.js';
 export { breakLines, fitLine, type LineFit } from './breakLines.js';
 export { itemize, canBreakBetween, type Cluster, type StyledText } from './itemize.js';
 export { paginate, type FlowLine, type PageSlice } from './paginate.js';

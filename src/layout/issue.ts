@@ -23,6 +23,8 @@ interface Ctx {
   g: Geometry;
   style: HouseStyle;
   fonts: FontBook;
+  /** See LayoutInput.narrow. */
+  narrow: boolean;
   diagnostics: Diagnostic[];
   /** bulletin.yaml, where the house style is set. */
   styleFile: string;
@@ -105,7 +107,7 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
       tracking: 0,
       maxLines: Infinity,
       paragraph: { fonts: ctx.fonts, indent: 0, align: 'center', role: 'title' },
-      set: (p, o, d) => layoutTitle(p, { ...o, subtitleSize: style.title.subtitle_size }, d),
+      set: (p, o, d) => layoutTitle(p, { ...o, subtitleSize: style.title.subtitle_size, margin: ctx.narrow ? 0 : 1 }, d),
     },
     ctx.diagnostics,
   ).lines;
@@ -120,7 +122,9 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
     const heading = b.kind === 'heading';
     const role: FontRole = !heading ? 'body' : b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'heading3';
     const parts = runsOf(b, role, heading ? role : 'lead');
-    const f = paragraphFlow(heading ? wrapped(ctx, 'heading', parts, bodyOpts(ctx, role)) : layoutParagraph(parts, bodyOpts(ctx, role), ctx.diagnostics));
+    // On the phone a heading that wraps breaks after its comma, set ragged, rather than inside a word (获|得感).
+    const headingOpts = bodyOpts(ctx, role, ctx.narrow ? { preferBreakAfter: '，、；：', align: 'left' } : {});
+    const f = paragraphFlow(heading ? wrapped(ctx, 'heading', parts, headingOpts) : layoutParagraph(parts, bodyOpts(ctx, role), ctx.diagnostics));
     if (afterHeading && f[0]) f[0].keep = true;
     if (heading) f.forEach((x, i) => (x.keep ||= i > 0));
     text.push(...f);
@@ -146,7 +150,8 @@ function articleFlow(ctx: Ctx, issue: Issue, index: number): FlowLine[] {
       { text: a.sources.join('、'), role: 'attribution', loc: a.sourceLoc },
       { text: '）', role: 'attribution', loc: a.sourceLoc },
     ];
-    const lines = wrapped(ctx, 'attribution', parts, bodyOpts(ctx, 'attribution', { indent: 0, align: 'right' }));
+    // A joint contribution that wraps (on the phone) breaks between units, not inside a name.
+    const lines = wrapped(ctx, 'attribution', parts, bodyOpts(ctx, 'attribution', { indent: 0, align: 'right', preferBreakAfter: '、：' }));
     lines.forEach((l) => flow.push({ lines: [l], keep: true, dropAtTop: false }));
   }
   return flow;
@@ -232,12 +237,30 @@ function masthead(ctx: Ctx, series: SeriesConfig, issue: Issue): PageItem[] {
   const dateWidth = [...date.lines, ...longest.lines].reduce((w, l) => Math.max(w, l.width), 0);
   const officeBox = { x: inner.x, width: Math.max(0, inner.width - dateWidth - g.pitch) };
   // On two lines, an office name breaks before its bracketed second name or after a separator.
-  const office = fit('office', series.office, series.officeLoc ?? fileLoc, 'body', officeBox, 'left', {
-    maxLines: officeLines,
-    paragraph: { fonts: ctx.fonts, indent: 0, align: 'left', role: 'body', ink: 'text', preferBreakAfter: '、，）)', preferBreakBefore: '（(' },
-  });
+  const officeIn = (box: { x: number; width: number }, maxLines: number, minSize: number, report: boolean) => {
+    const loc = series.officeLoc ?? fileLoc;
+    const spec: FitSpec = {
+      element: 'office',
+      parts: [{ text: series.office, role: 'body', loc }],
+      loc,
+      ...box,
+      size: body,
+      minSize,
+      tracking: gridTracking,
+      maxLines,
+      paragraph: { fonts: ctx.fonts, indent: 0, align: 'left', role: 'body', ink: 'text', preferBreakAfter: '、，）)', preferBreakBefore: '（(' },
+    };
+    return report ? fitOrReport(spec, ctx.diagnostics) : fitText(spec, []);
+  };
+  // On a narrow measure, an office that does not fit beside the date at the body size takes the
+  // full width on its own line(s) and the date the line below, while the rule stays above the text.
+  let rows = 1;
+  while (rows < m.office_lines + 1 && ruleBelow(line(4 + rows, body)) + m.rule_width / 2 <= flowTop) rows++;
+  const stack = ctx.narrow && rows > 1 && !officeIn(officeBox, 1, body, false).fits;
+  const office = stack ? officeIn(inner, rows - 1, m.line_min_size, true) : officeIn(officeBox, officeLines, m.line_min_size, true);
   office.lines.forEach((l, i) => items.push({ ...l, baseline: line(4 + i, office.size) }));
-  const lastBaseline = line(4 + Math.max(0, Math.min(office.lines.length, officeLines) - 1), body);
+  const officeRows = Math.max(1, Math.min(office.lines.length, stack ? rows - 1 : officeLines));
+  const lastBaseline = line(4 + officeRows - (stack ? 0 : 1), body);
   date.lines.forEach((l) => items.push({ ...l, baseline: lastBaseline }));
   items.push({ kind: 'rule', x1: g.left, x2: g.left + g.width, y: ruleBelow(lastBaseline), thickness: m.rule_width, ink: 'red' });
   return items;
@@ -373,11 +396,20 @@ export interface LayoutInput {
   issue: Issue;
   style: HouseStyle;
   fonts: FontBook;
+  /**
+   * A narrow measure (the phone image, 19 characters): the masthead's office and date each take
+   * their own line when they do not fit side by side at the body size, instead of the office
+   * shrinking and breaking mid-name; title lines may take the whole measure (the phone page has
+   * its own side margins) instead of keeping a character clear each side, so that a title wraps
+   * where its phrases part (荷塘区党建引领网格化治理 / 推动城市基层治理提质增效) rather than
+   * taking a third, ragged line; the end block follows the text instead of sitting at a page foot.
+   */
+  narrow?: boolean;
 }
 
-export function layoutIssue({ series, issue, style, fonts }: LayoutInput): IssueLayout {
+export function layoutIssue({ series, issue, style, fonts, narrow = false }: LayoutInput): IssueLayout {
   const g = geometry(style);
-  const ctx: Ctx = { g, style, fonts, diagnostics: [], styleFile: series.file, relayable: [], titles: [] };
+  const ctx: Ctx = { g, style, fonts, narrow, diagnostics: [], styleFile: series.file, relayable: [], titles: [] };
   const flow: FlowLine[] = [];
   if (issue.editorNote.length) {
     flow.push(...noteFlow(ctx, issue.editorNote, '编者按：'));
@@ -413,7 +445,9 @@ export function layoutIssue({ series, issue, style, fonts }: LayoutInput): Issue
       target = { number: where.blankPages ? 0 : pages.length + 1, items: [] };
       pages.push(target);
     }
-    eb.place(target.items, perPage - eb.lines);
+    // At the foot of the page in print; on the phone (a column with no page foot) a line after the text.
+    const after = where.newPage || where.blankPages ? 0 : used;
+    eb.place(target.items, ctx.narrow ? Math.min(perPage - eb.lines, after && after + 1) : perPage - eb.lines);
     let rows = last.lines.length;
     while (rows > 0 && !last.lines[rows - 1].lines.length) rows--;
     endBlockPlace = {

@@ -62,6 +62,12 @@ const PHRASE_STARTS = [
 /** Cost of wrapping a title: inside a word, at a word boundary, or where a phrase starts. */
 const COST_IN_WORD = 60;
 const COST_AT_WORD = 15;
+/**
+ * Cost of a line more than the fewest that hold the title: less than a break inside a word, so a
+ * narrow measure takes a third line (茶陵炎陵两县 / 推进跨县域党建联建 / 助力红色旅游融合发展)
+ * rather than split 党建 to make do with two.
+ */
+const COST_EXTRA_LINE = 30;
 
 /**
  * Cluster indices after which a word ends (breaking there keeps words whole). ICU's dictionary
@@ -103,9 +109,29 @@ function splitsWord(before: string, after: string): boolean {
   return /[—–~～-]/.test(a) && before.length === 1 && alnum.test(b);
 }
 
+/**
+ * Where a title may wrap between words when a browser sets it (the web edition puts a <wbr>
+ * there and lets no other break fall between two characters): code-point offsets between two
+ * letters, ideographs or digits that the title breaker takes as a word boundary, never inside a
+ * number or Latin word. Breaks next to punctuation are left to the browser's own rules.
+ */
+export function titleWordBreaks(text: string): number[] {
+  const chars = [...text];
+  const ends = wordEnds(chars.map((ch) => ({ text: ch }) as Cluster));
+  const letter = /[\p{L}\p{N}]/u;
+  const out: number[] = [];
+  for (const i of [...ends].sort((a, b) => a - b)) {
+    const j = i + 1;
+    if (j < chars.length && letter.test(chars[i]) && letter.test(chars[j]) && !splitsWord(chars.slice(0, j).join(''), chars.slice(j).join(''))) out.push(j);
+  }
+  return out;
+}
+
 export interface TitleOptions extends ParagraphOptions {
   /** Size of a ——subtitle (default: the title size). */
   subtitleSize?: number;
+  /** Space kept clear each side of a title line, in ems of the title (default 1). */
+  margin?: number;
 }
 
 export function layoutTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[]): TextLine[] {
@@ -136,61 +162,68 @@ export function layoutTitle(parts: StyledText[], o: TitleOptions, diagnostics: D
  * the estimate, so a long title in a narrow text block (or a cluster wider than the measure) has none.
  */
 
-function setTitle(parts: StyledText[], o: ParagraphOptions, diagnostics: Diagnostic[]): TextLine[] | undefined {
+function setTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[]): TextLine[] | undefined {
   const cs = splitWide(itemize(parts, { size: o.size, cell: o.cell, fonts: o.fonts }, diagnostics), o.width * 0.9);
   const n = cs.length;
   if (!n) return [];
-  // A title line keeps at least one character of margin each side.
-  const measure = o.width - 2 * o.size;
+  // A title line keeps at least one character of margin each side (less on a narrow measure).
+  const measure = o.width - 2 * (o.margin ?? 1) * o.size;
   const total = cs.reduce((s, c) => s + c.width, 0);
-  const lines = Math.max(1, Math.ceil(total / measure - 1e-9));
-  const target = total / lines;
+  const fewest = Math.max(1, Math.ceil(total / measure - 1e-9));
   const words = wordEnds(cs);
-  // The lines [i, j) that fit, with their costs: the same for every line count, so computed once.
   const letters = [0];
   for (const c of cs) letters.push(letters[letters.length - 1] + c.letters);
-  const candidates: { j: number; fit: LineFit; cost: number }[][] = new Array(n);
+  // The lines [i, j) that fit, measured once; their costs depend on the line count's target width.
+  const fitsFrom: { j: number; fit: LineFit; breakCost: number }[][] = new Array(n);
   const linesFrom = (i: number) => {
-    if (candidates[i]) return candidates[i];
-    const out: { j: number; fit: LineFit; cost: number }[] = [];
+    if (fitsFrom[i]) return fitsFrom[i];
+    const out: { j: number; fit: LineFit; breakCost: number }[] = [];
     for (let j = i + 1; j <= n; j++) {
       const fit = fitLine(cs, i, j, measure, o.size, true, false);
       if (fit.overfull) break;
-      // Balance matters, but a line that reads as a complete phrase matters more.
-      let cost = 0.5 * ((fit.natural - target) / o.size) ** 2;
-      if (j < n && (!canBreakBetween(cs[j - 1], cs[j]) || splitsWord(cs[j - 1].text, cs[j].text))) cost += 1e6;
-      if (j < n) cost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
-      if (letters[j] - letters[i] < 2 && n > 2) cost += 1e4;
-      out.push({ j, fit, cost });
+      let breakCost = 0;
+      if (j < n && (!canBreakBetween(cs[j - 1], cs[j]) || splitsWord(cs[j - 1].text, cs[j].text))) breakCost += 1e6;
+      if (j < n) breakCost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
+      if (letters[j] - letters[i] < 2 && n > 2) breakCost += 1e4;
+      out.push({ j, fit, breakCost });
     }
-    return (candidates[i] = out);
+    return (fitsFrom[i] = out);
   };
-  // dp[l][j]: best cost of setting clusters [0, j) in l lines.
-  const dp: number[][] = Array.from({ length: lines + 2 }, () => new Array(n + 1).fill(Infinity));
-  const back: (LineFit | undefined)[][] = Array.from({ length: lines + 2 }, () => new Array(n + 1).fill(undefined));
-  dp[0][0] = 0;
-  for (let l = 0; l < lines + 1; l++) {
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(dp[l][i])) continue;
-      for (const { j, fit, cost } of linesFrom(i)) {
-        if (dp[l][i] + cost < dp[l + 1][j]) {
-          dp[l + 1][j] = dp[l][i] + cost;
-          back[l + 1][j] = fit;
+  /** The best setting in exactly `count` lines: its cost and lines, or an infinite cost. */
+  const solve = (count: number): { cost: number; fits: LineFit[] } => {
+    const target = total / count;
+    // dp[l][j]: best cost of setting clusters [0, j) in l lines.
+    const dp: number[][] = Array.from({ length: count + 1 }, () => new Array(n + 1).fill(Infinity));
+    const back: (LineFit | undefined)[][] = Array.from({ length: count + 1 }, () => new Array(n + 1).fill(undefined));
+    dp[0][0] = 0;
+    for (let l = 0; l < count; l++) {
+      for (let i = 0; i < n; i++) {
+        if (!Number.isFinite(dp[l][i])) continue;
+        for (const { j, fit, breakCost } of linesFrom(i)) {
+          // Balance matters, but a line that reads as a complete phrase matters more.
+          const cost = dp[l][i] + breakCost + 0.5 * ((fit.natural - target) / o.size) ** 2;
+          if (cost < dp[l + 1][j]) {
+            dp[l + 1][j] = cost;
+            back[l + 1][j] = fit;
+          }
         }
       }
     }
-  }
-  // Prefer the minimal line count; one more is allowed only when the minimum cannot be set.
-  const used = Number.isFinite(dp[lines][n]) ? lines : lines + 1;
-  if (!Number.isFinite(dp[used][n])) return undefined;
-  const fits: LineFit[] = [];
-  let j = n;
-  for (let l = used; l > 0; l--) {
-    const f = back[l][j]!;
-    fits.push(f);
-    j = f.start;
-  }
-  fits.reverse();
+    const fits: LineFit[] = [];
+    if (!Number.isFinite(dp[count][n])) return { cost: Infinity, fits };
+    for (let l = count, j = n; l > 0; l--) {
+      const f = back[l][j]!;
+      fits.push(f);
+      j = f.start;
+    }
+    return { cost: dp[count][n], fits: fits.reverse() };
+  };
+  // The fewest lines, unless one more reads better (the fewest break inside a word) or the fewest
+  // cannot be set at all.
+  const least = solve(fewest);
+  const more = solve(fewest + 1);
+  const { cost, fits } = more.cost + COST_EXTRA_LINE < least.cost ? more : least;
+  if (!Number.isFinite(cost)) return undefined;
   return fits.map((fit, i) => {
     return textLine(placeLine(cs, fit, o.x, o.width, 'center'), o.role, o.ink ?? 'text', i === fits.length - 1);
   });

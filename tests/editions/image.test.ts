@@ -8,6 +8,8 @@ import { layoutIssue } from '../../src/layout/index.js';
 import { loadFontBook, resolveFonts } from '../../src/fonts/index.js';
 import { cli, makeArchive, removeArchive } from '../batch/archive.js';
 import { prepared } from '../helpers/archive.js';
+import { pinnedFonts } from '../helpers/fonts.js';
+import { DEFAULT_STYLE, MM } from '../../src/style/index.js';
 
 interface Pixels {
   width: number;
@@ -86,7 +88,7 @@ describe('bulletin image', () => {
     // The files are the slices the renderer makes for this issue, in the same order.
     const p = prepared(root, 2);
     const phone = phoneStyle(p.style, p.series.series);
-    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)) });
+    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)), narrow: true });
     const again = await renderSlices(layout, phone);
     expect(again.map((s) => s.png.equals(slices[again.indexOf(s)]))).toEqual(again.map(() => true));
   }, 120_000);
@@ -94,7 +96,7 @@ describe('bulletin image', () => {
   it('sets about 19 characters a line, and cuts an oversized slice again between two lines', async () => {
     const p = prepared(root, 1);
     const phone = phoneStyle(p.style, p.series.series);
-    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)) });
+    const layout = layoutIssue({ series: p.series, issue: p.issue, style: phone, fonts: loadFontBook(resolveFonts(root, p.series.fonts)), narrow: true });
     expect(layout.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // At this narrow measure the masthead still keeps the office clear of the date, both above the red rule.
     const texts = layout.pages[0].items.filter((it) => it.kind === 'text' && it.gridLine < 0) as {
@@ -127,6 +129,25 @@ describe('bulletin image', () => {
     const total = (xs: { height: number }[]) => xs.reduce((a, s) => a + s.height, 0);
     expect(Math.abs(total(small) - total(normal))).toBeLessThanOrEqual(2 * small.length);
   }, 120_000);
+
+  it('raises a glyph by its rise, as the PDF does (…… set on the centre line of the em box)', async () => {
+    const fonts = pinnedFonts();
+    const face = fonts.forRole('body');
+    const style = phoneStyle(DEFAULT_STYLE, '株洲组织工作信息');
+    const scale = IMAGE_WIDTH / (style.page.width * MM);
+    /** The first row with ink in the one slice of a page holding a single ellipsis raised by `rise` pt. */
+    const topInk = async (rise: number) => {
+      const glyph = { text: '…', face, size: 16, x: 40, scaleX: 1, rise };
+      const line = { kind: 'text', role: 'body', ink: 'text', baseline: 200, x: 40, width: 16, glyphs: [glyph], cells: [], last: true, gridLine: 0 } as const;
+      const layout = { pages: [{ number: 1, items: [line] }] } as unknown as Parameters<typeof renderSlices>[0];
+      const [slice] = await renderSlices(layout, style);
+      const p = await pixels(slice.png);
+      for (let y = 0; y < p.height; y++) if (inkInRow(p, y) > 0) return y;
+      throw new Error('no ink');
+    };
+    const flat = await topInk(0);
+    expect(flat - (await topInk(5))).toBe(Math.round(200 * scale) - Math.round(195 * scale));
+  });
 
   it('stops on errors in the issue at file:line:column and writes nothing', async () => {
     const manifest = path.join(root, 'issues/2026/1/issue.yaml');

@@ -14,6 +14,7 @@ import { listIssueDirs } from '../../src/archive/index.js';
 import { prepareIssue } from '../../src/pipeline/index.js';
 import { plainText } from '../../src/editions/html.js';
 import { articleSlug } from '../../src/editions/web/index.js';
+import { titleWordBreaks } from '../../src/layout/index.js';
 import { cli, REPO } from '../batch/archive.js';
 import { copyArchive } from '../helpers/tmp.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
@@ -107,6 +108,52 @@ describe('the web edition in Chromium', () => {
           expect(p).toEqual({ align: 'justify', indent: 2, lineBreak: 'strict' });
         }
       }
+    await page.close();
+  }, 120_000);
+
+  it('on a 375 px phone, wraps titles (article, lists, 上一篇/下一篇) only between words or at punctuation, and attributions between units', async () => {
+    const page = await b.browser.newPage();
+    await page.setRequestInterception(true);
+    let wrapped = 0;
+    const checks: [string, string[]][] = [
+      ['index.html', ['.titles a']],
+      ['2026/2/index.html', ['.toc a']],
+      ...articles.map((a): [string, string[]] => [a.rel, ['h1.title', 'p.attribution', '.pager a']]),
+    ];
+    for (const [rel, selectors] of checks) {
+      await open(page, rel, 375);
+      for (const sel of selectors) {
+        // For each element, the characters that start a line after its first, found from where each character is drawn.
+        const wraps = await page.evaluate((selector) => {
+          const out: [string, string][] = [];
+          for (const el of document.querySelectorAll(selector)) {
+            const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            const chars: { ch: string; top: number }[] = [];
+            for (let n = node.nextNode(); n; n = node.nextNode()) {
+              // The pager's label (上一篇) is a block of its own: only the title after it counts.
+              if (n.parentElement?.classList.contains('pager-label')) continue;
+              for (let i = 0; i < (n.textContent ?? '').length; i++) {
+                const r = document.createRange();
+                r.setStart(n, i);
+                r.setEnd(n, i + 1);
+                chars.push({ ch: n.textContent![i], top: Math.round(r.getBoundingClientRect().top) });
+              }
+            }
+            const text = chars.map((c) => c.ch).join('');
+            for (let i = 1; i < chars.length; i++) if (chars[i].top > chars[i - 1].top + 4) out.push([text.slice(0, i), text.slice(i)]);
+          }
+          return out;
+        }, sel);
+        for (const [before, after] of wraps) {
+          wrapped++;
+          const punctuation = /[、，：；。）”’》\]]$/.test(before) || /^[（“‘《]/.test(after);
+          const between = sel !== 'p.attribution' && titleWordBreaks(before + after).includes([...before].length);
+          expect(between || punctuation, `${rel} ${sel}: ${before} | ${after}`).toBe(true);
+        }
+      }
+    }
+    // The sample's long titles and joint attribution do wrap at this width.
+    expect(wrapped).toBeGreaterThan(10);
     await page.close();
   }, 120_000);
 

@@ -35,6 +35,19 @@ describe('titles', () => {
     expect(lines.map(lineText).join('')).toBe('推进ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ建设');
   });
 
+  it('takes one line more rather than break inside a word, on a narrow measure (the phone image)', () => {
+    // 19 characters of 3号 text: two lines of 22 pt would have to part 党|建 (13 + 13 characters).
+    const narrow = { fonts, size: 22, cell: 22, x: 0, width: 19 * 16, indent: 0, align: 'center', role: 'title' } as const;
+    const set = (text: string, margin?: number) =>
+      layoutTitle([{ text, role: 'title', loc: { file: 'a.md', line: 2, column: 8 } }], { ...narrow, margin }, []).map(lineText);
+    expect(set('茶陵炎陵两县推进跨县域党建联建助力红色旅游融合发展', 0)).toEqual(['茶陵炎陵两县', '推进跨县域党建联建', '助力红色旅游融合发展']);
+    // A line more than the fewest only when the fewest break inside a word: two lines where a phrase parts them.
+    expect(set('荷塘区党建引领网格化治理推动城市基层治理提质增效', 0)).toEqual(['荷塘区党建引领网格化治理', '推动城市基层治理提质增效']);
+    expect(set('我市高质量完成2025年度市管领导班子和领导干部考核', 0)).toEqual(['我市高质量完成2025年度', '市管领导班子和领导干部考核']);
+    // Kept a character clear of each margin, the phone's 13 characters of title do not hold 市管领导班子和领导干部考核.
+    expect(set('我市高质量完成2025年度市管领导班子和领导干部考核')).toHaveLength(3);
+  });
+
   it('never leaves a lone character on the last line of a title', () => {
     const lines = title('关于进一步加强和改进新时代基层党组织建设工作的若干意见');
     expect(lines.length).toBe(2);

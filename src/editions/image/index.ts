@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { Font as FontkitFont } from 'fontkit';
 import { reported, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
-import { FontLoadError, loadFontBook, resolveFonts } from '../../fonts/index.js';
+import { FontLoadError, glyphOutline, loadFontBook, resolveFonts } from '../../fonts/index.js';
 import { fontFault } from '../../i18n/faults.js';
-import { layoutIssue, type IssueLayout, type PageItem, type PageLayout } from '../../layout/index.js';
+import { layoutIssue, type Ink, type IssueLayout, type PageItem, type PageLayout } from '../../layout/index.js';
 import type { EditionSource } from '../load.js';
 import { MM, type Cmyk, type HouseStyle } from '../../style/index.js';
 import { encodePng } from './png.js';
@@ -60,9 +60,11 @@ export interface ImageSlice {
   height: number;
 }
 
-function cmykToRgb([c, m, y, k]: Cmyk): string {
+type Rgb = [number, number, number];
+
+function cmykToRgb([c, m, y, k]: Cmyk): Rgb {
   const f = (v: number) => Math.round(255 * (1 - v / 100) * (1 - k / 100));
-  return `rgb(${f(c)},${f(m)},${f(y)})`;
+  return [f(c), f(m), f(y)];
 }
 
 interface DrawableFace {
@@ -71,47 +73,89 @@ interface DrawableFace {
   glyphId(cp: number): number;
 }
 
-interface Sprite {
-  canvas: Canvas;
-  /** Offset of the sprite's top-left corner from the glyph origin on the baseline, px. */
+/** A glyph's coverage in an atlas: where its cell is, and the cell's offset from the glyph origin on the baseline, px. */
+interface GlyphMask {
+  sheet: AtlasSheet;
+  ax: number;
+  ay: number;
+  w: number;
+  h: number;
   dx: number;
   dy: number;
 }
 
+interface AtlasSheet {
+  canvas: Canvas;
+  ctx: SKRSContext2D;
+  width: number;
+  /** Rows used so far, px. */
+  height: number;
+  /** The sheet's pixels (RGBA), read once every glyph is drawn. */
+  pixels: Uint8Array;
+}
+
+/** Atlas sheet size, px: 8 MB of canvas, a few hundred CJK glyphs at body size. */
+const ATLAS_WIDTH = 2048;
+const ATLAS_HEIGHT = 1024;
+
 /**
- * Each glyph rasterised once per face, size, stretch and colour from its outline (the same
- * outline the PDF embeds), then stamped where layout put it: filling every outline again was
- * most of the time. Positions are rounded to whole pixels (at most 0.16 pt off at 1080 px).
+ * Every glyph the slices use, filled once from its outline (the same outline the PDF embeds) per
+ * face, size and stretch by the canvas into shelves of a few atlas sheets, which are read back
+ * once each: the slices are then made by stamping the coverage where layout put each glyph. A
+ * canvas per glyph cost more in native calls and pixel copies than the filling itself.
  */
-class GlyphSprites {
-  private readonly cache = new Map<string, Sprite | null>();
-  get(face: DrawableFace, cp: number, sizePx: number, scaleX: number, colour: string): Sprite | null {
+class GlyphAtlas {
+  private readonly masks = new Map<string, GlyphMask | null>();
+  private readonly sheets: AtlasSheet[] = [];
+  private x = ATLAS_WIDTH;
+  private shelf = 0;
+
+  private static key(face: DrawableFace, gid: number, sizePx: number, scaleX: number): string {
+    return `${face.key}\0${gid}\0${sizePx}\0${scaleX}`;
+  }
+
+  /** Draw a glyph into the atlas unless it is there. */
+  add(face: DrawableFace, cp: number, sizePx: number, scaleX: number): void {
     const gid = face.glyphId(cp);
-    const k = `${face.key}\0${gid}\0${sizePx.toFixed(3)}\0${scaleX}\0${colour}`;
-    let sprite = this.cache.get(k);
-    if (sprite !== undefined) return sprite;
-    sprite = null;
-    const glyph = face.font.getGlyph(gid);
-    const svg = glyph.path.toSVG();
-    if (svg) {
-      const unit = sizePx / face.font.unitsPerEm;
-      const box = glyph.bbox;
-      const x0 = Math.floor(box.minX * unit * scaleX) - 1;
-      const x1 = Math.ceil(box.maxX * unit * scaleX) + 1;
-      const y0 = Math.floor(-box.maxY * unit) - 1;
-      const y1 = Math.ceil(-box.minY * unit) + 1;
-      if (x1 > x0 && y1 > y0) {
-        const sheet = canvas().createCanvas(x1 - x0, y1 - y0);
-        const ctx = sheet.getContext('2d');
-        ctx.fillStyle = colour;
-        ctx.translate(-x0, -y0);
-        ctx.scale(unit * scaleX, -unit);
-        ctx.fill(new (canvas().Path2D)(svg));
-        sprite = { canvas: sheet, dx: x0, dy: y0 };
-      }
+    const key = GlyphAtlas.key(face, gid, sizePx, scaleX);
+    if (this.masks.has(key)) return;
+    this.masks.set(key, null);
+    const outline = glyphOutline(face.font, gid);
+    if (!outline) return;
+    const { svg, box } = outline;
+    const unit = sizePx / face.font.unitsPerEm;
+    // One pixel of margin round the outline's box for the antialiased edge.
+    const x0 = Math.floor(box[0] * unit * scaleX) - 1;
+    const x1 = Math.ceil(box[2] * unit * scaleX) + 1;
+    const y0 = Math.floor(-box[3] * unit) - 1;
+    const y1 = Math.ceil(-box[1] * unit) + 1;
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (w <= 0 || h <= 0) return;
+    let sheet = this.sheets.at(-1);
+    if (this.x + w > ATLAS_WIDTH) [this.x, this.shelf] = [0, (sheet?.height ?? 0) + 1];
+    if (!sheet || this.shelf + h > ATLAS_HEIGHT) {
+      // A glyph larger than a sheet gets a sheet of its own size.
+      const c = canvas().createCanvas(Math.max(ATLAS_WIDTH, w), Math.max(ATLAS_HEIGHT, h));
+      sheet = { canvas: c, ctx: c.getContext('2d'), width: c.width, height: 0, pixels: new Uint8Array(0) };
+      this.sheets.push(sheet);
+      [this.x, this.shelf] = [0, 0];
     }
-    this.cache.set(k, sprite);
-    return sprite;
+    sheet.ctx.setTransform(unit * scaleX, 0, 0, -unit, this.x - x0, this.shelf - y0);
+    sheet.ctx.fill(new (canvas().Path2D)(svg));
+    this.masks.set(key, { sheet, ax: this.x, ay: this.shelf, w, h, dx: x0, dy: y0 });
+    this.x += w + 1;
+    sheet.height = Math.max(sheet.height, this.shelf + h);
+  }
+
+  /** Read the sheets' pixels back, once every glyph has been added. */
+  seal(): void {
+    // The raw pixels (getImageData would also convert every pixel from premultiplied alpha).
+    for (const s of this.sheets) s.pixels = s.canvas.data();
+  }
+
+  get(face: DrawableFace, cp: number, sizePx: number, scaleX: number): GlyphMask | null {
+    return this.masks.get(GlyphAtlas.key(face, face.glyphId(cp), sizePx, scaleX)) ?? null;
   }
 }
 
@@ -134,20 +178,108 @@ function inkBounds(page: PageLayout, mastheadTop: boolean): { top: number; botto
   return { top, bottom };
 }
 
+/** A slice being drawn: PNG scanlines (a filter byte, then grey or RGB samples), white to start with. */
+interface Raster {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  /** Bytes per scanline, filter byte included. */
+  stride: number;
+  rows: Buffer;
+}
+
+/** A white raster in `memory` (at least `rasterBytes(width, height, channels)` long). */
+function newRaster(memory: Buffer, width: number, height: number, channels: 1 | 3): Raster {
+  const stride = width * channels + 1;
+  const rows = memory.subarray(0, stride * height).fill(255);
+  for (let y = 0; y < height; y++) rows[y * stride] = 0; // filter: none
+  return { width, height, channels, stride, rows };
+}
+
+const rasterBytes = (width: number, height: number, channels: 1 | 3) => (width * channels + 1) * height;
+
+/**
+ * Memory for the slices' rasters, reused once a slice is compressed: a few slices are in flight
+ * (one drawn while others compress), and a fresh buffer of megabytes per slice cost page faults
+ * and garbage collection (a fifth of the time).
+ */
+class RasterPool {
+  private readonly free: Buffer[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private busy = 0;
+  constructor(
+    private readonly limit: number,
+    /** Bytes a buffer gets at least, so that one fits every slice after it. */
+    private readonly size: number,
+  ) {}
+
+  async take(bytes: number): Promise<Buffer> {
+    while (this.busy >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy++;
+    const i = this.free.findIndex((b) => b.length >= bytes);
+    return i >= 0 ? this.free.splice(i, 1)[0] : Buffer.allocUnsafe(Math.max(bytes, this.size));
+  }
+
+  give(memory: Buffer): void {
+    this.free.push(memory);
+    this.busy--;
+    this.waiting.shift()?.();
+  }
+}
+
+/** Lay `colour` over the pixel at byte `i` with coverage `a` (0–255), as the canvas's source-over does. */
+function blend(r: Raster, i: number, colour: Rgb, a: number): void {
+  const rows = r.rows;
+  const b = 255 - a;
+  rows[i] = (rows[i] * b + colour[0] * a + 127) / 255;
+  if (r.channels === 3) {
+    rows[i + 1] = (rows[i + 1] * b + colour[1] * a + 127) / 255;
+    rows[i + 2] = (rows[i + 2] * b + colour[2] * a + 127) / 255;
+  }
+}
+
+/** Stamp a glyph's coverage with its top-left corner at (x, y) px, clipped to the slice. */
+function stamp(r: Raster, m: GlyphMask, x: number, y: number, colour: Rgb): void {
+  const c0 = Math.max(0, -x);
+  const c1 = Math.min(m.w, r.width - x);
+  const r0 = Math.max(0, -y);
+  const r1 = Math.min(m.h, r.height - y);
+  const ch = r.channels;
+  const pixels = m.sheet.pixels;
+  for (let row = r0; row < r1; row++) {
+    let src = ((m.ay + row) * m.sheet.width + m.ax + c0) * 4 + 3;
+    let dst = (y + row) * r.stride + 1 + (x + c0) * ch;
+    for (let col = c0; col < c1; col++, src += 4, dst += ch) {
+      const a = pixels[src];
+      if (a) blend(r, dst, colour, a);
+    }
+  }
+}
+
+/** Fill a rectangle given in px, its edges antialiased by the share of each edge pixel it covers. */
+function fillRect(r: Raster, x0: number, y0: number, x1: number, y1: number, colour: Rgb): void {
+  const cover = (p: number, lo: number, hi: number) => Math.max(0, Math.min(p + 1, hi) - Math.max(p, lo));
+  for (let y = Math.max(0, Math.floor(y0)); y < Math.min(r.height, Math.ceil(y1)); y++) {
+    const cy = cover(y, y0, y1);
+    for (let x = Math.max(0, Math.floor(x0)); x < Math.min(r.width, Math.ceil(x1)); x++) {
+      const a = Math.round(255 * cy * cover(x, x0, x1));
+      if (a) blend(r, y * r.stride + 1 + x * r.channels, colour, a);
+    }
+  }
+}
+
 /** Draw a page's items into a slice whose top edge is `top` pt, at `scale` px per pt. */
-function drawItems(ctx: SKRSContext2D, items: PageItem[], colors: HouseStyle['colors'], sprites: GlyphSprites, scale: number, top: number): void {
+function drawItems(r: Raster, items: PageItem[], colors: HouseStyle['colors'], atlas: GlyphAtlas, scale: number, top: number): void {
   for (const it of items) {
     const colour = cmykToRgb(it.ink === 'red' ? colors.red : colors.text);
     if (it.kind === 'rule') {
-      ctx.fillStyle = colour;
-      ctx.fillRect(it.x1 * scale, (it.y - it.thickness / 2 - top) * scale, (it.x2 - it.x1) * scale, it.thickness * scale);
+      const y = (it.y - it.thickness / 2 - top) * scale;
+      fillRect(r, it.x1 * scale, y, it.x2 * scale, y + it.thickness * scale, colour);
       continue;
     }
-    if (it.role === 'page_number') continue;
-    const y = Math.round((it.baseline - top) * scale);
     for (const g of it.glyphs) {
-      const sprite = sprites.get(g.face as unknown as DrawableFace, g.text.codePointAt(0)!, g.size * scale, g.scaleX, colour);
-      if (sprite) ctx.drawImage(sprite.canvas, Math.round(g.x * scale) + sprite.dx, y + sprite.dy);
+      const m = atlas.get(g.face as unknown as DrawableFace, g.text.codePointAt(0)!, g.size * scale, g.scaleX);
+      if (m) stamp(r, m, Math.round(g.x * scale) + m.dx, Math.round((it.baseline - (g.rise ?? 0) - top) * scale) + m.dy, colour);
     }
   }
 }
@@ -166,17 +298,38 @@ function extent(it: PageItem): [number, number] {
  */
 export async function renderSlices(layout: IssueLayout, style: HouseStyle, width = IMAGE_WIDTH, maxBytes = MAX_SLICE_BYTES): Promise<ImageSlice[]> {
   const scale = width / (style.page.width * MM);
-  const sprites = new GlyphSprites();
   // Part of the space between two lines above and below each slice, so stacked slices read as one column.
   const pad = (style.page.text_height / style.grid.lines) * MM * 0.2;
+  const pages = layout.pages.map((page) => page.items.filter((it) => it.kind === 'rule' || (it.role !== 'page_number' && it.glyphs.length > 0)));
+  const atlas = new GlyphAtlas();
+  for (const items of pages)
+    for (const it of items)
+      if (it.kind === 'text') for (const g of it.glyphs) atlas.add(g.face as unknown as DrawableFace, g.text.codePointAt(0)!, g.size * scale, g.scaleX);
+  atlas.seal();
+  const grey = (ink: Ink) => {
+    const [r, g, b] = cmykToRgb(ink === 'red' ? style.colors.red : style.colors.text);
+    return r === g && g === b;
+  };
+  const bounds = layout.pages.map((page, i) => {
+    const b = inkBounds(page, i === 0);
+    return { top: Math.max(0, b.top - (i === 0 ? 0 : pad)), bottom: b.bottom + pad };
+  });
+  const tallest = Math.max(1, ...bounds.map((b, i) => (pages[i].length ? Math.ceil((b.bottom - b.top) * scale) : 1)));
+  const pool = new RasterPool(3, rasterBytes(width, tallest, 1));
   const draw = async (items: PageItem[], top: number, bottom: number): Promise<ImageSlice[]> => {
     const height = Math.max(1, Math.ceil((bottom - top) * scale));
-    const slice = canvas().createCanvas(width, height);
-    const ctx = slice.getContext('2d');
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    drawItems(ctx, items, style.colors, sprites, scale, top);
-    const png = await encodePng(slice.data(), width, height);
+    // Greyscale unless something on the slice has colour (the red masthead): a third of the bytes to compress.
+    const channels = items.every((it) => grey(it.ink)) ? 1 : 3;
+    const memory = await pool.take(rasterBytes(width, height, channels));
+    let png: Buffer;
+    try {
+      const raster = newRaster(memory, width, height, channels);
+      drawItems(raster, items, style.colors, atlas, scale, top);
+      // Compressed in the thread pool while the next slice is drawn.
+      png = await encodePng(raster.rows, width, height, channels);
+    } finally {
+      pool.give(memory);
+    }
     if (png.length < maxBytes) return [{ png, width, height }];
     // Too large: cut between two lines (never through one) and draw each part.
     const spans = items.map((it) => ({ it, span: extent(it) })).sort((a, b) => a.span[0] - b.span[0]);
@@ -205,12 +358,7 @@ export async function renderSlices(layout: IssueLayout, style: HouseStyle, width
       )),
     ];
   };
-  const parts = layout.pages.map((page, i) => {
-    const items = page.items.filter((it) => it.kind === 'rule' || (it.role !== 'page_number' && it.glyphs.length > 0));
-    if (!items.length) return Promise.resolve([]);
-    const b = inkBounds(page, i === 0);
-    return draw(items, Math.max(0, b.top - (i === 0 ? 0 : pad)), b.bottom + pad);
-  });
+  const parts = pages.map((items, i) => (items.length ? draw(items, bounds[i].top, bounds[i].bottom) : Promise.resolve([])));
   return (await Promise.all(parts)).flat();
 }
 
@@ -238,7 +386,7 @@ export async function phoneImage(root: string, source: EditionSource): Promise<{
     return { slices: [], diagnostics: [reported('font/unreadable', loc, fontFault(e.error, shown(e.choice.path), e.choice.face))] };
   }
   const phone = phoneStyle(style, series.series);
-  const layout = layoutIssue({ series, issue, style: phone, fonts });
+  const layout = layoutIssue({ series, issue, style: phone, fonts, narrow: true });
   const diagnostics = sortDiagnostics(layout.diagnostics);
   if (hasErrors(diagnostics)) return { slices: [], diagnostics };
   return { slices: await renderSlices(layout, phone), diagnostics };

@@ -1,12 +1,13 @@
 /**
- * A small PNG encoder for the slices: 8-bit greyscale when the slice has no colour (most of the
- * text), RGB otherwise, no filter, zlib in the thread pool. Faster than the canvas's own encoder
- * and half the bytes on text, which keeps slices well under WeChat's 1 MB.
+ * A small PNG encoder for the slices, which are drawn straight into PNG scanlines (8-bit grey
+ * when the slice has no colour, most of the text; RGB otherwise; no filter): only zlib is left,
+ * and it runs in the thread pool. Faster than the canvas's own encoder and half the bytes on
+ * text, which keeps slices well under WeChat's 1 MB.
  */
-import { deflate } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 
-const deflateAsync = promisify(deflate);
+const deflateAsync = promisify(zlib.deflate);
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -18,7 +19,9 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** zlib's CRC-32 where Node has it (20.15 and later), else the table. */
 function crc32(buf: Uint8Array): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(buf);
   let c = 0xffffffff;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -33,33 +36,17 @@ function chunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
-/** Encode opaque RGBA pixels (R, G, B, A order) as a PNG. */
-export async function encodePng(rgba: Uint8Array, width: number, height: number): Promise<Buffer> {
-  let grey = true;
-  for (let i = 0; i < rgba.length; i += 4)
-    if (rgba[i] !== rgba[i + 1] || rgba[i] !== rgba[i + 2]) {
-      grey = false;
-      break;
-    }
-  const channels = grey ? 1 : 3;
-  const stride = width * channels + 1;
-  const raw = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    let q = y * stride + 1; // filter byte 0: none
-    let p = y * width * 4;
-    if (grey) for (let x = 0; x < width; x++, p += 4) raw[q++] = rgba[p];
-    else
-      for (let x = 0; x < width; x++, p += 4) {
-        raw[q++] = rgba[p];
-        raw[q++] = rgba[p + 1];
-        raw[q++] = rgba[p + 2];
-      }
-  }
+/**
+ * Encode PNG scanlines (each a filter byte, then `width × channels` samples; grey when `channels`
+ * is 1, RGB when 3) as a PNG. zlib runs in the thread pool.
+ */
+export async function encodePng(rows: Uint8Array, width: number, height: number, channels: 1 | 3): Promise<Buffer> {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
-  ihdr[9] = grey ? 0 : 2;
-  const idat = await deflateAsync(raw, { level: 6 });
+  ihdr[9] = channels === 1 ? 0 : 2;
+  // Level 3: half the CPU of the default 6 for 9 % more bytes (the largest slice of 2026/2: 365 KB).
+  const idat = await deflateAsync(rows, { level: 3 });
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -5,6 +5,7 @@
  */
 import type { Article, Block, Issue, Paragraph, Run } from '../../model/index.js';
 import { formatDateZh } from '../../model/index.js';
+import { titleWordBreaks } from '../../layout/index.js';
 import { articleSlug, attributionText, esc, htmlDocument, isoDate, issueNumberLabel } from '../html.js';
 
 export { articleSlug };
@@ -105,7 +106,7 @@ export function indexPage(info: SiteInfo, cards: IssueCard[]): string {
       .filter((c) => c.year === y)
       .sort((a, b) => b.number - a.number)
       .map((c) => {
-        const titles = c.articles.map((a) => `<li><a href="${esc(`${issueDir(c)}/${a.slug}.html`)}">${esc(a.title)}</a></li>`).join('\n');
+        const titles = c.articles.map((a) => `<li><a href="${esc(`${issueDir(c)}/${a.slug}.html`)}">${titleHtml(a.title)}</a></li>`).join('\n');
         return `<li class="issue">
 <h3><a href="${esc(issueDir(c))}/index.html">${esc(issueNumberLabel(c, false))}</a>${c.total ? `<span class="total">（总第${c.total}期）</span>` : ''}</h3>
 <p class="date"><time datetime="${c.date}">${dateZh(c.date)}</time></p>
@@ -136,7 +137,7 @@ export function issuePage(info: SiteInfo, card: IssueCard, issue: Issue, prev?: 
   const toc = issue.articles
     .map(
       (a, i) =>
-        `<li><a href="${card.articles[i].slug}.html">${esc(a.title)}</a>${a.sources.length ? `<span class="toc-source">${esc(a.sources.join('、'))}</span>` : ''}</li>`,
+        `<li><a href="${card.articles[i].slug}.html">${titleHtml(a.title)}</a>${a.sources.length ? `<span class="toc-source">${esc(a.sources.join('、'))}</span>` : ''}</li>`,
     )
     .join('\n');
   const pdf = card.pdf ? `<p class="pdf"><a href="${esc(card.pdf)}" type="application/pdf">下载本期 PDF 版（${esc(issueLabel(card, false))}）</a></p>` : '';
@@ -178,6 +179,30 @@ export interface ArticleLink {
   index: number;
 }
 
+/**
+ * An article title as HTML with a <wbr> where it may wrap between words: the stylesheet lets a
+ * title break nowhere else between two characters (word-break: keep-all), so a phone never splits
+ * 党建 or 组织部 across lines, and text-wrap: balance chooses among these places. A term joined
+ * by + or · (党建+链长制), where a browser would otherwise break, is kept on one line.
+ */
+export function titleHtml(title: string): string {
+  const chars = [...title];
+  const breaks = new Set(titleWordBreaks(title));
+  const letter = /[\p{L}\p{N}]/u;
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    if (breaks.has(i)) out += '<wbr>';
+    if (JOINERS.has(chars[i + 1] ?? '') && letter.test(chars[i]) && letter.test(chars[i + 2] ?? '')) {
+      out += `<span class="nobr">${esc(chars.slice(i, i + 3).join(''))}</span>`;
+      i += 2;
+    } else out += esc(chars[i]);
+  }
+  return out;
+}
+
+/** Marks that join two words into one term in a title. */
+const JOINERS = new Set(['+', '＋', '·', '&', '＆']);
+
 /** <year>/<number>/<slug>.html: one article, with 上一篇/下一篇 across the whole archive. */
 export function articlePage(info: SiteInfo, card: IssueCard, issue: Issue, index: number, prev?: ArticleLink, next?: ArticleLink): string {
   const a = issue.articles[index];
@@ -185,13 +210,13 @@ export function articlePage(info: SiteInfo, card: IssueCard, issue: Issue, index
     if (!l) return '<span></span>';
     const href =
       l.card.key === card.key ? `${l.card.articles[l.index].slug}.html` : `${ROOT_FROM_ISSUE}${issueDir(l.card)}/${l.card.articles[l.index].slug}.html`;
-    return `<a rel="${rel}" href="${esc(href)}"><span class="pager-label">${label}</span>${esc(l.card.articles[l.index].title)}</a>`;
+    return `<a rel="${rel}" href="${esc(href)}"><span class="pager-label">${label}</span>${titleHtml(l.card.articles[l.index].title)}</a>`;
   };
   const attribution = attributionText(a, info.attributionLabel);
   const body = `<nav class="crumbs" aria-label="位置"><a href="${ROOT_FROM_ISSUE}index.html">${esc(info.series)}</a><span aria-hidden="true"> / </span><a href="index.html">${esc(issueLabel(card, false))}</a></nav>
 <main>
 <article>
-<h1 class="title">${esc(a.title)}</h1>
+<h1 class="title">${titleHtml(a.title)}</h1>
 <p class="byline">${esc(info.series)} ${esc(issueLabel(card))} · <time datetime="${card.date}">${dateZh(card.date)}</time></p>
 ${editorNote(a.note)}
 ${blocksHtml(a.blocks)}

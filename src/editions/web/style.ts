@@ -67,6 +67,8 @@ article p, .note p { text-indent: 2em; }
 .title {
   font-family: ${TITLE}; font-weight: 700; font-size: clamp(1.5rem, 6vw, 1.9rem);
   line-height: 1.45; text-align: center; margin: 1rem 0 0.5rem; text-wrap: balance;
+  /* Wrapped only between words (the <wbr> the title carries) or at punctuation. */
+  word-break: keep-all;
 }
 .byline { text-align: center; color: var(--muted); font-size: 0.95rem; margin-bottom: 1.5rem; }
 article .byline { text-indent: 0; }
@@ -74,13 +76,17 @@ article h2, article h3, article h4 { font-size: 1em; line-height: inherit; margi
 .h1 { font-family: ${HEI}; font-weight: 400; }
 .h2 { font-family: ${KAI}; font-weight: 700; }
 .h3 { font-family: ${FANGSONG}; font-weight: 700; }
-article p.attribution { text-indent: 0; text-align: right; margin-top: 0.5em; }
+/* A joint attribution wraps between units (after 、), never inside a unit's name. */
+article p.attribution { text-indent: 0; text-align: right; margin-top: 0.5em; word-break: keep-all; }
 .note { margin: 0 0 1em; font-family: ${KAI}; }
 
 /* Issue page and index */
 .toc h2, .year h2 { font-family: ${HEI}; font-weight: 400; font-size: 1.15em; margin: 1.5rem 0 0.5rem; }
 .toc ol { padding-left: 1.75em; margin: 0; }
 .toc li { margin: 0.5em 0; }
+/* Titles in lists wrap between words, as the article's own title does (titleHtml). */
+.toc a, .titles a { word-break: keep-all; }
+.nobr { white-space: nowrap; }
 .toc-source { display: block; color: var(--muted); font-size: 0.9em; }
 .pdf { margin-top: 1.5rem; text-align: left; }
 .issues { list-style: none; padding: 0; margin: 0; }
@@ -93,7 +99,7 @@ article p.attribution { text-indent: 0; text-align: right; margin-top: 0.5em; }
 
 /* 上一篇 / 下一篇 */
 .pager { display: flex; gap: 1rem; justify-content: space-between; border-top: 1px solid #ddd; margin-top: 2rem; padding-top: 1rem; }
-.pager a { flex: 1 1 0; min-width: 0; text-decoration: none; }
+.pager a { flex: 1 1 0; min-width: 0; text-decoration: none; word-break: keep-all; text-wrap: balance; }
 .pager a[rel="next"] { text-align: right; }
 .pager-label { display: block; color: var(--muted); font-size: 0.85em; }
 .back { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-top: 1.5rem; font-size: 0.95rem; }
