@@ -59,12 +59,15 @@ export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: Pool
   const jobs = Math.max(1, Math.min(opts.jobs, inputs.length));
   if (jobs === 1 || !url) {
     let next = 0;
+    // Two issues are in flight (buildHere): the later one may finish first, but progress is
+    // reported in the order the issues were given, as with one at a time.
+    let reported = 0;
     await buildHere(
       () => (next < inputs.length ? next++ : undefined),
       async (i) => {
         hooks.onStart?.(i);
         results[i] = await runJob({ ...inputs[i], id: i });
-        hooks.onDone?.(i, results[i]);
+        for (; reported < inputs.length && results[reported]; reported++) hooks.onDone?.(reported, results[reported]);
       },
     );
     return results;
