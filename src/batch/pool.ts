@@ -58,18 +58,13 @@ export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: Pool
   const url = opts.workerUrl ?? defaultWorkerUrl();
   const jobs = Math.max(1, Math.min(opts.jobs, inputs.length));
   if (jobs === 1 || !url) {
-    let next = 0;
-    // Two issues are in flight (buildHere): the later one may finish first, but progress is
-    // reported in the order the issues were given, as with one at a time.
-    let reported = 0;
-    await buildHere(
-      () => (next < inputs.length ? next++ : undefined),
-      async (i) => {
-        hooks.onStart?.(i);
-        results[i] = await runJob({ ...inputs[i], id: i });
-        for (; reported < inputs.length && results[reported]; reported++) hooks.onDone?.(reported, results[reported]);
-      },
-    );
+    for (let i = 0; i < inputs.length; i++) {
+      hooks.onStart?.(i);
+      // Let a spinner draw between issues: building itself is synchronous work.
+      await new Promise((r) => setImmediate(r));
+      results[i] = await runJob({ ...inputs[i], id: i });
+      hooks.onDone?.(i, results[i]);
+    }
     return results;
   }
 
@@ -131,26 +126,15 @@ export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: Pool
       feed();
     };
     // This thread is one of the N: it has the code loaded already, and N-1 workers start meanwhile.
+    const inline = async () => {
+      for (let i = take(); i !== undefined; i = take()) {
+        hooks.onStart?.(i);
+        // Let worker messages and the spinner through between issues.
+        await new Promise((r) => setImmediate(r));
+        finishOne(i, await runJob({ ...inputs[i], id: i }));
+      }
+    };
     for (let k = 1; k < jobs; k++) spawn();
-    void buildHere(take, async (i) => {
-      hooks.onStart?.(i);
-      finishOne(i, await runJob({ ...inputs[i], id: i }));
-    });
+    void inline();
   });
-}
-
-/**
- * Build issues in this thread, two at a time: an issue's font programs are deflated in zlib's
- * thread pool (render/index.ts), and meanwhile the next issue is read and laid out here instead of
- * this thread waiting. Building itself is synchronous, so the two never run at the same moment.
- */
-async function buildHere(take: () => number | undefined, build: (index: number) => Promise<void>): Promise<void> {
-  const lane = async () => {
-    for (let i = take(); i !== undefined; i = take()) {
-      // Let worker messages and a spinner through between issues.
-      await new Promise((r) => setImmediate(r));
-      await build(i);
-    }
-  };
-  await Promise.all([lane(), lane()]);
 }

@@ -4,8 +4,6 @@
  * layout), rules as filled rectangles, colours in DeviceCMYK.
  */
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
 import type { Font as FontkitFont } from 'fontkit';
 import type { IssueLayout, PlacedGlyph, RuleBox, TextLine } from '../layout/types.js';
 import type { Cmyk } from '../style/index.js';
@@ -28,11 +26,7 @@ interface Drawable {
 
 interface EmbeddedFontLike {
   id: string;
-  subset: { includeGlyph(id: number): number; encode(): Uint8Array };
-  /** Set once the font is used on a page (pdfkit embeds only those). */
-  dictionary?: unknown;
-  document: { ref(data?: object): PdfStreamRef };
-  embed(): void;
+  subset: { includeGlyph(id: number): number };
   widths: number[];
   unicode: number[][];
   scale: number;
@@ -47,15 +41,6 @@ type PdfDoc = PDFKit.PDFDocument & {
   page: PDFKit.PDFPage & { fonts: Record<string, unknown>; height: number; dictionary: { data: Record<string, unknown> } };
   addContent(s: string): PdfDoc;
 };
-
-/** pdfkit's stream object, as far as writing a font program into it goes. */
-interface PdfStreamRef {
-  compress: boolean;
-  data: Record<string, unknown>;
-  write(chunk: Uint8Array): void;
-}
-
-const deflateAsync = promisify(deflate);
 
 const num = (n: number) => (Math.round(n * 1000) / 1000).toString();
 
@@ -146,48 +131,8 @@ export async function renderPdf(layout: IssueLayout, meta: PdfMeta): Promise<Buf
       .digest();
     ef.id = `F${[...digest.subarray(0, 6)].map((b) => b % 10).join('')}`;
   }
-  await precompressFontPrograms([...embedded.values()].filter((ef) => ef.dictionary != null));
   doc.end();
   return done;
-}
-
-/**
- * Deflate the font programs (the largest streams of the file, 60–90 % of its bytes) in zlib's
- * thread pool, all at once, instead of one after another on this thread inside doc.end(): a
- * batch lays out its next issue meanwhile. pdfkit then writes the compressed bytes as they are.
- * Same zlib, same settings as pdfkit's own deflateSync: the file is byte for byte the same.
- */
-async function precompressFontPrograms(fonts: EmbeddedFontLike[]): Promise<void> {
-  // One output chunk for the whole program: zlib hands each chunk back to this thread, and the
-  // default 16 KB chunks cost a round trip per 16 KB (the bytes are the same either way).
-  const programs = await Promise.all(
-    fonts.map((ef) => {
-      const program = ef.subset.encode();
-      return deflateAsync(program, { chunkSize: Math.max(64 * 1024, program.length + 1024) });
-    }),
-  );
-  fonts.forEach((ef, i) => {
-    const program = programs[i];
-    ef.subset.encode = () => program;
-    // embed() opens the font file stream first (document.ref()) and writes the program into it.
-    const document = ef.document;
-    ef.document = Object.create(document, {
-      ref: {
-        value(data?: object) {
-          ef.document = document;
-          const stream = document.ref(data);
-          const write = stream.write;
-          stream.compress = false;
-          // Filter after Length, where pdfkit puts it: the dictionary keeps its order.
-          stream.write = (chunk: Uint8Array) => {
-            write.call(stream, chunk);
-            stream.data.Filter = 'FlateDecode';
-          };
-          return stream;
-        },
-      },
-    });
-  });
 }
 
 /**

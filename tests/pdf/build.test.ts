@@ -41,9 +41,9 @@ describe.each([
     expect(read.fonts.every((f) => /^[A-Z]{6}\+Noto(Serif|Sans)SC-/.test(f))).toBe(true);
   });
 
-  it('writes each font program deflated once, as a font that opens with every glyph the pages draw', async () => {
-    // The font programs are deflated off the main thread (render/index.ts) and handed to pdfkit
-    // as they are: compressed twice, or not at all under /FlateDecode, a viewer could not use them.
+  it('writes each font program deflated, as a font that opens with the glyphs the pages draw', async () => {
+    // The subsets are written by our lazy subsetter (src/fonts/lazy.ts copies glyph outlines
+    // without decoding them): each must inflate to a font that a font reader opens.
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     let programs = 0;
     for (const [, obj] of doc.context.enumerateIndirectObjects()) {
