@@ -147,7 +147,12 @@ export function fitLine(cs: Cluster[], start: number, end: number, width: number
     let cost = compressCost;
     if (slack >= 0) {
       if (isLast || !justify) {
-        if (m > 0) break; // no reason to compress a line that already fits
+        // Compressed only as far as it must be to fit (the loop stops at the first m that fits),
+        // its slack left at its end. A paragraph's last line takes the same compressions as any
+        // other line, so a line-end mark pushed in keeps it one line shorter; a ragged line
+        // (a centred title, a recipient list) only the push-in of its line-end mark: a title is
+        // balanced by its natural widths, and a bracket closed up inside it would only crowd it.
+        if (!justify && m > 0 && !(m === 1 && options[0].side === 'r' && options[0].index === stop - 1)) break;
         gap = 0;
         if (!isLast) cost += raggedCost(slack, em);
       } else if (gaps > 0) {

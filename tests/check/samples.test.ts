@@ -15,8 +15,8 @@ describe('sample archive', () => {
       // 9704 §7.4): said as information. 2026/2's end block fits under the text of page 8.
       const ds = check(root, true);
       expect(brief(ds)).toEqual(['hint layout/end-block-page issues/2026/1/issue.yaml:9:3']);
-      expect(ds[0].message.en).toBe('page 5 ends 12 rows short: the end block goes at the foot of an even page, page 6');
-      expect(ds[0].message.zh).toBe('第 5 页下部空 12 行：版记要排在偶数页的下部，排在了第 6 页');
+      expect(ds[0].message.en).toBe('page 5 ends 13 rows short: the end block goes at the foot of an even page, page 6');
+      expect(ds[0].message.zh).toBe('第 5 页下部空 13 行：版记要排在偶数页的下部，排在了第 6 页');
       expect(ds[0].hint!.en).toContain('even_page: false');
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -123,6 +123,36 @@ describe('justification', () => {
     }
   });
 
+  it('compresses the mark ending a paragraph’s last line that overflows by up to its blank half, rather than take another line', () => {
+    // The last lines hold 27 cells and ”。 closed up to 1.5 (half a cell over), and 26 cells, 10 and
+    // 。 (10 is a little wider than a cell): each fits with its final 。 set half-width.
+    for (const text of [`${han(26)}${han(27, 3)}”。`, `${han(26)}${han(26, 3)}10。`]) {
+      const lines = body(text);
+      expect(lines.map(lineText), text).toEqual([han(26), text.slice(26)]);
+      const last = lines[1];
+      const stop = last.cells[last.cells.length - 1];
+      expect(stop.text).toBe('。');
+      expect(stop.width).toBeCloseTo(g.pitch / 2, 2);
+      expect(stop.x + stop.width).toBeLessThanOrEqual(right + 1e-6);
+      expectFlush(lines);
+      for (const l of lines) for (const p of pitches(l)) expect(p, lineText(l)).toBeGreaterThanOrEqual(g.pitch - 1e-6);
+    }
+  });
+
+  it('pushes the line-end comma of a ragged line (a recipient list) in, as in a justified one', () => {
+    // “ + 26 cells + ”， closed up to 1.5: half a cell over the measure until the comma is pushed in.
+    const text = `“${han(26)}”，${han(10, 4)}。`;
+    const lines = layoutParagraph(
+      [{ text, role: 'end_block', loc }],
+      { fonts, size: 16, cell: g.pitch, x: g.left, width: g.width, indent: 0, align: 'left', role: 'end_block' },
+      [],
+    );
+    expect(lines.map(lineText)).toEqual([`“${han(26)}”，`, `${han(10, 4)}。`]);
+    const comma = lines[0].cells[lines[0].cells.length - 1];
+    expect(comma.width).toBeCloseTo(g.pitch / 2, 2);
+    expect(comma.x + comma.width).toBeLessThanOrEqual(right + 1e-6);
+  });
+
   it('gives a paragraph’s last line at least two characters (孤字)', () => {
     for (let extra = 0; extra < 4; extra++) {
       const lines = body(`${han(26 + 28 + extra)}。`);
