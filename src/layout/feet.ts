@@ -54,6 +54,8 @@ function spread(lines: FlowLine[]): number {
 
 interface Variant {
   p: Relayable;
+  /** Lines more (negative: fewer) than the paragraph's best breaking. */
+  looseness: number;
   lines: FlowLine[];
   /** Spread added over the paragraph's current setting. */
   cost: number;
@@ -65,10 +67,19 @@ interface Variant {
  * change of up to MAX_CHANGED paragraphs that leaves the fewest short pages (then the fewest empty
  * foot rows, then the fewest paragraphs changed, then the least added spread) is taken, as long
  * as the feet get fuller and the issue no longer. A paragraph is changed at most once.
+ * @param room whether what follows the text fits under it on its last page (the end block); when
+ *   it does not, see makeRoom
  */
-export function fillPageFeet(flow: FlowLine[], relayable: Relayable[], firstStart: number, perPage: number): PageSlice[] {
+export function fillPageFeet(
+  flow: FlowLine[],
+  relayable: Relayable[],
+  firstStart: number,
+  perPage: number,
+  room?: (slices: PageSlice[]) => boolean,
+): PageSlice[] {
   let slices = paginate(flow, firstStart, perPage);
-  const changed = new Set<Relayable>();
+  /** Paragraphs set another way, with their looseness. */
+  const changed = new Map<Relayable, number>();
   const variants = new Map<Relayable, Variant[]>();
   const variantsOf = (p: Relayable): Variant[] => {
     let vs = variants.get(p);
@@ -77,7 +88,7 @@ export function fillPageFeet(flow: FlowLine[], relayable: Relayable[], firstStar
       vs = [];
       for (const looseness of [-1, 1]) {
         const lines = p.relayout(looseness);
-        if (lines) vs.push({ p, lines, cost: spread(lines) - base });
+        if (lines) vs.push({ p, looseness, lines, cost: spread(lines) - base });
       }
       variants.set(p, vs);
     }
@@ -115,10 +126,85 @@ export function fillPageFeet(flow: FlowLine[], relayable: Relayable[], firstStar
     slices = taken.slices;
     for (const v of taken.change) {
       v.p.lines = v.lines;
-      changed.add(v.p);
+      changed.set(v.p, v.looseness);
     }
   }
+  if (room && !room(slices)) {
+    const made = makeRoom(flow, slices, relayable, changed, firstStart, perPage, room);
+    if (made) slices = made;
+  }
   return slices;
+}
+
+/** Paragraphs set a line shorter to make room for what must follow the text on its last page, at most. */
+const MAX_SHORTENED = 2;
+
+/**
+ * Room at the end (the end block under the text of the last page, GB/T 9704 §7.4, rather than on
+ * a page of its own, maybe after a blank page): set up to MAX_SHORTENED paragraphs with a line on
+ * the last REACH + 1 pages one line shorter, as the feet do, and take the change for which `room`
+ * holds that sets the fewest paragraphs, then leaves the fewest short pages and empty foot rows,
+ * then adds the least spread, as long as no more pages end short than before. A paragraph the
+ * feet set a line longer may go back to its best breaking; one they set shorter is left alone.
+ * Undefined when no such change exists.
+ */
+function makeRoom(
+  flow: FlowLine[],
+  slices: PageSlice[],
+  relayable: Relayable[],
+  changed: Map<Relayable, number>,
+  firstStart: number,
+  perPage: number,
+  room: (slices: PageSlice[]) => boolean,
+): PageSlice[] | undefined {
+  const [count] = shortness(slices, perPage);
+  const near = new Set(slices.slice(Math.max(0, slices.length - 1 - REACH)).flatMap((s) => s.lines));
+  // Pagination sees only how many lines a paragraph has and which may not open a page, so the
+  // changes are first tried with stand-ins (its lines less one, kept as relayout keeps them) and
+  // only the paragraphs of a change that makes room are set again: usually none is, at no cost.
+  const standIns: Variant[] = [];
+  for (const p of relayable) {
+    const looseness = (changed.get(p) ?? 0) - 1;
+    const n = p.lines.length - 1;
+    if (looseness < -1 || n < 1 || !p.lines.some((l) => near.has(l))) continue;
+    const lines = Array.from({ length: n }, (_, i) => ({ ...p.lines[i], keep: (n >= 2 && (i === 1 || i === n - 1)) || (i < 2 && p.lines[i].keep) }));
+    standIns.push({ p, looseness, lines, cost: 0 });
+  }
+  const trial = (change: Variant[]) => {
+    const next = paginate(replace(flow, change), firstStart, perPage);
+    const [c2, r2] = shortness(next, perPage);
+    return c2 <= count && room(next) ? { slices: next, key: [change.length, c2, r2, change.reduce((s, v) => s + v.cost, 0)] } : undefined;
+  };
+  const fits: Variant[][] = [];
+  const walk = (from: number, change: Variant[]) => {
+    if (change.length && trial(change)) fits.push(change);
+    if (change.length === MAX_SHORTENED) return;
+    // In flow order, so a combination is applied in one pass.
+    for (let k = from; k < standIns.length; k++) walk(k + 1, [...change, standIns[k]]);
+  };
+  walk(0, []);
+  const real = new Map<Relayable, Variant | undefined>();
+  const set = (v: Variant): Variant | undefined => {
+    if (!real.has(v.p)) {
+      const lines = v.p.relayout(v.looseness);
+      real.set(v.p, lines && lines.length === v.lines.length ? { ...v, lines, cost: spread(lines) - spread(v.p.lines) } : undefined);
+    }
+    return real.get(v.p);
+  };
+  let best: { slices: PageSlice[]; key: number[]; change: Variant[] } | undefined;
+  // The fewest paragraphs first: a pair is set again only when no one paragraph makes room.
+  fits.sort((a, b) => a.length - b.length);
+  for (const fit of fits) {
+    if (best && fit.length > best.change.length) break;
+    const change = fit.map(set);
+    if (change.some((v) => !v)) continue;
+    const done = trial(change as Variant[]);
+    if (done && (!best || less(done.key, best.key))) best = { ...done, change: change as Variant[] };
+  }
+  if (!best) return undefined;
+  const taken = best as { slices: PageSlice[]; change: Variant[] };
+  for (const v of taken.change) v.p.lines = v.lines;
+  return taken.slices;
 }
 
 function less(a: number[], b: number[]): boolean {

@@ -8,7 +8,7 @@ import { formatDateZh, type Block, type Issue, type Paragraph, type SeriesConfig
 import { geometry, MM, type Geometry, type HouseStyle } from '../style/index.js';
 import type { StyledText } from './itemize.js';
 import { fillPageFeet, type Relayable } from './feet.js';
-import type { FlowLine } from './paginate.js';
+import type { FlowLine, PageSlice } from './paginate.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { layoutTitle } from './title.js';
 import { fitOrReport, fitText, unfitDiagnostic, type FitElement, type FitSpec } from './fit.js';
@@ -420,7 +420,18 @@ export function layoutIssue({ series, issue, style, fonts, narrow = false }: Lay
     flow.push(...articleFlow(ctx, issue, i));
   });
   const perPage = style.grid.lines;
-  const slices = fillPageFeet(flow, ctx.relayable, style.masthead.lines, perPage);
+  const eb = issue.distribution.length || issue.copies ? endBlock(ctx, issue) : undefined;
+  // In print, the end block under the text of its last page, if a paragraph or two set a line
+  // shorter puts it there, rather than on a page of its own (after a blank page when the text
+  // fills an even page): that saves one or two printed pages. The phone's end block follows the text.
+  const endBlockUnderText =
+    eb && !narrow
+      ? (s: PageSlice[]) => {
+          const last = s[s.length - 1];
+          return !endBlockPlacement(s.length, last.start + last.lines.length, eb.lines, perPage, style.end_block.even_page).newPage;
+        }
+      : undefined;
+  const slices = fillPageFeet(flow, ctx.relayable, style.masthead.lines, perPage, endBlockUnderText);
   const pages: PageLayout[] = slices.map((s, p) => {
     const items: PageItem[] = p === 0 ? masthead(ctx, series, issue) : [];
     s.lines.forEach((f, k) => {
@@ -432,8 +443,7 @@ export function layoutIssue({ series, issue, style, fonts, narrow = false }: Lay
   });
 
   let endBlockPlace: EndBlockPlace | undefined;
-  if (issue.distribution.length || issue.copies) {
-    const eb = endBlock(ctx, issue);
+  if (eb) {
     const last = slices[slices.length - 1];
     const used = last.start + last.lines.length;
     const where = endBlockPlacement(pages.length, used, eb.lines, perPage, style.end_block.even_page);

@@ -23,26 +23,36 @@ describe('sample archive', () => {
     }
   });
 
-  it('says when the end block needs a blank page after a full even page (2026/2 with three more paragraphs)', () => {
+  // Paragraphs more for 2026/2 (our own writing).
+  const MORE =
+    '\n\n芦淞区还把商圈党建纳入年度述职评议，对党员商户实行积分管理，积分结果与评先评优、融资授信挂钩，党员商户带头守法经营、带头服务群众的氛围日益浓厚。' +
+    '\n\n今后，区委组织部将定期总结推广商圈党建的好经验好做法，让更多市场主体在党建引领下共同发展、共享成果，为全区经济社会高质量发展注入新的动力。' +
+    '\n\n同时，区委组织部将加强对商圈党组织书记的培训，每年至少组织一次集中轮训。';
+  const FOURTH = '\n\n商圈党委还将每季度召开一次党员商户座谈会，听取意见建议，及时协调解决经营中遇到的困难和问题。';
+  const checkWith = (more: string) => {
     const root = copyArchive(SAMPLE);
     try {
       const file = path.join(root, 'issues/2026/2/04-shangquan.md');
-      const more =
-        '\n\n芦淞区还把商圈党建纳入年度述职评议，对党员商户实行积分管理，积分结果与评先评优、融资授信挂钩，党员商户带头守法经营、带头服务群众的氛围日益浓厚。' +
-        '\n\n今后，区委组织部将定期总结推广商圈党建的好经验好做法，让更多市场主体在党建引领下共同发展、共享成果，为全区经济社会高质量发展注入新的动力。' +
-        '\n\n同时，区委组织部将加强对商圈党组织书记的培训，每年至少组织一次集中轮训。\n';
-      writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + more);
-      const ds = check(root, true).filter((d) => d.loc.file.startsWith('issues/2026/2/'));
-      expect(brief(ds)).toEqual(['hint layout/end-block-page issues/2026/2/issue.yaml:12:3']);
-      expect(ds[0].message.en).toBe(
-        'the text ends on page 8, an even page, with no room for the end block: a blank page follows, and the end block is on page 10; neither carries a page number',
-      );
-      expect(ds[0].message.zh).toBe('正文在第 8 页（偶数页）结束，版记排不下，其后加了一个空白页，版记排在第 10 页；空白页和版记页均不编页码');
-      expect(ds[0].hint!.en).toMatch(/^shorten the text by about 1 line and the end block fits at the foot of page 8;/);
-      expect(ds[0].hint!.zh).toMatch(/^正文删减约 1 行，版记即可排在第 8 页下部/);
+      writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}${more}\n`);
+      return check(root, true).filter((d) => d.loc.file.startsWith('issues/2026/2/'));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  };
+
+  it('says when the end block needs a blank page after a full even page (2026/2 with four more paragraphs)', () => {
+    const ds = checkWith(MORE + FOURTH);
+    expect(brief(ds)).toEqual(['hint layout/end-block-page issues/2026/2/issue.yaml:12:3']);
+    expect(ds[0].message.en).toBe(
+      'the text ends on page 8, an even page, with no room for the end block: a blank page follows, and the end block is on page 10; neither carries a page number',
+    );
+    expect(ds[0].message.zh).toBe('正文在第 8 页（偶数页）结束，版记排不下，其后加了一个空白页，版记排在第 10 页；空白页和版记页均不编页码');
+    expect(ds[0].hint!.en).toMatch(/^shorten the text by about 3 lines and the end block fits at the foot of page 8;/);
+    expect(ds[0].hint!.zh).toMatch(/^正文删减约 3 行，版记即可排在第 8 页下部/);
+  });
+
+  it('says nothing when a paragraph set a line shorter puts the end block under the text (2026/2 with three more paragraphs)', () => {
+    expect(brief(checkWith(MORE))).toEqual([]);
   });
 });
 

@@ -129,3 +129,36 @@ describe('page feet (issue 9)', () => {
     expect(pages[0].lines.length).toBe(17);
   });
 });
+
+describe('room for the end block', () => {
+  const row = (): FlowLine => ({ lines: [line('r')], keep: false, dropAtTop: false });
+  const para = (n: number): FlowLine[] => Array.from({ length: n }, (_, i) => ({ ...row(), keep: n >= 2 && (i === 1 || i === n - 1) }));
+  /** Four free rows at the foot of the last page (an end block of four lines under the text). */
+  const fourRows = (s: { lines: FlowLine[]; start: number }[]) => 22 - (s[s.length - 1].start + s[s.length - 1].lines.length) >= 4;
+  const shorter = (lines: FlowLine[]) => (d: number) => (d === -1 ? para(lines.length - 1) : undefined);
+
+  it('sets two paragraphs of the last page a line shorter when that makes room under the text', () => {
+    // Page 1: a and b (22 rows); page 2: c and d (20 rows), two short of the four the end block
+    // needs: no one paragraph set shorter frees two rows.
+    const [a, b, c, d] = [para(10), para(12), para(10), para(10)];
+    const relayable: Relayable[] = [a, b, c, d].map((lines) => ({ lines, relayout: shorter(lines) }));
+    const flow = [...a, ...b, ...c, ...d];
+    const copies = relayable.map((r) => ({ ...r }));
+    const without = fillPageFeet(flow, copies, 0, 22);
+    expect(fourRows(without)).toBe(false);
+    const pages = fillPageFeet(flow, relayable, 0, 22, fourRows);
+    expect(pages.map((p) => p.lines.length)).toEqual([22, 18]);
+    expect(relayable.map((p) => p.lines.length).reduce((x, y) => x + y)).toBe(42 - 2);
+  });
+
+  it('sets one paragraph shorter when one is enough, and none when two are not', () => {
+    const [a, b, c, d] = [para(10), para(12), para(10), para(9)];
+    const relayable: Relayable[] = [a, b, c, d].map((lines) => ({ lines, relayout: shorter(lines) }));
+    expect(fillPageFeet([...a, ...b, ...c, ...d], relayable, 0, 22, fourRows).map((p) => p.lines.length)).toEqual([22, 18]);
+    expect(relayable.filter((p, i) => p.lines.length < [a, b, c, d][i].length)).toHaveLength(1);
+    const [e, f, g, h] = [para(10), para(12), para(10), para(11)];
+    const fixed: Relayable[] = [e, f, g, h].map((lines) => ({ lines, relayout: shorter(lines) }));
+    expect(fillPageFeet([...e, ...f, ...g, ...h], fixed, 0, 22, fourRows).map((p) => p.lines.length)).toEqual([22, 21]);
+    expect(fixed.map((p) => p.lines.length)).toEqual([10, 12, 10, 11]);
+  });
+});
