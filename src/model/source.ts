@@ -91,5 +91,6 @@ export class SourceText {
 
 /** Advance a location by the code points of `text` (which must lie on one source line). */
 export function advance(loc: SourceLoc, text: string): SourceLoc {
-  return { ...loc, column: loc.column + codePoints(text) };
+  // Named fields, not a spread: called for every character the layout sets.
+  return { file: loc.file, line: loc.line, column: loc.column + codePoints(text) };
 }
