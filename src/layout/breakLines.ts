@@ -16,7 +16,9 @@
  *    not a candidate (only a line that cannot be set at all, a last resort, is squeezed).
  * A break that puts a prohibited mark at a line start or end is allowed only when nothing else
  * fits, at a prohibitive cost, so the algorithm always returns a result. A break between a number
- * and the unit after it (2025|年, 52.3|岁) is allowed at a cost.
+ * and the unit after it (2025|年, 52.3|岁) is allowed at a cost. A Latin run that takes a large
+ * share of the line (“3+X+6+10” on a phone) breaks inside only where every other breaking
+ * leaves a loose line.
  */
 import { isNumberUnitBreak } from './classify.js';
 import { canBreakBetween, type Cluster } from './itemize.js';
@@ -64,6 +66,11 @@ const BRACKETS = new Set([...'‘’“”（）〔〕［］｛｝【】〖〗�
  */
 const COST_COMPRESS_STOP: Record<string, number> = { '、': 2500, '。': 2500, '，': 3000, '：': 3000, '；': 3000 };
 const COST_PROHIBITED = 1e7;
+/**
+ * Breaking a Latin run inside (3+X+|6+10, itemize's allowRunBreaks): only in the second pass,
+ * dearer than compressing two stops, cheaper than a loose line.
+ */
+const COST_SPLIT_RUN = 6000;
 const COST_LONELY_LAST = 5000;
 /** A justified line of one unbreakable cluster (坚 alone, its paragraph pushed on): worse than any loose line. */
 const COST_LONE_CLUSTER = 1e6;
@@ -265,6 +272,10 @@ function findBreaks(cs: Cluster[], opts: BreakOptions, tightOnly: boolean): Line
         cost = fit.cost;
       }
       if (!isLast && !canBreakBetween(c, cs[j])) cost += COST_PROHIBITED;
+      if (!isLast && c.lastResort) {
+        if (tightOnly) continue;
+        cost += COST_SPLIT_RUN;
+      }
       if (!isLast) cost += c.breakPenalty ?? 0;
       if (!isLast && isNumberUnitBreak(c.text, cs[j].text)) cost += COST_NUMBER_UNIT;
       if (!isLast && (opts.preferBreakAfter || opts.preferBreakBefore)) {
@@ -329,7 +340,7 @@ export function breakLinesInto(cs: Cluster[], opts: BreakOptions, count: number)
         const isLast = j === n;
         if (isLast !== (l === count - 1)) continue;
         // Refused anyway, so not fitted: a prohibited break, or a line loose before any compression.
-        if (!isLast && !canBreakBetween(c, cs[j])) continue;
+        if (!isLast && (!canBreakBetween(c, cs[j]) || c.lastResort)) continue;
         if (!isLast && opts.justify && natural + (j - i - 1) * em * LOOSE_EM < width) continue;
         let cost = fitLine(cs, i, j, width, em, isLast, opts.justify, true).cost;
         if (!isLast) cost += (c.breakPenalty ?? 0) + (isNumberUnitBreak(c.text, cs[j].text) ? COST_NUMBER_UNIT : 0);

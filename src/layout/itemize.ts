@@ -27,6 +27,11 @@ export interface Cluster {
   letters: number;
   /** Extra cost of a line break right after this cluster (inside a URL: allowed, but a last resort). */
   breakPenalty?: number;
+  /**
+   * A break right after this cluster splits a Latin run (3+X+|6+10): taken only when every
+   * other breaking of the paragraph leaves a loose line (breakLines' second pass).
+   */
+  lastResort?: boolean;
   /** The next cluster continues the same word: the gap between them is never stretched or squeezed. */
   glued?: boolean;
   /** One of two adjacent marks whose shared blank is closed up: line fitting compresses it no further, except a line-end push-in. */
@@ -283,6 +288,39 @@ export function splitWide(cs: Cluster[], maxWidth: number): Cluster[] {
       if ('/-._?&='.includes(gs[i].text)) lastGood = i + 1;
     }
     out.push(subCluster(c, start, gs.length));
+  }
+  return out;
+}
+
+/** A Latin run is kept whole unless it takes more than this share of the line. */
+const SPLITTABLE_SHARE = 1 / 5;
+/** Marks after which such a run may break as a last resort (a hyphen or stop between digits never: 0731-2888, 52.3). */
+const LAST_RESORT_AFTER = new Set([...'+/-._@&=']);
+
+/**
+ * A Latin or digit run that takes a large share of a short line (“3+X+6+10” is a quarter of a
+ * 19-character phone line) may leave the line before it loose when it cannot break. Such a run
+ * may break after + / - . _ @ & =, glued (no spacing between its pieces), but only where no
+ * other breaking avoids a loose line: clreq's and issue 9's order (compress, then stretch up to
+ * 1/8 em, and only then break a run), never before its last character.
+ */
+export function allowRunBreaks(cs: Cluster[], lineWidth: number): Cluster[] {
+  const out: Cluster[] = [];
+  for (const c of cs) {
+    if (c.kind !== 'latin' || c.width <= lineWidth * SPLITTABLE_SHARE || c.breakPenalty !== undefined) {
+      out.push(c);
+      continue;
+    }
+    const gs = c.glyphs;
+    let start = 0;
+    for (let i = 1; i < gs.length - 1; i++) {
+      const t = gs[i].text;
+      if (!LAST_RESORT_AFTER.has(t) || LAST_RESORT_AFTER.has(gs[i + 1].text)) continue;
+      if ((t === '-' || t === '.') && /\d/.test(gs[i - 1].text) && /\d/.test(gs[i + 1].text)) continue;
+      out.push({ ...subCluster(c, start, i + 1), lastResort: true });
+      start = i + 1;
+    }
+    out.push(start ? subCluster(c, start, gs.length) : c);
   }
   return out;
 }

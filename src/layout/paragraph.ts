@@ -5,7 +5,7 @@
 import { reported, type Diagnostic } from '../diagnostics/index.js';
 import type { FontBook, FontRole } from '../fonts/types.js';
 import { breakLines, breakLinesInto } from './breakLines.js';
-import { itemize, splitWide, type StyledText } from './itemize.js';
+import { allowRunBreaks, itemize, splitWide, type StyledText } from './itemize.js';
 import { placeLine, type Align } from './justify.js';
 import { textLine, type Ink, type TextLine } from './types.js';
 
@@ -41,7 +41,8 @@ export function layoutParagraph(parts: StyledText[], o: ParagraphOptions, diagno
   const inset = (o.inset ?? 0) * o.cell;
   const x0 = o.x + inset;
   const w = o.width - 2 * inset;
-  const clusters = splitWide(itemize(parts, { size: o.size, cell: o.cell, fonts: o.fonts }, diagnostics), (w - (o.hang ?? 0)) * 0.9);
+  const lineWidth = w - (o.hang ?? 0);
+  const clusters = allowRunBreaks(splitWide(itemize(parts, { size: o.size, cell: o.cell, fonts: o.fonts }, diagnostics), lineWidth * 0.9), lineWidth);
   if (!clusters.length) return [];
   const first = o.indent * o.cell;
   const hang = o.hang ?? 0;

@@ -69,6 +69,41 @@ const COST_AT_WORD = 15;
  */
 const COST_EXTRA_LINE = 30;
 
+/** Place-name and office suffixes ICU leaves as words of their own (荷塘|区, 建宁|街道, 组织|部), and -化 (标准|化). */
+const NAME_SUFFIXES = new Set(['区', '县', '市', '镇', '乡', '村', '街道', '社区', '部', '化']);
+/** After a place name, these make one word with it (天元区委, not 天元区 / 委组织部). */
+const AFTER_PLACE = new Set(['委']);
+/** One-character prefixes that ICU splits from the word they bind to (高|质量, 全|覆盖, 新|就业). */
+const BOUND_PREFIXES = new Set(['高', '全', '新']);
+
+/**
+ * ICU's word segments, adjusted where its boundaries fall inside an official term: a place-name
+ * or office suffix, or -化, joins the word of two or more characters before it (荷塘区 党建, 组织部, 标准化), unless
+ * that word follows a number (2025年度 市管); 委 after a place suffix joins too (天元区委); and
+ * 高/全/新 join the two-character word after them (我市 高质量). Small rules over ICU, no dictionary.
+ */
+function titleSegments(text: string): string[] {
+  const han = /^\p{Script=Han}+$/u;
+  const segs = [...segmenter.segment(text)].map((s) => s.segment);
+  const out: string[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i];
+    const prev = out[out.length - 1];
+    const beforePrev = out[out.length - 2];
+    if (prev && NAME_SUFFIXES.has(s) && [...prev].length >= 2 && han.test(prev) && !(beforePrev && /[0-9０-９]$/.test(beforePrev))) {
+      out[out.length - 1] = prev + s;
+      if (s !== '部' && s !== '化' && AFTER_PLACE.has(segs[i + 1] ?? '')) out[out.length - 1] += segs[++i];
+      continue;
+    }
+    if (BOUND_PREFIXES.has(s) && [...(segs[i + 1] ?? '')].length === 2 && han.test(segs[i + 1])) {
+      out.push(s + segs[++i]);
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /**
  * Cluster indices after which a word ends (breaking there keeps words whole). ICU's dictionary
  * misses many official terms (党建 comes out as 党|建), so a boundary between two one-character
@@ -81,10 +116,11 @@ function wordEnds(cs: Cluster[]): Set<number> {
   cs.forEach((c, i) => {
     for (let k = 0; k < c.text.length; k++) clusterAt.push(i);
   });
-  const segs = [...segmenter.segment(text)];
-  const single = (s: Intl.SegmentData | undefined) => !!s && s.isWordLike !== false && [...s.segment].length === 1;
+  const segs = titleSegments(text);
+  const single = (s: string | undefined) => !!s && /[\p{L}\p{N}]/u.test(s) && [...s].length === 1;
+  let end = 0;
   segs.forEach((s, i) => {
-    const end = s.index + s.segment.length;
+    end += s.length;
     if (end >= text.length) return;
     if (single(s) && single(segs[i + 1])) return;
     ends.add(clusterAt[end - 1]);

@@ -85,8 +85,10 @@ describe('bulletin web', () => {
     expect(page).toContain('<h1 class="title">我市高质量完成2025年度市管领导班子和领导干部考核</h1>');
     // The title may wrap between words only (the stylesheet keeps all other characters together), never inside 2025年度.
     const title = /<h1 class="title">(.*?)<\/h1>/.exec(raw(root, '2026/1/01-ganbu.html'))![1];
-    expect(title.split('<wbr>')).toEqual(['我市高', '质量', '完成', '2025年度', '市管', '领导', '班子', '和', '领导', '干部', '考核']);
+    expect(title.split('<wbr>')).toEqual(['我市', '高质量', '完成', '2025年度', '市管', '领导', '班子', '和', '领导', '干部', '考核']);
     expect(/<h1 class="title">(.*?)<\/h1>/.exec(raw(root, '2026/2/02-lianjian.html'))![1].split('<wbr>')).toContain('跨县域党建联建');
+    // A place name keeps its suffix: 荷塘区 / 党建, never 荷塘 / 区党建.
+    expect(/<h1 class="title">(.*?)<\/h1>/.exec(raw(root, '2026/2/01-wangge.html'))![1].split('<wbr>').slice(0, 2)).toEqual(['荷塘区', '党建']);
     expect(page).toContain('<p><strong class="lead">优化考核指标，突出“干”的导向。</strong>对照市委全会部署');
     expect(page).toContain('<p class="attribution">（供稿单位：市委组织部干部一科）</p>');
     const wangge = read(root, '2026/2/01-wangge.html');

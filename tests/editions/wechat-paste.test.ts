@@ -17,6 +17,7 @@ import { listIssueDirs } from '../../src/archive/index.js';
 import type { Issue } from '../../src/model/index.js';
 import { prepareIssue } from '../../src/pipeline/index.js';
 import { plainText } from '../../src/editions/html.js';
+import { titleWordBreaks } from '../../src/layout/index.js';
 import { cli, REPO } from '../batch/archive.js';
 import { copyArchive } from '../helpers/tmp.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
@@ -24,7 +25,7 @@ import { launchBrowser, type TestBrowser } from './browser.js';
 /** The editor page: what a paste leaves after the cleaning the official-account editor does. */
 const EDITOR = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>editor</title>
-<style>body { font: 13px/1.2 sans-serif; text-align: left; color: #000; } #editor { min-height: 200px; }</style></head>
+<style>body { font: 13px/1.2 sans-serif; text-align: left; color: #000; margin: 0; padding: 0 16px; } #editor { min-height: 200px; }</style></head>
 <body><div id="editor" contenteditable="true"></div>
 <script>
 const KEEP = new Set(['SECTION', 'P', 'SPAN', 'STRONG', 'B', 'EM', 'BR']);
@@ -173,6 +174,58 @@ describe('a WeChat file pasted into a rich-text editor (Chromium clipboard)', ()
     expectArticle(pasted.paras, 1);
     // The article has leads, so the check above saw bold runs inside regular paragraphs.
     expect(blocksOf(issue, 1).filter((x) => x.lead.length).length).toBeGreaterThan(2);
+  }, 60_000);
+
+  it('at 375 px no title line ends inside a word: a long title carries its own <br> between words', async () => {
+    // The editor keeps 16 px each side, as the account's article page does: a 343 px column.
+    await editor.setViewport({ width: 375, height: 800 });
+    await pasteInto(editor, source, path.join(dir(), 'issue.html'));
+    const lines = await editor.evaluate(() =>
+      [...document.querySelectorAll('#editor p')]
+        .filter((p) => getComputedStyle(p).fontSize === '21px')
+        .map((p) => {
+          // The rendered lines: a new line starts where a character's top moves down.
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          const out: string[] = [];
+          let top = Number.NEGATIVE_INFINITY;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const chars = [...(n.textContent ?? '')];
+            let offset = 0;
+            for (const ch of chars) {
+              const r = document.createRange();
+              r.setStart(n, offset);
+              r.setEnd(n, offset + ch.length);
+              const y = r.getBoundingClientRect().top;
+              if (y > top + 5) out.push('');
+              top = Math.max(top, y);
+              out[out.length - 1] += ch;
+              offset += ch.length;
+            }
+          }
+          return { lines: out, right: Math.max(...[...p.querySelectorAll('strong')].map((s) => s.getBoundingClientRect().right)) };
+        }),
+    );
+    const wrapped = lines.filter((t) => t.lines.length > 1);
+    // 荷塘区党建引领网格化治理推动城市基层治理提质增效 and two more do not fit one phone line.
+    expect(wrapped.length).toBeGreaterThanOrEqual(3);
+    const letter = /[\p{L}\p{N}]/u;
+    for (const t of lines) {
+      const title = t.lines.join('');
+      expect(
+        issue.articles.some((a) => a.title === title),
+        title,
+      ).toBe(true);
+      const allowed = new Set(titleWordBreaks(title));
+      let at = 0;
+      for (const l of t.lines.slice(0, -1)) {
+        at += [...l].length;
+        const [a, b] = [[...title][at - 1], [...title][at]];
+        // Between two letters or ideographs a line may end only where a word ends.
+        if (letter.test(a) && letter.test(b)) expect(allowed.has(at), `${t.lines.join(' / ')}`).toBe(true);
+      }
+      expect(t.right).toBeLessThanOrEqual(375 - 16 + 0.5);
+    }
+    await editor.setViewport({ width: 800, height: 600 });
   }, 60_000);
 
   it('the whole issue keeps the red centred masthead and every article', async () => {

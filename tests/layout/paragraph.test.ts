@@ -306,6 +306,51 @@ describe('issue 9: proof-reader’s marks', () => {
   });
 });
 
+describe('a phone measure (19 cells): a Latin run that fills a quarter of the line', () => {
+  // The phone image sets body text 19 cells wide at the body size (src/editions/image).
+  const phone = (text: string) =>
+    layoutParagraph([{ text, role: 'body', loc }], { fonts, size: 16, cell: 16, x: 0, width: 19 * 16, indent: 2, align: 'justify', role: 'body' }, []);
+  const maxGap = (l: TextLine) => Math.max(0, ...l.cells.slice(1).map((c, i) => c.x - (l.cells[i].x + l.cells[i].width)));
+
+  it('breaks “3+X+6+10” after a + only where every other breaking leaves a line stretched past 1/8 em', () => {
+    // The stress issue's paragraph: 在阵地建设方面，全区构建 alone on the first line was 0.46 em a gap.
+    const text = '在阵地建设方面，全区构建“3+X+6+10”服务体系：“3”——区、街道（镇）、村（社区）三级党群服务中心。';
+    const lines = phone(text);
+    expect(lines.map(lineText).join('')).toBe(text);
+    expect(lineText(lines[0])).toMatch(/^在阵地建设方面，全区构建“3\+X\+(6\+)?$/);
+    for (const l of lines.slice(0, -1)) expect(maxGap(l), lineText(l)).toBeLessThanOrEqual(16 / 8 + 1e-6);
+    // Over every position of the run in the line, it splits only where it must (the run would end
+    // past the first line and 全区构建 before it would be left loose), always after a +.
+    let splits = 0;
+    for (let shift = 0; shift < 19; shift++) {
+      const t = `${han(shift)}全区构建“3+X+6+10”服务体系：${han(40, 3)}。`;
+      const ls = phone(t);
+      expect(ls.map(lineText).join('')).toBe(t);
+      for (const l of ls.slice(0, -1)) {
+        expect(maxGap(l), lineText(l)).toBeLessThanOrEqual(16 / 8 + 1e-6);
+        const s = lineText(l);
+        if (/[0-9A-Z+]$/.test(s)) {
+          splits++;
+          expect(s.endsWith('+'), s).toBe(true);
+        }
+      }
+    }
+    expect(splits).toBeGreaterThan(0);
+    expect(splits).toBeLessThanOrEqual(4);
+  });
+
+  it('keeps a short run, a phone number and a decimal whole even at the price of a loose line', () => {
+    // PDCA (2.7 em) is under a fifth of the line; 0731-2888 and 52.3 never break between digits.
+    for (const run of ['PDCA', '0731-28888888', '12345.67890123']) {
+      const lines = phone(`在考核评价方面，区委组织部引入${run}循环管理理念，按照计划、执行、检查、改进四个环节实行闭环管理。`);
+      expect(
+        lines.some((l) => lineText(l).includes(run)),
+        run,
+      ).toBe(true);
+    }
+  });
+});
+
 describe('issue 9: …… and ——', () => {
   it('sets …… as six evenly spaced dots over two cells, centred on the em box, even where the font’s ellipsis sits low with a gap', () => {
     // A face whose … is drawn like FandolFang's: ink 0.169–0.831 em wide, 0.248–0.352 em high.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTitle, lineText } from '../../src/layout/index.js';
+import { layoutTitle, lineText, titleWordBreaks } from '../../src/layout/index.js';
 import { DEFAULT_STYLE, geometry } from '../../src/style/index.js';
 import { pinnedFonts } from '../helpers/fonts.js';
 
@@ -117,5 +117,32 @@ describe('titles: issue 9', () => {
     expect(last.text).toBe('”');
     expect(last.width).toBeCloseTo(11, 1);
     expect(l.x + l.width / 2).toBeCloseTo(centre, 1);
+  });
+});
+
+describe('title word boundaries: small rules over Intl.Segmenter', () => {
+  /** The title with a / at each place it may wrap between words. */
+  const marked = (t: string) => {
+    const b = new Set(titleWordBreaks(t));
+    return [...t].map((c, i) => (b.has(i) ? '/' : '') + c).join('');
+  };
+
+  it('keeps a place-name or office suffix with the name before it', () => {
+    // ICU: 荷塘|区|党|建, 天元|区|委|组织|部, 芦|淞|区|建宁|街道, 湘潭|市|推动.
+    expect(marked('荷塘区党建引领网格化治理')).toBe('荷塘区/党建/引领/网格化/治理');
+    expect(marked('天元区委组织部')).toBe('天元区委/组织部');
+    expect(marked('芦淞区建宁街道推行')).toBe('芦淞区/建宁街道/推行');
+    expect(marked('湘潭市推动')).toBe('湘潭市/推动');
+    expect(marked('党群服务阵地标准化提升工作')).toBe('党群/服务/阵地/标准化/提升/工作');
+  });
+
+  it('keeps 高质量, 全覆盖 and 新就业 whole, and 2025年度 apart from 市管', () => {
+    // ICU: 我|市|高|质量, 实现|全|覆盖, 新|就业|群体, 2025|年度|市|管 (年度 is no place name).
+    expect(marked('我市高质量完成2025年度市管领导班子')).toBe('我市/高质量/完成/2025年度/市管/领导/班子');
+    expect(marked('以高质量党建引领高质量发展')).toBe('以/高质量/党建/引领/高质量/发展');
+    expect(marked('实现全覆盖')).toBe('实现/全覆盖');
+    expect(marked('新就业群体')).toBe('新就业/群体');
+    // Words ICU already has stay as they were.
+    expect(marked('提高质量')).toBe('提高/质量');
   });
 });

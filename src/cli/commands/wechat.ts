@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadForEdition } from '../../editions/load.js';
-import { wechatEdition } from '../../editions/wechat/index.js';
+import { wechatEdition, wechatFonts } from '../../editions/wechat/index.js';
 import { writeFileAtomic } from '../../archive/index.js';
 import { say, t } from '../../i18n/index.js';
 import { applyChecks } from '../../check/index.js';
@@ -51,7 +51,7 @@ export function registerWechat(program: Command, ctx: CliContext): void {
         throw new ExitError(1, say(lang, M.failed, { issue: `${where.year}/${where.number}`, n }));
       }
       const { series, issue, style } = loaded.source;
-      const edition = wechatEdition(series, issue, style.attribution.label);
+      const edition = wechatEdition(series, issue, style.attribution.label, wechatFonts(root, series));
       // The edition's own warnings honour bulletin.yaml's checks: like every other rule.
       printDiagnostics(ctx, [...loaded.diagnostics, ...applyChecks(edition.warnings, series)], root);
       const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'wechat', `${where.year}-${where.number}`);

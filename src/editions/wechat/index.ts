@@ -5,6 +5,9 @@
  * strips outside links). The typography is set inline on every element for the same reason.
  */
 import { reported, type Diagnostic } from '../../diagnostics/index.js';
+import { loadFontBook, resolveFonts } from '../../fonts/index.js';
+import type { FontBook } from '../../fonts/types.js';
+import { layoutTitle } from '../../layout/index.js';
 import { formatDateZh, type Article, type Block, type Issue, type Paragraph, type Run, type SeriesConfig } from '../../model/index.js';
 import { articleSlug, attributionText, esc, htmlDocument, issueNumberLabel, plainText } from '../html.js';
 
@@ -32,6 +35,53 @@ const S = {
   divider: 'margin:1.5em 0;border-top:1px solid #ddd;',
 };
 
+/** WeChat's article column on a 375 px phone: the page keeps 16 px each side. */
+export const WECHAT_PHONE_COLUMN = 343;
+const TITLE_PX = 21;
+/** The root's letter-spacing, which the title inherits: each ideograph takes 21.5 px. */
+const LETTER_SPACING_PX = 0.5;
+
+/**
+ * The fonts the print edition uses, to measure titles with; undefined when they cannot be read
+ * (the titles are then left to the reader's browser to wrap, as before).
+ */
+export function wechatFonts(root: string, series: SeriesConfig): FontBook | undefined {
+  try {
+    return loadFontBook(resolveFonts(root, series.fonts));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A title as the lines a 375 px phone shows it in, broken by the print and web title breaker
+ * (balanced, between words, a ——subtitle on its own line): the editor drops <wbr> and any class,
+ * so a title that needs more than one line gets a <br> at each break we chose, and the phone's
+ * own line breaking (anywhere between two ideographs: 推动城市 / 基层治理) never comes into play.
+ * Code-point offsets where a new line starts; none when the title fits one line.
+ */
+export function wechatTitleBreaks(title: string, fonts: FontBook): number[] {
+  const loc = { file: '', line: 1, column: 1 };
+  const lines = layoutTitle(
+    [{ text: title, role: 'title', loc }],
+    { fonts, size: TITLE_PX, cell: TITLE_PX + LETTER_SPACING_PX, x: 0, width: WECHAT_PHONE_COLUMN, indent: 0, align: 'center', role: 'title', margin: 0 },
+    [],
+  );
+  return lines.slice(1).flatMap((l) => (l.cells.length ? [l.cells[0].loc.column - 1] : []));
+}
+
+function titleHtml(title: string, fonts: FontBook | undefined): string {
+  const chars = [...title];
+  const breaks = fonts ? wechatTitleBreaks(title, fonts) : [];
+  let out = '';
+  let at = 0;
+  for (const b of breaks) {
+    out += `${esc(chars.slice(at, b).join(''))}<br>`;
+    at = b;
+  }
+  return out + esc(chars.slice(at).join(''));
+}
+
 function runs(rs: Run[]): string {
   return rs.map((r) => (r.style === 'lead' ? `<strong>${esc(r.text)}</strong>` : esc(r.text))).join('');
 }
@@ -46,10 +96,10 @@ function block(b: Block): string {
   return `<p style="${style}"><strong>${runs(b.runs)}</strong></p>`;
 }
 
-function articleBody(a: Article, attributionLabel: string): string {
+function articleBody(a: Article, attributionLabel: string, fonts: FontBook | undefined): string {
   const attribution = attributionText(a, attributionLabel);
   return [
-    `<p style="${S.title}"><strong>${esc(a.title)}</strong></p>`,
+    `<p style="${S.title}"><strong>${titleHtml(a.title, fonts)}</strong></p>`,
     note(a.note),
     ...a.blocks.map(block),
     attribution ? `<p style="${S.attribution}">${esc(attribution)}</p>` : '',
@@ -84,12 +134,13 @@ function wrap(title: string, digest: string, content: string): string {
   return htmlDocument({ title, meta: [`<meta name="description" content="${esc(digest)}">`], body: content });
 }
 
-export function wechatEdition(series: SeriesConfig, issue: Issue, attributionLabel = '供稿单位：'): WechatEdition {
+/** @param fonts the print fonts, to break long titles for a phone (wechatFonts); without them titles carry no <br>. */
+export function wechatEdition(series: SeriesConfig, issue: Issue, attributionLabel = '供稿单位：', fonts?: FontBook): WechatEdition {
   const warnings: Diagnostic[] = [];
   const files: WechatFile[] = [];
   const label = `${issue.year}年${issueNumberLabel(issue, false)}`;
   issue.articles.forEach((a, i) => {
-    const content = `<section style="${S.root}">\n${articleBody(a, attributionLabel)}\n</section>`;
+    const content = `<section style="${S.root}">\n${articleBody(a, attributionLabel, fonts)}\n</section>`;
     const digest = digestOf(a);
     files.push({ name: `${articleSlug(a, i)}.html`, title: a.title, digest, content, html: wrap(a.title, digest, content) });
     const titleLength = [...a.title].length;
@@ -118,7 +169,7 @@ export function wechatEdition(series: SeriesConfig, issue: Issue, attributionLab
     `<p style="${S.foot}"><span>${esc(series.office)}</span> <span>${esc(formatDateZh(issue.date))}</span></p>`,
     `<section style="${S.rule}"></section>`,
   ].join('\n');
-  const body = issue.articles.map((a) => articleBody(a, attributionLabel)).join(`\n<section style="${S.divider}"></section>\n`);
+  const body = issue.articles.map((a) => articleBody(a, attributionLabel, fonts)).join(`\n<section style="${S.divider}"></section>\n`);
   const content = `<section style="${S.root}">\n${masthead}\n${note(issue.editorNote)}\n${body}\n</section>`;
   const title = `${series.series} ${label}`;
   const digest = issue.editorNote.length ? plainText(issue.editorNote[0]) : issue.articles.map((a) => a.title).join('；');
