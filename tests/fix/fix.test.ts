@@ -94,6 +94,18 @@ describe('fixes by rule', () => {
     expect(brief(check(root))).toEqual(['error file/encoding issues/2026/1/binary.md:1:1']);
   });
 
+  it('a bracketed ordinal before a run of dots is mended in one run, not a dot a round', () => {
+    // Found by the property test (seed 479642987): punctuation/ordinal-mark took the first of
+    // （一）......... as the ordinal's mark and deleted one dot a round, 8 rounds, one dot left.
+    const root = copyFixture('clean');
+    const a = path.join(root, 'issues/2026/2/a.md');
+    writeFileSync(a, readFileSync(a, 'utf8').replace('下一步', '## （一）.........织密网格\n下一步'));
+    fixAll(root);
+    expect(fixAll(root).changes).toEqual([]);
+    expect(check(root).filter((d) => d.fix?.length)).toEqual([]);
+    expect(readFileSync(a, 'utf8')).toContain('## （一）');
+  });
+
   it('mends a full-width colon in YAML keeping comments and layout, over several rounds', () => {
     const root = copyFixture('yaml-syntax');
     fixAll(root);

@@ -106,6 +106,9 @@ export const ordinalMark: NamedRule = patternRule(
     const good = arabic ? `${arabic}.` : bracketed ? bracketed : `${di}，`;
     // 1、2月 or 第三、四季度 opening a paragraph are two items listed, not an ordinal.
     if (/^[\d一二三四五六七八九十]/.test(u.text.slice(all.length))) return undefined;
+    // （一）……… or 1、、: a run of marks is not an ordinal's mark (text/ellipsis and the doubled-mark
+    // rule take the run); deleting one mark a round would never converge.
+    if (/^[、，．.…。]/.test(u.text.slice(all.length))) return undefined;
     return {
       at,
       length: 1,
