@@ -166,7 +166,9 @@ export function wechatEdition(series: SeriesConfig, issue: Issue, attributionLab
   const masthead = [
     `<p style="${S.series}"><strong>${esc(series.series)}</strong></p>`,
     `<p style="${S.number}">${esc(issueNumberLabel(issue))}</p>`,
-    `<p style="${S.foot}"><span>${esc(series.office)}</span> <span>${esc(formatDateZh(issue.date))}</span></p>`,
+    // Each an inline block: justification then spreads only the space between them (at full width
+    // it spread every character of the office), and a narrow screen puts the date on its own line.
+    `<p style="${S.foot}"><span style="display:inline-block;">${esc(series.office)}</span> <span style="display:inline-block;">${esc(formatDateZh(issue.date))}</span></p>`,
     `<section style="${S.rule}"></section>`,
   ].join('\n');
   const body = issue.articles.map((a) => articleBody(a, attributionLabel, fonts)).join(`\n<section style="${S.divider}"></section>\n`);
