@@ -222,24 +222,26 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
  * literals as written (our patterns are full of Chinese marks), and one such character makes
  * Node decode the whole 2.4 MB file as UTF-8 and V8 hold it as a two-byte string: 20–30 ms of
  * every start. A \uXXXX escape means the same character inside a regular expression (a
- * surrogate pair of escapes is one code point under the u flag), so they are escaped here;
- * lib/load.mjs then reads the file as Latin-1. Escaping would change the text of a tagged
- * template (String.raw): refused when any non-ASCII character sits in a template. The source
+ * surrogate pair of escapes is one code point under the u flag), so they are escaped here; the
+ * bundle then starts with ASCII_MARK, and lib/load.mjs reads a marked bundle as Latin-1 without
+ * scanning it. Escaping would change the text of a tagged template (String.raw): refused when
+ * any non-ASCII character sits in a template. The source
  * map's columns are moved by what each escape adds, so stack traces and profiles still map.
  */
 export async function asciiOnly(code, mapText) {
   const nonAscii = /[^\x00-\x7f]/g;
   const count = (s) => (s.match(nonAscii) ?? []).length;
   const found = count(code);
-  if (!found) return { code, map: mapText };
+  if (!found) return { code: ASCII_MARK + code, map: shiftMap(mapText, [[[0, ASCII_MARK.length]]]) };
   // With templates lowered to strings, esbuild escapes what was in them: the count drops if any were.
   const lowered = await transform(code, { charset: 'ascii', supported: { 'template-literal': false }, logLevel: 'error' });
   if (count(lowered.code) !== found) throw new Error('bundle: a template literal holds non-ASCII text; write it with \\u escapes');
   const lines = code.split('\n');
   const shifts = []; // per line: [column in the old line, columns added before the next character]
-  const out = lines.map((line) => {
-    const added = [];
-    let extra = 0;
+  const out = lines.map((line, i) => {
+    // The first line also gets the mark in front of it.
+    let extra = i === 0 ? ASCII_MARK.length : 0;
+    const added = extra ? [[0, extra]] : [];
     const escaped = line.replace(nonAscii, (ch, col) => {
       extra += 5;
       added.push([col + 1, extra]);
@@ -248,8 +250,11 @@ export async function asciiOnly(code, mapText) {
     shifts.push(added);
     return escaped;
   });
-  return { code: out.join('\n'), map: shiftMap(mapText, shifts) };
+  return { code: ASCII_MARK + out.join('\n'), map: shiftMap(mapText, shifts) };
 }
+
+/** The first bytes of a bundle written by asciiOnly: lib/load.mjs then reads it as Latin-1 without scanning it. */
+const ASCII_MARK = '/*ascii*/';
 
 const VLQ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

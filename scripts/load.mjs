@@ -8,7 +8,6 @@
 // the V8 version and the bundle's size and mtime (V8 itself only checks the source length),
 // written atomically after a run that had to compile from scratch, and ignored when unreadable or
 // stale; failing to write it costs nothing but the next start's speed.
-import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -43,6 +42,9 @@ function fnv1a(text) {
 /** The code cache of this bundle: named by the bundle's path, so several installs never share one (the key inside guards the rest). */
 export const CODE_CACHE = path.join(cacheDir(), `codecache-${fnv1a(file)}.bin`);
 
+/** What scripts/bundle.mjs puts first in a bundle that is pure ASCII. */
+const ASCII_MARK = '/*ascii*/';
+
 let script;
 let key = '';
 let fresh = false;
@@ -73,10 +75,10 @@ export function load({ variant } = {}) {
   let st;
   try {
     st = fstatSync(fd);
-    // The bundle is ASCII (scripts/bundle.mjs escapes the rest): read as Latin-1, it is copied
-    // into a one-byte string instead of decoded as UTF-8 into a two-byte one.
+    // A bundle marked ASCII (scripts/bundle.mjs escapes the rest and marks it) is read as Latin-1:
+    // copied into a one-byte string instead of decoded as UTF-8 into a two-byte one.
     const bytes = readFileSync(fd);
-    source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
+    source = bytes.latin1Slice(0, ASCII_MARK.length) === ASCII_MARK ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
   } finally {
     closeSync(fd);
   }

@@ -133,9 +133,10 @@ describe('the bundled CLI', () => {
   });
 
   it('the bundle is ASCII (its Chinese patterns escaped) and checks text exactly as the sources do', async () => {
-    // lib/load.mjs reads an ASCII bundle as Latin-1: one non-ASCII byte would make it decode UTF-8 again.
+    // lib/load.mjs reads a bundle marked ASCII as Latin-1, unscanned: one non-ASCII byte would be misread.
     const bytes = readFileSync(path.join(PKG, 'lib/bulletin.cjs'));
     expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    expect(bytes.subarray(0, 9).toString('latin1')).toBe('/*ascii*/');
     // The check rules are the Chinese regular expressions: the bundled ones find what the sources find.
     const { check } = await import('../check/helpers.js');
     for (const name of ['practice', 'web-paste', 'pairs']) {
