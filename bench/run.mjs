@@ -443,9 +443,12 @@ writeFileSync(path.join(REPORT_DIR, 'report.json'), JSON.stringify(results, null
 const md = report();
 writeFileSync(path.join(REPORT_DIR, 'report.md'), md);
 process.stdout.write(md);
-// The archives go with the run; a partial run (--only) keeps its report there, and $BENCH_DIR is the caller's.
+// The archives go with the run (a partial run, --only, keeps only its report there); $BENCH_DIR is the caller's.
+if (!process.env.BENCH_DIR) {
+  for (const name of readdirSync(WORK)) if (!(ONLY && /^report\.(md|json)$/.test(name))) rmSync(path.join(WORK, name), { recursive: true, force: true });
+  if (!ONLY) rmSync(WORK, { recursive: true, force: true });
+}
 if (ONLY) log(`report: ${path.join(REPORT_DIR, 'report.md')}`);
-else if (!process.env.BENCH_DIR) rmSync(WORK, { recursive: true, force: true });
 
 async function watchBench(dir, edits) {
   const child = spawn(process.execPath, [BIN, 'build', SAMPLE_ISSUE, '--watch', '--lang', 'en'], { cwd: dir, env: ENV });
