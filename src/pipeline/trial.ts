@@ -47,8 +47,14 @@ export function endBlockPage(layout: IssueLayout): Diagnostic[] {
   const n = layout.pages[e.lastText].number;
   // The end block's page by its place in the issue: after a blank page it carries no printed number.
   const m = e.page + 1;
-  // Lines of text to take out for the end block to fit under it.
+  // Lines of text to take out for the end block to fit under it, counted as if nothing were
+  // tightened: the layout itself sets up to two paragraphs a line shorter when that is enough, so
+  // once the text is cut by part of this it may do the rest.
   const cut = e.lines - e.rowsLeft;
+  const shorten = {
+    zh: `正文最多删减约 ${cut} 行（排版会自行收紧至多两段，删得少些也可能够），版记即可排在第 ${n} 页下部`,
+    en: `shorten the text by at most about ${cut} ${cut === 1 ? 'line' : 'lines'} (the layout tightens up to two paragraphs itself, so fewer may do) and the end block fits at the foot of page ${n}`,
+  };
   const single = {
     zh: '单面印刷时可在 bulletin.yaml 设 style: { end_block: { even_page: false } }',
     en: 'for single-sided printing, set style: { end_block: { even_page: false } } in bulletin.yaml',
@@ -64,8 +70,8 @@ export function endBlockPage(layout: IssueLayout): Diagnostic[] {
         },
         {
           hint: {
-            zh: `正文删减约 ${cut} 行，版记即可排在第 ${n} 页下部；${single.zh}`,
-            en: `shorten the text by about ${cut} ${cut === 1 ? 'line' : 'lines'} and the end block fits at the foot of page ${n}; ${single.en}`,
+            zh: `${shorten.zh}；${single.zh}`,
+            en: `${shorten.en}; ${single.en}`,
           },
         },
       ),
@@ -89,10 +95,7 @@ export function endBlockPage(layout: IssueLayout): Diagnostic[] {
               zh: `双面印刷时版记排在偶数页是 GB/T 9704 的要求，无须改动；${single.zh}`,
               en: `in double-sided printing GB/T 9704 puts the end block on an even page, so nothing needs to change; ${single.en}`,
             }
-          : {
-              zh: `正文删减约 ${cut} 行，版记即可排在第 ${n} 页下部`,
-              en: `shorten the text by about ${cut} ${cut === 1 ? 'line' : 'lines'} and the end block fits at the foot of page ${n}`,
-            },
+          : shorten,
       },
     ),
   ];

@@ -47,8 +47,10 @@ describe('sample archive', () => {
       'the text ends on page 8, an even page, with no room for the end block: a blank page follows, and the end block is on page 10; neither carries a page number',
     );
     expect(ds[0].message.zh).toBe('正文在第 8 页（偶数页）结束，版记排不下，其后加了一个空白页，版记排在第 10 页；空白页和版记页均不编页码');
-    expect(ds[0].hint!.en).toMatch(/^shorten the text by about 3 lines and the end block fits at the foot of page 8;/);
-    expect(ds[0].hint!.zh).toMatch(/^正文删减约 3 行，版记即可排在第 8 页下部/);
+    expect(ds[0].hint!.en).toMatch(
+      /^shorten the text by at most about 3 lines \(the layout tightens up to two paragraphs itself, so fewer may do\) and the end block fits at the foot of page 8;/,
+    );
+    expect(ds[0].hint!.zh).toMatch(/^正文最多删减约 3 行（排版会自行收紧至多两段，删得少些也可能够），版记即可排在第 8 页下部/);
   });
 
   it('says nothing when a paragraph set a line shorter puts the end block under the text (2026/2 with three more paragraphs)', () => {
@@ -109,7 +111,7 @@ describe('layout/end-block-page', () => {
     const ds = endBlockPage(layout({ ...place, lines: 6, rowsLeft: 4 }, 4));
     expect(brief(ds)).toEqual(['hint layout/end-block-page i/issue.yaml:9:3']);
     expect(ds[0].message.en).toBe('page 3 ends 4 rows short: the end block needs 6 rows and is on page 4');
-    expect(ds[0].hint!.zh).toBe('正文删减约 2 行，版记即可排在第 3 页下部');
+    expect(ds[0].hint!.zh).toBe('正文最多删减约 2 行（排版会自行收紧至多两段，删得少些也可能够），版记即可排在第 3 页下部');
   });
 
   it('is silent when the end block stands under the text, or the page before it ends fewer than three rows short', () => {
