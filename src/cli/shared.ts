@@ -1,10 +1,11 @@
 /** What every command needs: output streams, language, colours, and how to report an exit code. */
 import path from 'node:path';
-import { Option } from 'commander';
+import type { Option } from 'commander';
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { findArchiveRoot, listIssueDirs, parseIssueRef, selectIssues, type IssueDir } from '../archive/index.js';
-import type { Diagnostic } from '../diagnostics/index.js';
-import { t, type Lang } from '../i18n/index.js';
+import type { Diagnostic, Message } from '../diagnostics/index.js';
+import { loadForEdition, type EditionSource } from '../editions/load.js';
+import { say, t, type Lang } from '../i18n/index.js';
 import { formatBuildDiagnostics, formatDiagnostics } from './report.js';
 
 /** Exit codes: 0 success, 1 input or build error, 2 usage error. */
@@ -75,4 +76,29 @@ export function printDiagnostics(ctx: CliContext, ds: Diagnostic[], root: string
 /** A build's diagnostics: errors in full, warnings counted per rule with a pointer to `bulletin check`. */
 export function printBuildDiagnostics(ctx: CliContext, ds: Diagnostic[], root: string, where: IssueDir): void {
   ctx.io.err(formatBuildDiagnostics(ds, root, ctx.lang, ctx.c, `${where.year}/${where.number}`, { columns: stderrColumns(ctx) }));
+}
+
+/**
+ * The one issue an edition is made of (`wechat 22`, `image 2017/22`), loaded and checked as `build`
+ * does. A year, a range or --all is refused (exit 2); errors are printed and stop it (exit 1).
+ * `fail` does the same for errors found later, while the edition is made.
+ */
+export function editionIssue(
+  ctx: CliContext,
+  root: string,
+  ref: string,
+  messages: { oneIssue: Message; failed: Message },
+): { where: IssueDir; source: EditionSource; diagnostics: Diagnostic[]; fail: (ds: Diagnostic[]) => never } {
+  const { lang } = ctx;
+  const targets = pickIssues(root, ref, false, lang);
+  if (targets.length !== 1 || !/^\s*(\d{4}[/-])?\d{1,4}\s*$/.test(ref)) throw new ExitError(2, say(lang, messages.oneIssue));
+  const where = targets[0];
+  const fail = (ds: Diagnostic[]): never => {
+    printDiagnostics(ctx, ds, root);
+    const n = ds.filter((d) => d.severity === 'error').length;
+    throw new ExitError(1, say(lang, messages.failed, { issue: `${where.year}/${where.number}`, n }));
+  };
+  const loaded = loadForEdition(root, where);
+  if (!loaded.source) return fail(loaded.diagnostics);
+  return { where, source: loaded.source, diagnostics: loaded.diagnostics, fail };
 }

@@ -36,6 +36,7 @@ export const MESSAGES = {
   listDesc: { zh: '列出档案中的各期简报', en: 'list the issues in the archive' },
   newDesc: { zh: '以上一期为底，新建下一期', en: 'start the next issue from the last one' },
   issueArg: { zh: '期号：22、2017/22、2017（全年）或 2017/15..22（范围）', en: 'issue: 22, 2017/22, 2017 (a year) or 2017/15..22 (a range)' },
+  oneIssueArg: { zh: '期号：22 或 2017/22', en: 'issue: 22 or 2017/22' },
   archiveOpt: { zh: '档案文件夹（默认：向上查找含 bulletin.yaml 的文件夹）', en: 'archive folder (default: nearest folder upward with bulletin.yaml)' },
   outputOpt: { zh: '输出 PDF 文件（默认 dist/<年>-<期>.pdf）', en: 'output PDF file (default dist/<year>-<number>.pdf)' },
   langOpt: { zh: '界面语言：zh 或 en', en: 'interface language: zh or en' },

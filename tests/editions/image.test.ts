@@ -162,5 +162,8 @@ describe('bulletin image', () => {
     } finally {
       writeFileSync(manifest, original);
     }
+    const year = await cli(['image', '2026'], root);
+    expect(year.code).toBe(2);
+    expect(year.err).toMatch(/one issue at a time/);
   });
 });

@@ -3,17 +3,15 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, sortDiagnostics } from '../../diagnostics/index.js';
 import { IMAGE_WIDTH, phoneImage } from '../../editions/image/index.js';
-import { loadForEdition } from '../../editions/load.js';
 import { writeFileAtomic } from '../../archive/index.js';
 import { say, t } from '../../i18n/index.js';
-import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
+import { archiveRoot, editionIssue, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
   desc: {
     zh: '生成手机长图：按手机版式排版，切成每张不足 1 MB 的 PNG，按顺序编号',
     en: 'make the phone image: the issue set at a phone measure, cut into numbered PNG slices under 1 MB each',
   },
-  issueArg: { zh: '期号：22 或 2017/22', en: 'issue: 22 or 2017/22' },
   outOpt: { zh: '输出文件夹（默认 dist/image/<年>-<期>/）', en: 'output folder (default dist/image/<year>-<number>/)' },
   oneIssue: {
     zh: '手机长图一次只做一期：请给出一期的期号，如 22 或 2017/22',
@@ -31,7 +29,7 @@ export function registerImage(program: Command, ctx: CliContext): void {
   program
     .command('image')
     .description(say(lang, M.desc))
-    .argument('<issue>', say(lang, M.issueArg))
+    .argument('<issue>', t(lang, 'oneIssueArg'))
     .option('--archive <dir>', t(lang, 'archiveOpt'))
     .option('-o, --output <dir>', say(lang, M.outOpt))
     .addOption(ctx.langOption())
@@ -39,18 +37,9 @@ export function registerImage(program: Command, ctx: CliContext): void {
       const { io, c } = ctx;
       const t0 = performance.now();
       const root = archiveRoot(ctx, opts.archive);
-      const targets = pickIssues(root, ref, false, lang);
-      if (targets.length !== 1 || !/^\s*(\d{4}[/-])?\d{1,4}\s*$/.test(ref)) throw new ExitError(2, say(lang, M.oneIssue));
-      const where = targets[0];
-      const label = `${where.year}/${where.number}`;
-      const fail = (ds: Parameters<typeof printDiagnostics>[1]) => {
-        printDiagnostics(ctx, ds, root);
-        throw new ExitError(1, say(lang, M.failed, { issue: label, n: ds.filter((d) => d.severity === 'error').length }));
-      };
-      const loaded = loadForEdition(root, where);
-      if (!loaded.source) return fail(loaded.diagnostics);
-      const made = await phoneImage(root, loaded.source);
-      const diagnostics = sortDiagnostics([...loaded.diagnostics, ...made.diagnostics]);
+      const { where, source, diagnostics: checked, fail } = editionIssue(ctx, root, ref, M);
+      const made = await phoneImage(root, source);
+      const diagnostics = sortDiagnostics([...checked, ...made.diagnostics]);
       if (hasErrors(diagnostics)) return fail(diagnostics);
       printDiagnostics(ctx, diagnostics, root);
       const { slices } = made;

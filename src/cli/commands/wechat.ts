@@ -1,18 +1,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadForEdition } from '../../editions/load.js';
 import { wechatEdition, wechatFonts } from '../../editions/wechat/index.js';
 import { writeFileAtomic } from '../../archive/index.js';
 import { say, t } from '../../i18n/index.js';
 import { applyChecks } from '../../check/index.js';
-import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
+import { archiveRoot, editionIssue, printDiagnostics, type CliContext } from '../shared.js';
 
 const M = {
   desc: {
     zh: '生成公众号版：可粘贴进公众号编辑器的 HTML（每篇一个文件，另有整期一个文件）',
     en: 'make the WeChat edition: HTML for the official-account editor (a file per article and one for the issue)',
   },
-  issueArg: { zh: '期号：22 或 2017/22', en: 'issue: 22 or 2017/22' },
   outOpt: { zh: '输出文件夹（默认 dist/wechat/<年>-<期>/）', en: 'output folder (default dist/wechat/<year>-<number>/)' },
   oneIssue: {
     zh: '公众号版一次只做一期：请给出一期的期号，如 22 或 2017/22',
@@ -34,26 +32,18 @@ export function registerWechat(program: Command, ctx: CliContext): void {
   program
     .command('wechat')
     .description(say(lang, M.desc))
-    .argument('<issue>', say(lang, M.issueArg))
+    .argument('<issue>', t(lang, 'oneIssueArg'))
     .option('--archive <dir>', t(lang, 'archiveOpt'))
     .option('-o, --output <dir>', say(lang, M.outOpt))
     .addOption(ctx.langOption())
     .action((ref: string, opts: { archive?: string; output?: string }) => {
       const { io, c } = ctx;
       const root = archiveRoot(ctx, opts.archive);
-      const targets = pickIssues(root, ref, false, lang);
-      if (targets.length !== 1 || !/^\s*(\d{4}[/-])?\d{1,4}\s*$/.test(ref)) throw new ExitError(2, say(lang, M.oneIssue));
-      const where = targets[0];
-      const loaded = loadForEdition(root, where);
-      if (!loaded.source) {
-        printDiagnostics(ctx, loaded.diagnostics, root);
-        const n = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-        throw new ExitError(1, say(lang, M.failed, { issue: `${where.year}/${where.number}`, n }));
-      }
-      const { series, issue, style } = loaded.source;
+      const { where, source, diagnostics } = editionIssue(ctx, root, ref, M);
+      const { series, issue, style } = source;
       const edition = wechatEdition(series, issue, style.attribution.label, wechatFonts(root, series));
       // The edition's own warnings honour bulletin.yaml's checks: like every other rule.
-      printDiagnostics(ctx, [...loaded.diagnostics, ...applyChecks(edition.warnings, series)], root);
+      printDiagnostics(ctx, [...diagnostics, ...applyChecks(edition.warnings, series)], root);
       const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'wechat', `${where.year}-${where.number}`);
       // A write that fails is said by run()'s fault handler, naming the file.
       for (const f of edition.files) writeFileAtomic(path.join(outDir, f.name), f.html, { mkdir: true });
