@@ -82,6 +82,15 @@ export function checkLoaded(s: CheckSession, load: IssueLoad, trialLayout?: Chec
   return applyChecks(own, s.seriesLoad.config);
 }
 
+/**
+ * One issue loaded and checked, with bulletin.yaml's own diagnostics, deduplicated and sorted:
+ * what `build` and every edition start from (so an edition is made only from text that passes).
+ */
+export function checkOne(s: CheckSession, where: IssueDir): { load: IssueLoad; diagnostics: Diagnostic[] } {
+  const load = loadChecked(s, where);
+  return { load, diagnostics: sortDiagnostics(dedupeDiagnostics([...s.seriesLoad.diagnostics, ...checkLoaded(s, load)])) };
+}
+
 export function checkArchive(root: string, targets: IssueDir[], opts: CheckRunOptions): CheckRun {
   const s = openSession(root, opts.dirs);
   // Load everything first so rules spanning issues find their neighbours already read.

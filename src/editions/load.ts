@@ -3,8 +3,8 @@
  * an edition is made only from text that passes the checks.
  */
 import type { IssueDir } from '../archive/index.js';
-import { checkLoaded, loadChecked, openSession } from '../check/run.js';
-import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { checkOne, openSession } from '../check/run.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { Issue, SeriesConfig } from '../model/index.js';
 import type { HouseStyle } from '../style/index.js';
 
@@ -16,8 +16,7 @@ export interface EditionSource {
 
 export function loadForEdition(root: string, where: IssueDir): { source?: EditionSource; diagnostics: Diagnostic[] } {
   const s = openSession(root);
-  const load = loadChecked(s, where);
-  const diagnostics = sortDiagnostics(dedupeDiagnostics([...s.seriesLoad.diagnostics, ...checkLoaded(s, load)]));
+  const { load, diagnostics } = checkOne(s, where);
   if (!s.seriesLoad.config || !load.issue || hasErrors(diagnostics)) return { diagnostics };
   return { source: { series: s.series, issue: load.issue, style: s.style }, diagnostics };
 }

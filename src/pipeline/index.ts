@@ -5,12 +5,12 @@
 import path from 'node:path';
 import { relPath, WriteFault, writeFileAtomic, type IssueDir } from '../archive/index.js';
 import { fontFault, osFault } from '../i18n/faults.js';
-import { dedupeDiagnostics, reported, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { reported, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { FontLoadError, loadFace, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
 import { layoutIssue, type IssueLayout } from '../layout/index.js';
 import type { Issue, SeriesConfig, SourceText } from '../model/index.js';
 import type { HouseStyle } from '../style/index.js';
-import { checkLoaded, loadChecked, openSession, type CheckSession } from '../check/run.js';
+import { checkOne, openSession, type CheckSession } from '../check/run.js';
 import { VERSION } from '../version.js';
 
 export { VERSION };
@@ -28,8 +28,7 @@ export interface Prepared {
  * `issue` is undefined when errors stop it before a model exists.
  */
 export function prepareIssue(root: string, where: IssueDir, s: CheckSession = openSession(root)): Partial<Prepared> & { diagnostics: Diagnostic[] } {
-  const load = loadChecked(s, where);
-  const diagnostics = sortDiagnostics(dedupeDiagnostics([...s.seriesLoad.diagnostics, ...checkLoaded(s, load)]));
+  const { load, diagnostics } = checkOne(s, where);
   if (!s.seriesLoad.config) return { diagnostics };
   if (!load.issue) return { series: s.series, diagnostics };
   return { series: s.series, issue: load.issue, style: s.style, sources: load.sources, diagnostics };
