@@ -10,6 +10,7 @@ import { endianness } from 'node:os';
 import * as fontkit from 'fontkit';
 import { cheapSubrWalk, lazyCffDecoder } from './cff.js';
 import { openChecked, readGuarded, type GuardedFailure } from '../archive/read.js';
+import { directTrueTypeSubsets } from './ttf-subset.js';
 
 /** Font files larger than this are refused: the largest CJK collections are under 100 MB. */
 export const MAX_FONT_BYTES = 512 * 1024 * 1024;
@@ -172,7 +173,10 @@ export function openLazy(file: string, face?: string): fontkit.Font | undefined 
     }
     if (own.loca && own.head)
       preloadLoca(font as unknown as FontInternals & { _tables: Record<string, unknown>; head: { indexToLocFormat: number } }, buf, own.loca, read);
-    if (glyf && !font._variationProcessor) fastSimpleGlyphs(font as unknown as FontInternals);
+    if (glyf && !font._variationProcessor) {
+      fastSimpleGlyphs(font as unknown as FontInternals);
+      directTrueTypeSubsets(font as unknown as Parameters<typeof directTrueTypeSubsets>[0], own, buf);
+    }
     // The descriptor stays open for the life of the process: faces are cached and reused.
     descriptors.set(font, fd);
     readStats.set(font, stats);
