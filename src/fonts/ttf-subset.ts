@@ -5,8 +5,8 @@
  * build. Only loca, glyf and hmtx and two counts (maxp.numGlyphs, hhea.numberOfMetrics) depend
  * on the glyphs; every other table fontkit writes is the font's own, decoded and encoded again,
  * which for a well-formed table gives back its bytes. So that this holds for every font, the
- * first subset of each font is also made by fontkit and compared: a font where the two differ
- * keeps fontkit's encoder.
+ * second subset of each font is made both ways and compared (the first, often the only one, is
+ * fontkit's alone): a font where the two differ keeps fontkit's encoder.
  */
 
 /** fontkit's TTFSubset as this module drives it (see fontkit's TTFSubset.encode). */
@@ -39,14 +39,16 @@ const MAXP_NUM_GLYPHS = 4;
  * `file` the buffer its tables are read into (by font._getTableStream).
  */
 export function directTrueTypeSubsets(font: FontTables, tables: Record<string, { offset: number; length: number }>, file: Uint8Array): void {
-  encoders.set(font, 'unchecked');
+  encoders.set(font, 'new');
   const createSubset = font.createSubset.bind(font);
   font.createSubset = () => {
     const subset = createSubset() as TTFSubsetState;
     const fontkitEncode = subset.encode.bind(subset);
     subset.encode = () => {
-      const verdict = encoders.get(font);
-      if (verdict === 'fontkit') return fontkitEncode();
+      const state = encoders.get(font);
+      // A single build makes one large subset per font: making it twice would only cost time.
+      if (state === 'new') encoders.set(font, 'unchecked');
+      if (state === 'new' || state === 'fontkit') return fontkitEncode();
       let ours: Uint8Array | undefined;
       try {
         ours = encodeSubset(font, subset, tables, file);
@@ -54,7 +56,7 @@ export function directTrueTypeSubsets(font: FontTables, tables: Record<string, {
         encoders.set(font, 'fontkit');
         return fontkitEncode();
       }
-      if (verdict === 'direct') return ours;
+      if (state === 'direct') return ours;
       const theirs = fontkitEncode();
       encoders.set(font, equalBytes(ours, theirs) ? 'direct' : 'fontkit');
       return theirs;
@@ -64,11 +66,12 @@ export function directTrueTypeSubsets(font: FontTables, tables: Record<string, {
 }
 
 /**
- * Who writes a font's subsets: 'direct' (this module, once a first subset matched fontkit's
- * bytes), 'fontkit' (it did not), 'unchecked' (none made yet); undefined for a font this module
+ * Who writes a font's subsets: fontkit for the first ('new' until it is made), then, from the
+ * second, this module once it matched fontkit's bytes ('direct'), or fontkit again where it did
+ * not ('fontkit'); 'unchecked' between the first and the second. Undefined for a font this module
  * was never given (not TrueType, or read whole).
  */
-export type SubsetEncoder = 'unchecked' | 'direct' | 'fontkit';
+export type SubsetEncoder = 'new' | 'unchecked' | 'direct' | 'fontkit';
 
 const encoders = new WeakMap<object, SubsetEncoder>();
 
