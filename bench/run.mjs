@@ -1,7 +1,7 @@
 // The benchmark of issue #4: `npm run bench` (bundles first). Writes bench/report.json and
 // bench/report.md and prints the table. Archives are generated under $BENCH_DIR (default
 // a new folder under the temp folder, removed at the end), never in the repository. `--quick` runs fewer repetitions;
-// `--only=cold,batch100,noop,check,watch,peers,batch30,version,import,profile` runs only those sections
+// `--only=cold,batch100,noop,check,watch,peers,batch30,machine,version,import,profile` runs only those sections
 // (and reports under $BENCH_DIR), `--once` runs each peer, batch-30 and start-up measure once.
 // Peers (issue #12): Typst 0.14 through its Node binding sets the same sample issue with the same
 // fonts (bench/typst.mjs). The Fandol rows use TeX Live's Fandol fonts where installed, or the
@@ -27,7 +27,7 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
       'usage: npm run bench -- [--quick] [--once] [--only=SECTIONS]',
       '  --quick   fewer repetitions',
       '  --once    one run of each peer, batch-30 and start-up measure',
-      '  --only=   comma-separated: cold,batch100,noop,check,web,image,watch,peers,batch30,version,import,profile',
+      '  --only=   comma-separated: cold,batch100,noop,check,web,image,watch,peers,batch30,machine,version,import,profile',
       'Archives go to a new folder under the temp folder (or $BENCH_DIR), removed at the end.',
       "The Fandol rows use TeX Live's Fandol fonts, or the folder in $BULLETIN_FANDOL_DIR.",
       '',
@@ -361,6 +361,39 @@ if (want('batch30')) {
       row('8', `\`build --all --force\`, 100 issues, ${label}, default jobs`, 's', b.default100, 3);
     }
   }
+}
+
+// 11. The machine itself: what two cores give two processes that share nothing. Each is held to
+// one thread (V8's compiler and GC threads off), so that two of them never ask for more than the
+// two cores; without a code cache, which is kept per set of V8 flags.
+if (want('machine')) {
+  log('11. two single-threaded builds at once, against one alone …');
+  const dirs = ['a', 'b'].map((k) => generateArchive(path.join(WORK, `machine-${k}`), 30));
+  const args = ['--single-threaded', BIN, 'build', '--all', '--force', '--jobs', '1'];
+  const env = { ...ENV, BULLETIN_NO_CODE_CACHE: '1' };
+  const wallOf = (dir) =>
+    new Promise((resolve, reject) => {
+      const t0 = process.hrtime.bigint();
+      const child = spawn(process.execPath, args, { cwd: dir, env, stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - t0) / 1e9) : reject(new Error(`single-threaded build: exit ${code}`))));
+    });
+  const alone = [];
+  const together = [];
+  for (let i = 0; i < runs(2, 3); i++) {
+    alone.push(await wallOf(dirs[0]));
+    together.push(await Promise.all(dirs.map(wallOf)));
+  }
+  results.machine = {
+    alone: stats(alone),
+    together: stats(together.flat()),
+    slowdown: stats(together.flatMap((pair, i) => pair.map((w) => w / alone[i]))),
+  };
+  const x = results.machine.slowdown.median;
+  row('11', 'two single-threaded `build --all --force` of 30 issues at once: each ÷ the same build alone', '×', results.machine.slowdown, Infinity);
+  notes.push(
+    `Two processes that share nothing, each held to one thread (node --single-threaded), run ${x.toFixed(2)}× as long side by side as alone on this machine (${results.machine.alone.median.toFixed(2)} s alone): its two cores give at most ${(2 / x).toFixed(2)}× the work of one, before any cost of splitting the work.`,
+  );
 }
 
 // 9. Start-up: `bulletin --version` against bare `node -e 0`, runs alternating.
