@@ -26,7 +26,7 @@ interface FontTables {
   createSubset(): unknown;
 }
 
-/** The tables of a subset, in the order fontkit writes them (not sorted by tag, as it does). */
+/** The tables of a subset, in the order fontkit writes them (it does not sort them by tag). */
 const TAGS = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
 
 /** Where the counts that change with the glyphs sit in head, hhea and maxp (OpenType spec). */

@@ -35,6 +35,7 @@ describe('TrueType subsets written directly', () => {
     ['Noto Serif SC', defaultFontPath('serif')],
     ['Noto Sans SC', defaultFontPath('sans')],
     ['Source Code Pro, with composite glyphs', require.resolve('source-code-pro/TTF/SourceCodePro-Regular.ttf')],
+    ['Liberation Sans, a short loca and hinting tables', require.resolve('pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf')],
   ];
   for (const [name, file] of fonts) {
     it(`are byte for byte fontkit's subsets (${name})`, () => {
@@ -49,6 +50,7 @@ describe('TrueType subsets written directly', () => {
       expect(subsetEncoder(lazy)).toBe('direct');
       for (const gids of sets) expect(subsetOf(lazy, gids).equals(subsetOf(full, gids)), `${gids.length} glyphs`).toBe(true);
       if (name.includes('composite')) expect(sets[3]).toHaveLength(200);
+      if (name.includes('short loca')) expect((lazy as unknown as { head: { indexToLocFormat: number } }).head.indexToLocFormat).toBe(0);
     });
   }
 
