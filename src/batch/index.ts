@@ -7,12 +7,12 @@ import { sweepStaleTemps, type IssueDir } from '../archive/index.js';
 import { defaultOutput } from '../pipeline/index.js';
 import { BuildCache } from './cache.js';
 import { endBatch, type JobResult } from './job.js';
-import { defaultJobs, runPool } from './pool.js';
+import { defaultJobs, poolThreads, runPool } from './pool.js';
 import { stampBase, stampIssue, type StampInputs } from './stamp.js';
 
 export { BuildCache, CACHE_FILE, issueKey, type CacheEntry } from './cache.js';
 export { issueStamp, stampBase, stampIssue, toolVersion, type StampBase, type StampInputs } from './stamp.js';
-export { runPool, defaultWorkerUrl, defaultJobs, ISSUES_PER_EXTRA_JOB } from './pool.js';
+export { runPool, poolThreads, defaultWorkerUrl, defaultJobs, ISSUES_PER_EXTRA_JOB } from './pool.js';
 export type { JobResult } from './job.js';
 
 export type ItemStatus = 'built' | 'skipped' | 'failed';
@@ -45,6 +45,8 @@ export interface BatchOptions {
 export interface BatchSummary {
   items: BatchItem[];
   ms: number;
+  /** Threads the issues were built with (0 when none needed building). */
+  threads: number;
 }
 
 export async function runBatch(root: string, targets: IssueDir[], opts: BatchOptions): Promise<BatchSummary> {
@@ -68,10 +70,12 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
   rep?.start(targets.length, pending.length);
   const toBuild = new Set(pending.map((p) => p.item));
   for (const it of items) if (!toBuild.has(it)) rep?.end(it);
+  const pool = { jobs: opts.jobs ?? defaultJobs(pending.length), workerUrl: opts.workerUrl };
+  const threads = poolThreads(pending.length, pool);
   try {
     await runPool(
       pending.map(({ item }) => ({ root, where: item.where, output: item.output, batch })),
-      { jobs: opts.jobs ?? defaultJobs(pending.length), workerUrl: opts.workerUrl },
+      pool,
       {
         onStart: (i) => rep?.begin(pending[i].item.where),
         onDone: (i, r) => {
@@ -96,7 +100,7 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
     cache.save();
     rep?.stop();
   }
-  return { items, ms: performance.now() - t0 };
+  return { items, ms: performance.now() - t0, threads };
 }
 
 /** Record the stamp of a PDF built outside a batch (a single `build`, or watch mode). */

@@ -53,11 +53,18 @@ export function defaultWorkerUrl(): URL | undefined {
   }
 }
 
+/** The threads runPool builds `issues` issues with: one when there is no worker bundle to start. */
+export function poolThreads(issues: number, opts: PoolOptions): number {
+  if (issues === 0) return 0;
+  const jobs = Math.max(1, Math.min(opts.jobs, issues));
+  return jobs > 1 && (opts.workerUrl ?? defaultWorkerUrl()) ? jobs : 1;
+}
+
 export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: PoolHooks = {}): Promise<JobResult[]> {
   const results: JobResult[] = new Array(inputs.length);
   const url = opts.workerUrl ?? defaultWorkerUrl();
-  const jobs = Math.max(1, Math.min(opts.jobs, inputs.length));
-  if (jobs === 1 || !url) {
+  const jobs = poolThreads(inputs.length, opts);
+  if (jobs <= 1 || !url) {
     for (let i = 0; i < inputs.length; i++) {
       hooks.onStart?.(i);
       // Let a spinner draw between issues: building itself is synchronous work.

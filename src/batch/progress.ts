@@ -174,7 +174,11 @@ export function formatSummary(s: BatchSummary, lang: Lang, c: ChalkInstance): st
   const built = s.items.filter((i) => i.status === 'built');
   const skipped = s.items.filter((i) => i.status === 'skipped');
   const failed = s.items.filter((i) => i.status === 'failed');
-  const lines = [t(lang, 'batchSummary', { total: s.items.length, built: built.length, skipped: skipped.length, failed: failed.length, s: seconds(s.ms) })];
+  // The thread count only when the work was shared: one thread is the plain case.
+  const threads = s.threads > 1 ? t(lang, 'batchThreads', { n: s.threads }) : '';
+  const lines = [
+    t(lang, 'batchSummary', { total: s.items.length, built: built.length, skipped: skipped.length, failed: failed.length, s: seconds(s.ms) }) + threads,
+  ];
   if (built.length) lines.push('  ' + c.green(t(lang, 'batchBuiltList', { list: compressRefs(built.map((i) => i.where)) })));
   if (skipped.length) lines.push('  ' + c.dim(t(lang, 'batchSkippedList', { list: compressRefs(skipped.map((i) => i.where)) })));
   const warned = built.filter((i) => warningCount(i) > 0);

@@ -87,6 +87,7 @@ export const MESSAGES = {
     zh: '共 {total} 期：生成 {built} 期，跳过 {skipped} 期（未改动），失败 {failed} 期；用时 {s} 秒',
     en: '{total} issue(s): {built} built, {skipped} skipped (unchanged), {failed} failed in {s} s',
   },
+  batchThreads: { zh: '（{n} 个线程）', en: ' with {n} threads' },
   batchBuiltList: { zh: '已生成：{list}', en: 'built: {list}' },
   batchSkippedList: { zh: '已跳过：{list}', en: 'skipped: {list}' },
   batchFailedHead: { zh: '失败：', en: 'failed:' },

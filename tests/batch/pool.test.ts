@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
 import { defaultOutput } from '../../src/pipeline/index.js';
-import { defaultJobs, ISSUES_PER_EXTRA_JOB, runBatch, runPool } from '../../src/batch/index.js';
+import { defaultJobs, ISSUES_PER_EXTRA_JOB, poolThreads, runBatch, runPool } from '../../src/batch/index.js';
+import { formatSummary } from '../../src/batch/progress.js';
+import { Chalk } from 'chalk';
 import { runJob } from '../../src/batch/job.js';
 import { readPdf } from '../helpers/pdf.js';
 import { makeArchive, removeArchive } from './archive.js';
@@ -87,5 +89,34 @@ describe('the default number of jobs', () => {
     expect(defaultJobs(1000, 2)).toBe(2);
     expect(defaultJobs(1000, 1)).toBe(1);
     expect(defaultJobs(3 * ISSUES_PER_EXTRA_JOB, 8)).toBe(4);
+  });
+});
+
+describe('the threads of a batch', () => {
+  const worker = pathToFileURL('/nonexistent/worker.mjs');
+
+  it('are as many as asked, no more than the issues, one without a worker bundle, none for nothing to build', () => {
+    expect(poolThreads(4, { jobs: 2, workerUrl: worker })).toBe(2);
+    expect(poolThreads(1, { jobs: 2, workerUrl: worker })).toBe(1);
+    expect(poolThreads(0, { jobs: 2, workerUrl: worker })).toBe(0);
+    // Running from the TypeScript sources there is no worker bundle beside the pool.
+    expect(poolThreads(4, { jobs: 2 })).toBe(1);
+  });
+
+  it('are named in the summary when the work was shared, and only then', async () => {
+    const root = makeArchive([{ year: 2026, number: 1, from: 1 }]);
+    try {
+      const one = await runBatch(root, listIssueDirs(root), { force: true, jobs: 1 });
+      expect(one.threads).toBe(1);
+      const c = new Chalk({ level: 0 });
+      expect(formatSummary(one, 'en', c)).toMatch(/0 failed in [\d.]+ s\n/);
+      expect(formatSummary({ ...one, threads: 2 }, 'en', c)).toMatch(/0 failed in [\d.]+ s with 2 threads\n/);
+      expect(formatSummary({ ...one, threads: 2 }, 'zh', c)).toMatch(/用时 [\d.]+ 秒（2 个线程）\n/);
+      const none = await runBatch(root, listIssueDirs(root), {});
+      expect(none.threads).toBe(0);
+      expect(formatSummary(none, 'en', c)).not.toMatch(/thread/);
+    } finally {
+      removeArchive(root);
+    }
   });
 });
