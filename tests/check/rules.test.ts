@@ -207,8 +207,18 @@ describe('text', () => {
     ]);
   });
 
-  it('text/space: blanks between Chinese characters only (none judged beside Latin or digits)', () => {
-    expect(marks('space')).toEqual(['text/space 5:3   fix', 'text/space 5:16 \u3000 fix', 'text/space 7:3   fix', 'text/space 7:5   fix']);
+  it('text/space: blanks between Chinese characters, and beside a full-width mark whatever stands on the other side (none judged between Latin or digits and ideographs)', () => {
+    expect(marks('space')).toEqual([
+      'text/space 5:3   fix',
+      'text/space 5:16 \u3000 fix',
+      'text/space 7:3   fix',
+      'text/space 7:5   fix',
+      'text/space 8:11   fix', // 98.5% 。: a full-width stop carries its own blank
+      'text/space 8:42   fix', // …gov.cn ，
+      'text/space 8:49   fix', // （ APP
+    ]);
+    const ds = check(fixture('space')).filter((d) => d.loc.line === 8);
+    expect(ds[0].message.en).toBe('a space next to a full-width mark: 到98.5% 。平台网址为');
   });
 
   it('punctuation/serial-comma: a hint (GB/T 15834 §4.5.3.5 says 通常) at each 、 between 《…》《…》 or “…”“…”, without a fix; 、 before other words untouched', () => {

@@ -1,7 +1,9 @@
 /**
  * text/space: no blanks between Chinese characters (a space typed to "align" text, or left over
- * from a web page). Blanks next to Latin letters and digits are not judged: official text puts
- * none there either (2017年9月28日), but that is a matter for the author, not a mechanical fix.
+ * from a web page). Blanks between Latin letters or digits and ideographs are not judged: official
+ * text puts none there either (2017年9月28日), but that is a matter for the author, not a mechanical
+ * fix. A blank beside a full-width mark is judged whatever stands on its other side (98.5% 。,
+ * gov.cn ，): the mark's own half-em of space is already there, so the blank only prints as a gap.
  *
  * A blank that separates personal names is meaning, not a slip: （执笔：李堃　王喆　张䶮） with
  * the blanks deleted runs three names into one. Such blanks are never reported (see
@@ -12,6 +14,8 @@ import type { NamedRule } from '../context.js';
 import { charAt, charBefore, excerpt, fixAt, isChinese, isHan, locAt, proseUnits } from '../text.js';
 
 const BLANKS = /[ \t\u00a0\u3000]+/g;
+/** Full-width marks that carry their own blank half (stops, pauses, brackets, title marks). */
+const FULL_WIDTH_MARK = /^[。，、；：？！（）《》〈〉「」『』【】〔〕〖〗［］｛｝]$/u;
 
 export const spaceBetweenChinese: NamedRule = {
   meta: [
@@ -21,7 +25,10 @@ export const spaceBetweenChinese: NamedRule = {
       fixable: true,
       stage: 'check',
       source: { standard: 'house style' },
-      description: { zh: '汉字之间不留空格（分隔人名的空格除外）', en: 'no blanks between Chinese characters (blanks separating names excepted)' },
+      description: {
+        zh: '汉字之间、全角标点旁不留空格（分隔人名的空格除外）',
+        en: 'no blanks between Chinese characters or beside a full-width mark (blanks separating names excepted)',
+      },
     },
   ],
   create(ctx) {
@@ -30,21 +37,29 @@ export const spaceBetweenChinese: NamedRule = {
       for (const m of u.text.matchAll(BLANKS)) {
         const i = m.index!;
         const end = i + m[0].length;
-        if (!isChinese(charBefore(u.text, i)) || !isChinese(charAt(u.text, end))) continue;
+        const before = charBefore(u.text, i);
+        const after = charAt(u.text, end);
+        if (!before || !after) continue;
+        const besideMark = FULL_WIDTH_MARK.test(before) || FULL_WIDTH_MARK.test(after);
+        if (!besideMark && (!isChinese(before) || !isChinese(after))) continue;
         if (separatesNames(u.text, i, end)) continue;
         // Blanks around a lone dash go with it (punctuation/single-dash: 这是 — 测试 → 这是——测试).
         if (loneDash(u.text, i - 1) || loneDash(u.text, end)) continue;
         // A blank right after a half-width mark is handled with that mark.
         const fix = fixAt(u, i, m[0].length, '');
         const what = m[0].includes('\u3000') ? { zh: '全角空格', en: 'an ideographic space' } : { zh: '空格', en: 'a space' };
+        const where =
+          besideMark && (!isChinese(before) || !isChinese(after))
+            ? { zh: '全角标点旁有', en: 'next to a full-width mark' }
+            : { zh: '两个汉字（或中文标点）之间有', en: 'between Chinese characters' };
         out.push(
           diagnostic(
             'text/space',
             'warning',
             locAt(u, i),
             {
-              zh: `两个汉字（或中文标点）之间有${what.zh}：${excerpt(u.text, i, m[0].length)}`,
-              en: `${what.en} between Chinese characters: ${excerpt(u.text, i, m[0].length)}`,
+              zh: `${where.zh}${what.zh}：${excerpt(u.text, i, m[0].length)}`,
+              en: `${what.en} ${where.en}: ${excerpt(u.text, i, m[0].length)}`,
             },
             { hint: { zh: '删去这个空格（可运行 bulletin fix 自动修正）', en: 'delete the space (bulletin fix does it)' }, ...(fix ? { fix } : {}) },
           ),
