@@ -221,6 +221,20 @@ describe('text', () => {
     expect(ds[0].message.en).toBe('a space next to a full-width mark: 到98.5% 。平台网址为');
   });
 
+  it('text/pasted-bullet: a Word bullet opening a paragraph (•, ●, ▪, the Symbol font\'s U+F0B7, ·), without a fix; a · inside the text (“5·12”) untouched', () => {
+    expect(marks('pasted-bullet')).toEqual([
+      'text/pasted-bullet 6:1 •',
+      'text/pasted-bullet 7:1 ●',
+      'text/pasted-bullet 8:1 ▪',
+      'text/pasted-bullet 9:1 \uf0b7',
+      'text/pasted-bullet 11:1 ·',
+    ]);
+    const ds = check(fixture('pasted-bullet'));
+    expect(ds[0].message.zh).toBe('段首是从 Word 带来的项目符号“•”，会照原样印出：群众有困难必访；');
+    expect(ds[3].message.en).toContain('U+F0B7, a bullet of Word’s Symbol font that no font prints');
+    expect(ds[0].hint?.en).toContain('number the items');
+  });
+
   it('punctuation/serial-comma: a hint (GB/T 15834 §4.5.3.5 says 通常) at each 、 between 《…》《…》 or “…”“…”, without a fix; 、 before other words untouched', () => {
     expect(marks('serial-comma')).toEqual(['hint punctuation/serial-comma 5:16 、', 'hint punctuation/serial-comma 6:9 、']);
   });

@@ -28,6 +28,7 @@ import { leadPeriod } from './text-lead-period.js';
 import { rangeHyphen } from './text-range-hyphen.js';
 import { spaceBetweenChinese } from './text-space.js';
 import { webDebris } from './text-web-debris.js';
+import { pastedBullet } from './text-pasted-bullet.js';
 import { seriesPlaceholder } from './series-placeholder.js';
 import { titlePunctuation } from './title-punctuation.js';
 import { dateWeekday } from './date-weekday.js';
@@ -75,6 +76,7 @@ export const RULES: NamedRule[] = [
   titlePunctuation,
   leadPeriod,
   webDebris,
+  pastedBullet,
   headingSequence,
   // punctuation in use (GB/T 15834)
   commaBeforeEtc,
