@@ -75,12 +75,18 @@ const NAME_SUFFIXES = new Set(['区', '县', '市', '镇', '乡', '村', '街道
 const AFTER_PLACE = new Set(['委']);
 /** One-character prefixes that ICU splits from the word they bind to (高|质量, 全|覆盖, 新|就业). */
 const BOUND_PREFIXES = new Set(['高', '全', '新']);
+/** Place suffixes that make a level with 级 (村|级, 县|级, 市|级): the level is one word, not part of the word before (推动 村级). */
+const LEVEL_PLACES = new Set(['区', '县', '市', '镇', '乡', '村']);
+/** The Party bodies ICU splits after 党 (党|组织, 党|支部); 党 before other words stays single (从严治党 / 主体责任). */
+const PARTY_BODIES = new Set(['组织', '支部', '小组', '总支', '工委']);
 
 /**
  * ICU's word segments, adjusted where its boundaries fall inside an official term: a place-name
  * or office suffix, or -化, joins the word of two or more characters before it (荷塘区 党建, 组织部, 标准化), unless
- * that word follows a number (2025年度 市管); 委 after a place suffix joins too (天元区委); and
- * 高/全/新 join the two-character word after them (我市 高质量). Small rules over ICU, no dictionary.
+ * that word follows a number (2025年度 市管); 委 after a place suffix joins too (天元区委); a place
+ * suffix before 级 makes a level word with it instead (推动 村级, 健全 市级); 党 joins the body after
+ * it (党组织, 党支部); and 高/全/新 join the two-character word after them (我市 高质量). Small rules
+ * over ICU, no dictionary.
  */
 function titleSegments(text: string): string[] {
   const han = /^\p{Script=Han}+$/u;
@@ -90,6 +96,14 @@ function titleSegments(text: string): string[] {
     const s = segs[i];
     const prev = out[out.length - 1];
     const beforePrev = out[out.length - 2];
+    if (LEVEL_PLACES.has(s) && segs[i + 1] === '级') {
+      out.push(s + segs[++i]);
+      continue;
+    }
+    if (s === '党' && PARTY_BODIES.has(segs[i + 1] ?? '')) {
+      out.push(s + segs[++i]);
+      continue;
+    }
     if (prev && NAME_SUFFIXES.has(s) && [...prev].length >= 2 && han.test(prev) && !(beforePrev && /[0-9０-９]$/.test(beforePrev))) {
       out[out.length - 1] = prev + s;
       if (s !== '部' && s !== '化' && AFTER_PLACE.has(segs[i + 1] ?? '')) out[out.length - 1] += segs[++i];

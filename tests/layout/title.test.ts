@@ -136,6 +136,16 @@ describe('title word boundaries: small rules over Intl.Segmenter', () => {
     expect(marked('党群服务阵地标准化提升工作')).toBe('党群/服务/阵地/标准化/提升/工作');
   });
 
+  it('keeps 村级, 县级, 市级 together and apart from the verb before, and 党组织, 党支部 whole', () => {
+    // ICU: 推动|村|级|党|组织, 推进|县|级|党委, 健全|市|级|统筹, 党|支部|书记; was 推动村/级党/组织 (the web wrapped 推动村 | 级).
+    expect(marked('推动村级党组织全面进步')).toBe('推动/村级/党组织/全面/进步');
+    expect(marked('推进县级党委')).toBe('推进/县级/党委');
+    expect(marked('健全市级统筹机制')).toBe('健全/市级/统筹/机制');
+    expect(marked('党支部书记')).toBe('党支部/书记');
+    // 党 is not bound to any word after it: 从严治党 / 主体责任 keeps its break.
+    expect(marked('落实全面从严治党主体责任')).toBe('落实/全面/从严治党/主体/责任');
+  });
+
   it('keeps 高质量, 全覆盖 and 新就业 whole, and 2025年度 apart from 市管', () => {
     // ICU: 我|市|高|质量, 实现|全|覆盖, 新|就业|群体, 2025|年度|市|管 (年度 is no place name).
     expect(marked('我市高质量完成2025年度市管领导班子')).toBe('我市/高质量/完成/2025年度/市管/领导/班子');
