@@ -231,7 +231,7 @@ describe('text', () => {
     ]);
     const ds = check(fixture('pasted-bullet'));
     expect(ds[0].message.zh).toBe('段首是从 Word 带来的项目符号“•”，会照原样印出：群众有困难必访；');
-    expect(ds[3].message.en).toContain('U+F0B7, a bullet of Word’s Symbol font that no font prints');
+    expect(ds[3].message.en).toBe('a bullet pasted from Word opens the paragraph, U+F0B7 (a bullet of Word’s Symbol font that no font prints): 对群众反映的问题当场答复');
     expect(ds[0].hint?.en).toContain('number the items');
   });
 

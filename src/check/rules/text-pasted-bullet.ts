@@ -42,8 +42,8 @@ export const pastedBullet: NamedRule = {
       const item = [...u.text.slice(m[0].length)].slice(0, 12).join('');
       const code = `U+${bullet.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       const what = isPrivateUse(bullet)
-        ? { zh: ` ${code}（Word 符号字体里的圆点，任何字体都没有这个字，印不出）`, en: ` ${code}, a bullet of Word’s Symbol font that no font prints,` }
-        : { zh: `“${bullet}”，会照原样印出`, en: ` “${bullet}”, printed as written,` };
+        ? { zh: ` ${code}（Word 符号字体里的圆点，任何字体都没有这个字，印不出）`, en: `${code} (a bullet of Word’s Symbol font that no font prints)` }
+        : { zh: `“${bullet}”，会照原样印出`, en: `“${bullet}” (printed as written)` };
       out.push(
         diagnostic(
           'text/pasted-bullet',
@@ -51,7 +51,7 @@ export const pastedBullet: NamedRule = {
           locAt(u, at),
           {
             zh: `段首是从 Word 带来的项目符号${what.zh}：${item}`,
-            en: `the paragraph opens with a bullet pasted from Word${what.en} before: ${item}`,
+            en: `a bullet pasted from Word opens the paragraph, ${what.en}: ${item}`,
           },
           {
             hint: {
