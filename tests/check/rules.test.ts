@@ -221,7 +221,7 @@ describe('text', () => {
     expect(ds[0].message.en).toBe('a space next to a full-width mark: 到98.5% 。平台网址为');
   });
 
-  it('text/pasted-bullet: a Word bullet opening a paragraph (•, ●, ▪, the Symbol font\'s U+F0B7, ·), without a fix; a · inside the text (“5·12”) untouched', () => {
+  it("text/pasted-bullet: a Word bullet opening a paragraph (•, ●, ▪, the Symbol font's U+F0B7, ·), without a fix; a · inside the text (“5·12”) untouched", () => {
     expect(marks('pasted-bullet')).toEqual([
       'text/pasted-bullet 6:1 •',
       'text/pasted-bullet 7:1 ●',
@@ -231,7 +231,9 @@ describe('text', () => {
     ]);
     const ds = check(fixture('pasted-bullet'));
     expect(ds[0].message.zh).toBe('段首是从 Word 带来的项目符号“•”，会照原样印出：群众有困难必访；');
-    expect(ds[3].message.en).toBe('a bullet pasted from Word opens the paragraph, U+F0B7 (a bullet of Word’s Symbol font that no font prints): 对群众反映的问题当场答复');
+    expect(ds[3].message.en).toBe(
+      'a bullet pasted from Word opens the paragraph, U+F0B7 (a bullet of Word’s Symbol font that no font prints): 对群众反映的问题当场答复',
+    );
     expect(ds[0].hint?.en).toContain('number the items');
   });
 
