@@ -140,7 +140,10 @@ describe('fixes by rule', () => {
 
   it('fixes spaces, ellipses, digits and a title stop exactly', () => {
     const cases: [string, string][] = [
-      ['space', '市委组织部召开会议，研究部署工作。\n使用APP 办理，2026 年不算。\n全市，推进。\n满意度达到98.5%。平台网址为 https://dj.lukou.gov.cn，欢迎使用（APP）。\n'],
+      [
+        'space',
+        '市委组织部召开会议，研究部署工作。\n使用APP 办理，2026 年不算。\n全市，推进。\n满意度达到98.5%。平台网址为 https://dj.lukou.gov.cn，欢迎使用（APP）。\n',
+      ],
       ['ellipsis', '从货源对接到物流配送……一揽子服务。\n还有……和……以及……都不对，etc... 在英文里不管。\n正确的是……这样。\n'],
       ['full-width-digit', '全市共有2026个党组织，增长12.5％，其中1,000个。\n'],
     ];
