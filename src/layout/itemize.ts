@@ -348,6 +348,38 @@ function subCluster(c: Cluster, start: number, end: number, penalty?: number, gl
   };
 }
 
+/**
+ * Where the web addresses and e-mail addresses of a text may break: UTF-16 offsets after . / - _ @
+ * (not before another of them, nor before the address's last character), the places print breaks
+ * them. The web edition puts a <wbr> there, so a browser wraps an address as the page does instead
+ * of moving it whole to the next line and spreading the line before it.
+ */
+export function urlBreaks(text: string): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isLatinWordChar(text[i])) {
+      i++;
+      continue;
+    }
+    let n = 1;
+    while (i + n < text.length) {
+      const c = text[i + n];
+      if (isLatinWordChar(c)) n++;
+      else if (isLatinInner(c) && i + n + 1 < text.length && /[A-Za-z0-9]/.test(text[i + n + 1])) n++;
+      else break;
+    }
+    const word = text.slice(i, i + n);
+    if (isUrl(word)) {
+      for (let k = 0; k < word.length - 2; k++) {
+        if (URL_BREAK_AFTER.has(word[k]) && !URL_BREAK_AFTER.has(word[k + 1])) out.push(i + k + 1);
+      }
+    }
+    i += n;
+  }
+  return out;
+}
+
 /** A web address, path or e-mail address: the kinds of Latin run that may break inside. */
 function isUrl(text: string): boolean {
   return /^(https?:\/\/|www\.)/i.test(text) || (text.match(/\//g)?.length ?? 0) >= 3 || /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(text);

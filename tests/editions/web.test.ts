@@ -167,6 +167,21 @@ describe('bulletin web', () => {
     }
   });
 
+  it('lets a web or e-mail address wrap where print wraps it (a <wbr> after . / - _ @), escaped, and nothing else', async () => {
+    const file = path.join(root, 'issues/2026/1/02-jiceng.md');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `${original}\n意见统一录入“渌口智慧党建”平台（https://dj.lukou.gov.cn/apply?a=1&b=2），或发送至zzb_lk@163.com，资金3.5万元。\n`);
+    try {
+      expect((await cli(['web', '2026/1'], root)).code).toBe(0);
+      expect(raw(root, '2026/1/02-jiceng.html')).toContain(
+        '<p>意见统一录入“渌口智慧党建”平台（https://<wbr>dj.<wbr>lukou.<wbr>gov.<wbr>cn/<wbr>apply?a=1&amp;b=2），或发送至zzb_<wbr>lk@<wbr>163.<wbr>com，资金3.5万元。</p>',
+      );
+    } finally {
+      writeFileSync(file, original);
+      await cli(['web', '2026/1'], root);
+    }
+  });
+
   it('stops an issue with errors at file:line:column, exit 1, and keeps its earlier pages as they were', async () => {
     await cli(['web', '--all'], root);
     const before = siteFiles(root).map((f) => [f, read(root, f)]);

@@ -5,7 +5,7 @@
  */
 import type { Article, Block, Issue, Paragraph, Run } from '../../model/index.js';
 import { formatDateZh } from '../../model/index.js';
-import { titleWordBreaks } from '../../layout/index.js';
+import { titleWordBreaks, urlBreaks } from '../../layout/index.js';
 import { articleSlug, attributionText, esc, htmlDocument, isoDate, issueNumberLabel } from '../html.js';
 
 export { articleSlug };
@@ -64,7 +64,18 @@ function page(opts: { title: string; css: string; body: string; info: SiteInfo }
 }
 
 function runs(rs: Run[]): string {
-  return rs.map((r) => (r.style === 'lead' ? `<strong class="lead">${esc(r.text)}</strong>` : esc(r.text))).join('');
+  return rs.map((r) => (r.style === 'lead' ? `<strong class="lead">${textHtml(r.text)}</strong>` : textHtml(r.text))).join('');
+}
+
+/** Text as HTML, with a <wbr> where a web or e-mail address may break (as print breaks it). */
+function textHtml(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const at of urlBreaks(text)) {
+    out += `${esc(text.slice(from, at))}<wbr>`;
+    from = at;
+  }
+  return out + esc(text.slice(from));
 }
 
 /** An editor's note: 编者按： in bold before its first paragraph, as in print. */
