@@ -136,17 +136,29 @@ function wordEnds(cs: Cluster[]): Set<number> {
   segs.forEach((s, i) => {
     end += s.length;
     if (end >= text.length) return;
-    if (single(s) && single(segs[i + 1])) return;
+    // …except after a conjunction, which ends its phrase (建设和 / 党群服务).
+    if (single(s) && single(segs[i + 1]) && !CONJUNCTIONS.has(s)) return;
     ends.add(clusterAt[end - 1]);
   });
   return ends;
 }
 
+/**
+ * Nouns that complete a quoted name (“株洲英才”计划, “智慧党建”平台, “五个一”工作法): after the
+ * closing quote the name goes on, so no phrase starts there.
+ */
+/** Conjunctions that belong at the end of a title line, not at the start of the next. */
+const CONJUNCTIONS = new Set(['和', '与', '及']);
+
+const NAME_HEADS = ['计划', '工程', '行动', '模式', '机制', '工作', '品牌', '体系', '平台', '项目', '活动', '服务', '试点', '改革', '制度', '战略'];
+
 function phraseStart(cs: Cluster[], j: number): boolean {
   const prev = cs[j - 1].text;
-  if (/[”’）》」』〕】]$/.test(prev)) return true;
   let ahead = '';
   for (let k = j; k < cs.length && ahead.length < 2; k++) ahead += cs[k].text;
+  // After a conjunction the next conjunct starts (平台建设和 / 党群服务阵地…).
+  if (CONJUNCTIONS.has(prev)) return true;
+  if (/[”’）》」』〕】]$/.test(prev)) return !(/[”’]$/.test(prev) && NAME_HEADS.some((w) => ahead.startsWith(w)));
   return PHRASE_STARTS.some((w) => ahead.startsWith(w));
 }
 
@@ -234,6 +246,8 @@ function setTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[
       let breakCost = 0;
       if (j < n && (!canBreakBetween(cs[j - 1], cs[j]) || splitsWord(cs[j - 1].text, cs[j].text))) breakCost += 1e6;
       if (j < n) breakCost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
+      // A line does not open with the conjunction that joins it to the line before (建设 / 和党群服务).
+      if (j < n && CONJUNCTIONS.has(cs[j].text)) breakCost += COST_AT_WORD;
       if (letters[j] - letters[i] < 2 && n > 2) breakCost += 1e4;
       out.push({ j, fit, breakCost });
     }

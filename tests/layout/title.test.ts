@@ -26,6 +26,18 @@ describe('titles', () => {
     for (const l of lines) expect(l.x + l.width / 2).toBeCloseTo(g.left + g.width / 2, 1);
   });
 
+  it('keeps a quoted name with the noun that completes it, and a conjunction at the end of its line', () => {
+    // Was 市委组织部实施“株洲英才” / 计划打造… and 天元区推进“智慧党建” / 平台建设和…: a closing quote was
+    // always taken for a phrase start, and 和党群 was one run of single characters.
+    expect(title('市委组织部实施“株洲英才”计划打造区域人才集聚高地').map(lineText)).toEqual(['市委组织部实施“株洲英才”计划', '打造区域人才集聚高地']);
+    expect(title('天元区推进“智慧党建”平台建设和党群服务阵地标准化提升工作').map(lineText)).toEqual([
+      '天元区推进“智慧党建”平台建设和',
+      '党群服务阵地标准化提升工作',
+    ]);
+    // A quote followed by a verb still starts a phrase.
+    expect(title('石峰区“党建+链长制”推动园区企业党建与生产经营深度融合').map(lineText)).toEqual(['石峰区“党建+链长制”', '推动园区企业党建与生产经营深度融合']);
+  });
+
   it('sets a title that cannot be balanced (a word wider than the measure) as a centred paragraph', () => {
     const lines = layoutTitle(
       [{ text: '推进ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ建设', role: 'title', loc: { file: 'a.md', line: 2, column: 8 } }],
