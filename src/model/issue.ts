@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { isInside, readText, relPath, type IssueDir, type TextRead } from '../archive/index.js';
+import { isInside, listFiles, readText, relPath, type IssueDir, type TextRead } from '../archive/index.js';
 import { reported, type Diagnostic, type SourceLoc } from '../diagnostics/index.js';
 import { parseArticle, textParagraphs } from './article.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
 import type { Article, DistributionLine, Issue, IssueDate, ManifestSummary } from './types.js';
-import { FieldReader, parseYaml } from './yaml.js';
+import { didYouMean, FieldReader, parseYaml } from './yaml.js';
+
+/** Files that may be articles (what a misspelt article name is compared with). */
+const ARTICLE_LIKE = /\.(md|markdown|txt)$/i;
 
 export const ISSUE_KEYS = ['number', 'date', 'articles', 'total', 'supplement', 'editor_note', 'distribution', 'copies'] as const;
 
@@ -183,13 +186,21 @@ function loadArticle(
 ): Article | undefined {
   const text = readText(root, abs);
   if (!text.ok && text.reason === 'missing') {
+    // A slip in the name (02-rencia.md for 02-rencai.md) is the usual cause: name the file meant.
+    const near = didYouMean(
+      path.basename(abs),
+      listFiles(path.dirname(abs)).filter((f) => ARTICLE_LIKE.test(f) && !f.startsWith('.')),
+    );
+    const folder = `${relPath(root, path.dirname(abs))}/`;
     diagnostics.push(
       reported(
         'article/missing',
         name.loc,
         { zh: `列出的文章 ${name.value} 不存在`, en: `the listed article ${name.value} does not exist` },
         {
-          hint: { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
+          hint: near
+            ? { zh: `是不是 ${near}？文件夹 ${folder} 里有这个文件`, en: `did you mean ${near}? It is in ${folder}` }
+            : { zh: `检查文件名是否写错，或把文章保存到 ${where.rel}/ 中`, en: `check the file name, or save the article into ${where.rel}/` },
         },
       ),
     );

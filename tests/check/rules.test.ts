@@ -2,7 +2,7 @@
  * One fixture archive per rule: each diagnostic's rule id, severity and exact line:column,
  * the character it points at, and whether it carries a fix. The clean archive gives nothing.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,17 @@ describe('manifests and files', () => {
     ]);
     // A misspelt key stands in for the "missing" complaint it causes.
     expect(ds[6].hint?.en).toBe('did you mean `source`?');
+  });
+
+  it('article/missing names the file of the folder that a misspelt name was meant to be', () => {
+    const root = copyFixture('clean');
+    const dir = path.join(root, 'issues/2026/2');
+    renameSync(path.join(dir, 'a.md'), path.join(dir, '02-rencai.md'));
+    writeFileSync(path.join(dir, 'issue.yaml'), 'number: 2\ndate: 2026-01-26\ntotal: 142\narticles:\n  - 02-rencia.md\n');
+    const [missing] = check(root).filter((d) => d.rule === 'article/missing');
+    expect(brief([missing])).toEqual(['error article/missing issues/2026/2/issue.yaml:5:5']);
+    expect(missing.hint?.en).toBe('did you mean 02-rencai.md? It is in issues/2026/2/');
+    expect(missing.hint?.zh).toBe('是不是 02-rencai.md？文件夹 issues/2026/2/ 里有这个文件');
   });
 
   it('file/unlisted: an article file no manifest lists (not .docx, not hidden files)', () => {
