@@ -2,7 +2,7 @@
  * commander prints its own help titles and usage errors in English; for Chinese-speaking users
  * translate them (the words we pass in ourselves are already localised).
  */
-import type { Command } from 'commander';
+import type { Command, Option } from 'commander';
 import type { Lang } from '../i18n/index.js';
 
 const TITLES: Record<string, string> = {
@@ -31,11 +31,19 @@ export function translateError(text: string): string {
     .join('\n');
 }
 
+/** An option's help text with commander's (choices: "zh", "en", default: "text") said in Chinese. */
+function optionDescription(option: Option): string {
+  const extra: string[] = [];
+  if (option.argChoices) extra.push(`可选：${option.argChoices.join('、')}`);
+  if (option.defaultValue !== undefined && !option.negate) extra.push(`默认：${option.defaultValueDescription ?? String(option.defaultValue)}`);
+  return extra.length ? `${option.description}（${extra.join('；')}）` : option.description;
+}
+
 /** Localise help titles, the built-in help/version option texts and usage errors of a command tree. */
 export function localiseCommander(program: Command, lang: Lang, err: (s: string) => void): void {
   if (lang !== 'zh') return;
   const apply = (cmd: Command) => {
-    cmd.configureHelp({ styleTitle: (s: string) => TITLES[s] ?? s });
+    cmd.configureHelp({ styleTitle: (s: string) => TITLES[s] ?? s, optionDescription });
     cmd.helpOption('-h, --help', '显示帮助');
     cmd.configureOutput({ outputError: (s, write) => write(translateError(s)) });
     void err;

@@ -32,6 +32,17 @@ describe('bulletin build (CLI)', () => {
     expect(en.out).toMatch(/wrote/);
   });
 
+  it('says the choices and defaults of an option in Chinese in the Chinese help', async () => {
+    const build = await cli(['build', '--help'], root, { LANG: 'zh_CN.UTF-8' });
+    expect(build.code).toBe(0);
+    expect(build.out).toContain('界面语言：zh 或 en（可选：zh、en）');
+    const check = await cli(['check', '--help'], root, { LANG: 'zh_CN.UTF-8' });
+    expect(check.out).toContain('输出格式：text 或 json（可选：text、json；默认：text）');
+    expect(build.out + check.out).not.toMatch(/choices|default:/);
+    // English help keeps commander's own wording.
+    expect((await cli(['check', '--help'], root)).out).toMatch(/\(choices: "text", "json",\s+default:\s+"text"\)/);
+  });
+
   it('exits 2 on a usage error and 1 on an issue that does not exist', async () => {
     expect((await cli(['build', 'abc'], root)).code).toBe(2);
     expect((await cli(['build', '--nonsense'], root)).code).toBe(2);
