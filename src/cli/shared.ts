@@ -59,7 +59,12 @@ export function pickIssues(root: string, ref: string | undefined, all: boolean, 
   const parsed = parseIssueRef(ref);
   if (!parsed) throw new ExitError(2, t(lang, 'badIssueRef', { ref }));
   const hits = selectIssues(dirs, parsed);
-  if (!hits.length) throw new ExitError(1, t(lang, 'noSuchIssue', { ref }));
+  if (!hits.length) {
+    // Say what is there: a wrong number is usually one the archive does not have yet (or a year off).
+    const latest = dirs[dirs.length - 1];
+    const next = latest ? t(lang, 'latestIssue', { ref: `${latest.year}/${latest.number}` }) : t(lang, 'noIssuesYet');
+    throw new ExitError(1, `${t(lang, 'noSuchIssue', { ref })}${lang === 'en' ? ' ' : ''}${next}`);
+  }
   return hits;
 }
 

@@ -54,6 +54,8 @@ export const MESSAGES = {
     zh: '档案中没有第 {ref} 期（issues/<年>/<期>/ 下找不到）。',
     en: 'there is no issue {ref} in the archive (nothing under issues/<year>/<number>/).',
   },
+  latestIssue: { zh: '档案中最近的一期是 {ref}。', en: 'The latest issue in the archive is {ref}.' },
+  noIssuesYet: { zh: '档案中还没有任何一期：用 bulletin new 新建。', en: 'The archive has no issue yet: start one with bulletin new.' },
   needIssue: { zh: '请给出期号，或用 --all。', en: 'name an issue, or use --all.' },
   built: { zh: '已生成 {file}（{pages} 页，{kb} KB）', en: 'wrote {file} ({pages} pages, {kb} KB)' },
   buildFailed: { zh: '第 {issue} 期排版失败：{n} 个错误，未写入 PDF', en: 'issue {issue} not built: {n} error(s), no PDF written' },

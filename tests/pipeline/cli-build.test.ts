@@ -49,6 +49,11 @@ describe('bulletin build (CLI)', () => {
     const missing = await cli(['build', '31'], root);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no issue 31/);
+    // …and which is the latest, in either language.
+    expect(missing.err).toContain('The latest issue in the archive is 2026/9.');
+    expect((await cli(['build', '31'], root, { LANG: 'zh_CN.UTF-8' })).err).toContain(
+      '档案中没有第 31 期（issues/<年>/<期>/ 下找不到）。档案中最近的一期是 2026/9。',
+    );
     const nowhere = await cli(['build', '9'], '/');
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toMatch(/no bulletin archive found/);
