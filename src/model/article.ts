@@ -65,6 +65,27 @@ function readFrontMatter(src: SourceText): { fields?: FrontMatterFields; diagnos
     };
   }
   const fm = FRONT_MATTER.exec(text);
+  if (!fm && /^\uFEFF?---[ \t]*\r?\n/.test(text)) {
+    // The opening --- is there: the closing one was forgotten (or typed as —— or ——-).
+    return {
+      diagnostics: [
+        reported(
+          'article/front-matter',
+          src.loc(0),
+          {
+            zh: '信息块以 --- 开头，但后面没有结束它的 --- 行',
+            en: 'the front matter opens with --- but no --- line closes it',
+          },
+          {
+            hint: {
+              zh: '在 title、source 等几行之后、正文之前，另起一行写上 ---（三个半角减号）',
+              en: 'add a line --- (three hyphens) after title, source and the other fields, before the text',
+            },
+          },
+        ),
+      ],
+    };
+  }
   if (!fm) {
     return {
       diagnostics: [

@@ -82,6 +82,15 @@ describe('manifests and files', () => {
     expect(missing.hint?.zh).toBe('是不是 02-rencai.md？文件夹 issues/2026/2/ 里有这个文件');
   });
 
+  it('article/front-matter says when the front matter is opened but never closed', () => {
+    const root = copyFixture('clean');
+    writeFileSync(path.join(root, 'issues/2026/2/a.md'), '---\ntitle: 芦淞区推行“党建+商圈”治理模式\nsource: 芦淞区委组织部\n今年以来，芦淞区推行商圈党建。\n');
+    const [d] = check(root).filter((x) => x.rule === 'article/front-matter');
+    expect(brief([d])).toEqual(['error article/front-matter issues/2026/2/a.md:1:1']);
+    expect(d.message.zh).toBe('信息块以 --- 开头，但后面没有结束它的 --- 行');
+    expect(d.message.en).toBe('the front matter opens with --- but no --- line closes it');
+  });
+
   it('file/unlisted: an article file no manifest lists (not .docx, not hidden files)', () => {
     expectExactly('unlisted', ['warning file/unlisted issues/2026/1/forgotten.md:1:1']);
   });
