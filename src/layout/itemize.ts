@@ -349,13 +349,11 @@ function subCluster(c: Cluster, start: number, end: number, penalty?: number, gl
 }
 
 /**
- * Where the web addresses and e-mail addresses of a text may break: UTF-16 offsets after . / - _ @
- * (not before another of them, nor before the address's last character), the places print breaks
- * them. The web edition puts a <wbr> there, so a browser wraps an address as the page does instead
- * of moving it whole to the next line and spreading the line before it.
+ * The web and e-mail addresses of a text, as [start, end) UTF-16 ranges: the Latin runs that print
+ * takes for addresses (and breaks after . / - _ @).
  */
-export function urlBreaks(text: string): number[] {
-  const out: number[] = [];
+export function urlRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
   let i = 0;
   while (i < text.length) {
     if (!isLatinWordChar(text[i])) {
@@ -369,13 +367,24 @@ export function urlBreaks(text: string): number[] {
       else if (isLatinInner(c) && i + n + 1 < text.length && /[A-Za-z0-9]/.test(text[i + n + 1])) n++;
       else break;
     }
-    const word = text.slice(i, i + n);
-    if (isUrl(word)) {
-      for (let k = 0; k < word.length - 2; k++) {
-        if (URL_BREAK_AFTER.has(word[k]) && !URL_BREAK_AFTER.has(word[k + 1])) out.push(i + k + 1);
-      }
-    }
+    if (isUrl(text.slice(i, i + n))) out.push([i, i + n]);
     i += n;
+  }
+  return out;
+}
+
+/**
+ * Where the web and e-mail addresses of a text may break: UTF-16 offsets after . / - _ @ (not
+ * before another of them, nor before the address's last character), the places print breaks
+ * them. The web edition puts a <wbr> there, so a browser wraps an address as the page does instead
+ * of moving it whole to the next line and spreading the line before it.
+ */
+export function urlBreaks(text: string): number[] {
+  const out: number[] = [];
+  for (const [from, to] of urlRanges(text)) {
+    for (let k = from; k < to - 2; k++) {
+      if (URL_BREAK_AFTER.has(text[k]) && !URL_BREAK_AFTER.has(text[k + 1])) out.push(k + 1);
+    }
   }
   return out;
 }

@@ -90,6 +90,20 @@ describe('bulletin wechat', () => {
     expect(whole).toMatch(/<p style="[^"]*text-indent:2em;[^"]*"><strong>优化考核指标，突出“干”的导向。<\/strong>对照市委全会部署/);
   });
 
+  it('sets a web or e-mail address in a span that may break anywhere (the editor drops <wbr>), escaped', async () => {
+    const file = path.join(root, 'issues/2026/1/02-jiceng.md');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `${original}\n意见统一录入“渌口智慧党建”平台（https://dj.lukou.gov.cn/apply?a=1&b=2），或发送至zzb_lk@163.com，资金3.5万元。\n`);
+    try {
+      expect((await cli(['wechat', '2026/1'], root)).code).toBe(0);
+      expect(readFileSync(path.join(root, 'dist/wechat/2026-1/02-jiceng.html'), 'utf8')).toContain(
+        '意见统一录入“渌口智慧党建”平台（<span style="word-break:break-all;">https://dj.lukou.gov.cn/apply?a=1&amp;b=2</span>），或发送至<span style="word-break:break-all;">zzb_lk@163.com</span>，资金3.5万元。</p>',
+      );
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
   it('warns with file:line:column when the title, the digest or the content is over the account’s limits', async () => {
     const file = path.join(root, 'issues/2026/1/01-ganbu.md');
     const original = readFileSync(file, 'utf8');

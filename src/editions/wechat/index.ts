@@ -7,7 +7,7 @@
 import { reported, type Diagnostic } from '../../diagnostics/index.js';
 import { loadFontBook, resolveFonts } from '../../fonts/index.js';
 import type { FontBook } from '../../fonts/types.js';
-import { layoutTitle } from '../../layout/index.js';
+import { layoutTitle, urlRanges } from '../../layout/index.js';
 import { formatDateZh, type Article, type Block, type Issue, type Paragraph, type Run, type SeriesConfig } from '../../model/index.js';
 import { articleSlug, attributionText, esc, htmlDocument, issueNumberLabel, plainText } from '../html.js';
 
@@ -33,6 +33,7 @@ const S = {
   foot: 'margin:0.25em 0 0;font-size:15px;text-align:justify;text-align-last:justify;',
   rule: `margin:0.5em 0 1.5em;border-bottom:2px solid ${RED};`,
   divider: 'margin:1.5em 0;border-top:1px solid #ddd;',
+  url: 'word-break:break-all;',
 };
 
 /** WeChat's article column on a 375 px phone: the page keeps 16 px each side. */
@@ -83,7 +84,22 @@ function titleHtml(title: string, fonts: FontBook | undefined): string {
 }
 
 function runs(rs: Run[]): string {
-  return rs.map((r) => (r.style === 'lead' ? `<strong>${esc(r.text)}</strong>` : esc(r.text))).join('');
+  return rs.map((r) => (r.style === 'lead' ? `<strong>${textHtml(r.text)}</strong>` : textHtml(r.text))).join('');
+}
+
+/**
+ * Text as HTML, each web or e-mail address in a span that may break anywhere: the account's editor
+ * drops <wbr>, and an address that cannot break moves whole to the next line and leaves the line
+ * before it spread a blank between every character.
+ */
+function textHtml(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const [start, end] of urlRanges(text)) {
+    out += `${esc(text.slice(from, start))}<span style="${S.url}">${esc(text.slice(start, end))}</span>`;
+    from = end;
+  }
+  return out + esc(text.slice(from));
 }
 
 function note(ps: Paragraph[]): string {
