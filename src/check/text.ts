@@ -226,20 +226,24 @@ export function isAsciiAlnum(ch: string | undefined): boolean {
 const CLOSING = /^[”’）》〕】」』]$/;
 
 /**
- * How a period-like mark at text[i] sits among Chinese: 'end' when a Han character precedes it
- * and the paragraph ends (blanks aside) or a closing mark follows — then it ends a sentence and
+ * How a period-like mark at text[i] sits among Chinese: 'end' when a Han character or a closing
+ * quote or bracket precedes it (…万元）.) and the paragraph ends (blanks aside) or a closing mark
+ * follows — then it ends a sentence and
  * 。 is its only reading; 'between' when Han characters stand on both sides — a sentence end, or a
  * name separator (马克思.韦伯 means 马克思·韦伯), so no mechanical fix; undefined otherwise (3.14,
  * 1. numbering, www.gov.cn, Latin text).
  */
 export function periodContext(text: string, i: number, len = 1): 'end' | 'between' | undefined {
-  if (!isHan(charBefore(text, i))) return undefined;
+  const before = charBefore(text, i);
+  // After a closing quote or bracket (…万元）.) only a sentence end is judged: 'between' is for names.
+  const afterClosing = !!before && CLOSING.test(before);
+  if (!isHan(before) && !afterClosing) return undefined;
   let k = i + len;
   while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
   if (k >= text.length) return 'end';
   const next = charAt(text, k);
   if (next && CLOSING.test(next)) return 'end';
-  if (k === i + len && isHan(next)) return 'between';
+  if (k === i + len && isHan(next) && !afterClosing) return 'between';
   return undefined;
 }
 

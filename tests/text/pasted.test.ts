@@ -99,6 +99,29 @@ describe('rules', () => {
   });
 });
 
+describe('what a Chinese input method and Word leave', () => {
+  it('a . after a closing bracket or quote ending the paragraph, and －－ for a dash, each fixed', () => {
+    const body = [
+      '全年投入资金3.5万元（其中省级资金1.2万元）.',
+      '他说“好好干”.',
+      '全区开展培训－－覆盖全体党员。',
+      '数值（3.5）.5不算，见（附件）.下文再说。',
+      '',
+    ].join('\n');
+    const root = archive(body);
+    const ds = check(root).filter((d) => /^punctuation\//.test(d.rule));
+    expect(
+      ds.map((d) => `${d.rule} ${d.loc.line}:${d.loc.column} ${pointedAt(root, d)}${d.fix ? ` → ${d.fix.map((f) => f.replacement).join('')}` : ''}`),
+    ).toEqual(['punctuation/half-width-period 5:25 . → 。', 'punctuation/half-width-period 6:8 . → 。', 'punctuation/double-hyphen 7:7 － → ——']);
+    fixAll(root);
+    expect(article(root)).toBe(
+      ['全年投入资金3.5万元（其中省级资金1.2万元）。', '他说“好好干”。', '全区开展培训——覆盖全体党员。', '数值（3.5）.5不算，见（附件）.下文再说。', ''].join(
+        '\n',
+      ),
+    );
+  });
+});
+
 describe('fix never changes meaning', () => {
   it('keeps the blanks between names in a byline and between two names', () => {
     const body = ['（执笔：李堃　王喆　张䶮）', '摄影：欧阳明　司马光', '参会的有李堃　王喆。', '市委 组织部召开会议，研究部署　工作。', ''].join('\n');

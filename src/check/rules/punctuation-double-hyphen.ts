@@ -1,6 +1,6 @@
 /**
  * punctuation/double-hyphen: "--" (or "---") typed for a dash between Chinese text, the habit of
- * an English keyboard. The Chinese dash is —— (two U+2014, GB/T 15834 §4.10); `bulletin fix`
+ * an English keyboard, or "－－" (full-width hyphen-minus), the same habit with a Chinese input method. The Chinese dash is —— (two U+2014, GB/T 15834 §4.10); `bulletin fix`
  * writes it, taking the blanks typed around the hyphens with them.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
@@ -17,7 +17,8 @@ export const DOUBLE_HYPHEN = {
   hint: { zh: '改为“——”（可运行 bulletin fix 自动修正）', en: 'change it to “——” (bulletin fix does it)' },
 } as const;
 
-const HYPHENS = /(?<!-)-{2,3}(?!-)/g;
+/** Two or three hyphens, half-width or the full-width － (U+FF0D) a Chinese input method types. */
+const HYPHENS = /(?<![-－])[-－]{2,3}(?![-－])/g;
 
 export const doubleHyphen: NamedRule = {
   meta: [
@@ -27,7 +28,7 @@ export const doubleHyphen: NamedRule = {
       fixable: true,
       stage: 'check',
       source: { standard: 'GB/T 15834-2011', clause: '4.10' },
-      description: { zh: '用“--”代替破折号“——”', en: '-- typed for the dash ——' },
+      description: { zh: '用“--”或“－－”代替破折号“——”', en: '-- or －－ typed for the dash ——' },
     },
   ],
   create(ctx) {
