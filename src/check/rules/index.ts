@@ -26,6 +26,7 @@ import { ellipsis } from './text-ellipsis.js';
 import { fullWidthDigits } from './text-full-width-digit.js';
 import { leadPeriod } from './text-lead-period.js';
 import { rangeHyphen } from './text-range-hyphen.js';
+import { rangeTilde } from './text-range-tilde.js';
 import { spaceBetweenChinese } from './text-space.js';
 import { webDebris } from './text-web-debris.js';
 import { pastedBullet } from './text-pasted-bullet.js';
@@ -73,6 +74,7 @@ export const RULES: NamedRule[] = [
   ellipsis,
   fullWidthDigits,
   rangeHyphen,
+  rangeTilde,
   titlePunctuation,
   leadPeriod,
   webDebris,
