@@ -25,7 +25,7 @@ const ENTRIES: Record<ReportedRule, Entry> = {
   'manifest/out-of-range': [false, 'model', '期号、总期号或印数超出合理范围', 'an issue number, total or copies beyond sane values', HOUSE, true],
   'style/out-of-range': [false, 'model', '版式数值超出范围', 'a house-style number out of its range', GB9704('5, 7'), true],
   'style/inconsistent': [false, 'model', '版式数值彼此矛盾', 'house-style numbers that contradict each other', GB9704('5, 7'), true],
-  'date/invalid': [false, 'model', '出刊日期不是有效日期', 'the issue date is not a real date', GB9704('7.3.5.4'), true],
+  'date/invalid': [true, 'model', '出刊日期不是有效日期', 'the issue date is not a real date', GB9704('7.3.5.4'), true],
   // Files
   'file/missing': [false, 'model', '文件不存在', 'a file does not exist', HOUSE, true],
   'file/outside-archive': [false, 'model', '文件在档案目录之外', 'a file lies outside the archive', HOUSE, true],

@@ -255,15 +255,30 @@ function readHead(r: FieldReader) {
   const dateText = r.string('date', true);
   const date = dateText !== undefined ? parseDate(dateText) : undefined;
   if (dateText !== undefined && !date) {
-    const shape = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.test(dateText.trim());
+    const shape = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(dateText.trim());
+    const month = shape ? Number(shape[2]) : 0;
+    // 2026/3/9, 2026.3.9, 2026年3月9日: a real date in another shape has one reading, so fix writes it.
+    const other = /^(\d{4})\s*[/.．年]\s*(\d{1,2})\s*[/.．月]\s*(\d{1,2})\s*日?$/.exec(dateText.trim());
+    const iso = other ? `${other[1]}-${other[2].padStart(2, '0')}-${other[3].padStart(2, '0')}` : undefined;
+    const loc = r.loc('date');
+    const raw = [...r.src.line(loc.line)].slice(loc.column - 1).join('');
+    const fix = iso && parseDate(iso) && raw.startsWith(dateText) ? [{ loc, length: [...dateText].length, replacement: iso }] : undefined;
     r.diagnostics.push(
       reported(
         'date/invalid',
-        r.loc('date'),
+        loc,
         shape
-          ? { zh: `日期 ${dateText} 不存在（该月没有这一天）`, en: `the date ${dateText} does not exist (the month has no such day)` }
+          ? month < 1 || month > 12
+            ? { zh: `日期 ${dateText} 不存在（没有 ${month} 月）`, en: `the date ${dateText} does not exist (there is no month ${month})` }
+            : { zh: `日期 ${dateText} 不存在（该月没有这一天）`, en: `the date ${dateText} does not exist (the month has no such day)` }
           : { zh: `日期“${dateText}”的写法不对`, en: `the date “${dateText}” is not in YYYY-MM-DD form` },
-        { hint: { zh: '写成“年-月-日”的形式，如 2017-09-28，并核对日期', en: 'write it as year-month-day, e.g. 2017-09-28, and check the day' } },
+        {
+          hint:
+            fix && iso
+              ? { zh: `写成 ${iso}（可运行 bulletin fix 自动修正）`, en: `write ${iso} (bulletin fix does it)` }
+              : { zh: '写成“年-月-日”的形式，如 2017-09-28，并核对日期', en: 'write it as year-month-day, e.g. 2017-09-28, and check the day' },
+          ...(fix ? { fix } : {}),
+        },
       ),
     );
   }

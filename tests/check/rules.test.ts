@@ -2,12 +2,13 @@
  * One fixture archive per rule: each diagnostic's rule id, severity and exact line:column,
  * the character it points at, and whether it carries a fix. The clean archive gives nothing.
  */
-import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listIssueDirs } from '../../src/archive/index.js';
 import { checkArchive } from '../../src/check/run.js';
+import { fixIssues } from '../../src/fix/index.js';
 import { brief, check, copyFixture, fixture, pointedAt } from './helpers.js';
 
 function expectExactly(name: string, expected: string[], root = fixture(name)) {
@@ -89,6 +90,28 @@ describe('manifests and files', () => {
     expect(brief([d])).toEqual(['error article/front-matter issues/2026/2/a.md:1:1']);
     expect(d.message.zh).toBe('信息块以 --- 开头，但后面没有结束它的 --- 行');
     expect(d.message.en).toBe('the front matter opens with --- but no --- line closes it');
+  });
+
+  it('date/invalid: a real date in another shape is fixed to YYYY-MM-DD; a month 13 is named', () => {
+    const root = copyFixture('clean');
+    const manifest = path.join(root, 'issues/2026/2/issue.yaml');
+    for (const [written, iso] of [
+      ['2026/1/26', '2026-01-26'],
+      ['2026.1.26', '2026-01-26'],
+      ['2026年1月26日', '2026-01-26'],
+    ]) {
+      writeFileSync(manifest, `number: 2\ndate: ${written}\ntotal: 142\narticles:\n  - a.md\n`);
+      const [d] = check(root).filter((x) => x.rule === 'date/invalid');
+      expect(brief([d])).toEqual(['error date/invalid issues/2026/2/issue.yaml:2:7']);
+      expect(d.hint?.zh).toBe(`写成 ${iso}（可运行 bulletin fix 自动修正）`);
+      const dirs = listIssueDirs(root);
+      fixIssues(root, dirs, dirs);
+      expect(readFileSync(manifest, 'utf8')).toBe(`number: 2\ndate: ${iso}\ntotal: 142\narticles:\n  - a.md\n`);
+    }
+    writeFileSync(manifest, 'number: 2\ndate: 2026-13-01\ntotal: 142\narticles:\n  - a.md\n');
+    const [d] = check(root).filter((x) => x.rule === 'date/invalid');
+    expect(d.message.en).toBe('the date 2026-13-01 does not exist (there is no month 13)');
+    expect(d.fix).toBeUndefined();
   });
 
   it('file/unlisted: an article file no manifest lists (not .docx, not hidden files)', () => {
