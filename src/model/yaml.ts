@@ -345,6 +345,16 @@ export class FieldReader {
 
   missing(key: string): undefined {
     const what = FIELD_NAMES[key];
+    if (this.pair(key)) {
+      // `date:` with nothing after it: the key is there, its value is not — say so at the key.
+      return this.err(
+        'manifest/missing',
+        this.keyLoc(key),
+        `必填项 \`${key}\`${what ? `（${what.zh}）` : ''}是空的`,
+        `the required field \`${key}\`${what ? ` (${what.en})` : ''} is empty`,
+        { zh: `在“${key}:”后面写上内容（冒号后空一格）`, en: `write its value after \`${key}:\` (a space after the colon)` },
+      );
+    }
     this.err(
       'manifest/missing',
       this.mapLoc(),

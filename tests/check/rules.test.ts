@@ -92,6 +92,14 @@ describe('manifests and files', () => {
     expect(d.message.en).toBe('the front matter opens with --- but no --- line closes it');
   });
 
+  it('manifest/missing: a required key written with no value is reported at that key, as empty', () => {
+    const root = copyFixture('clean');
+    writeFileSync(path.join(root, 'issues/2026/2/issue.yaml'), 'number: 2\ndate:\ntotal: 142\narticles:\n  - a.md\n');
+    const [d] = check(root).filter((x) => x.rule === 'manifest/missing');
+    expect(brief([d])).toEqual(['error manifest/missing issues/2026/2/issue.yaml:2:1']);
+    expect(d.message.zh).toBe('必填项 `date`（出刊日期）是空的');
+  });
+
   it('date/invalid: a real date in another shape is fixed to YYYY-MM-DD; a month 13 is named', () => {
     const root = copyFixture('clean');
     const manifest = path.join(root, 'issues/2026/2/issue.yaml');
