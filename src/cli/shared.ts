@@ -1,4 +1,5 @@
 /** What every command needs: output streams, language, colours, and how to report an exit code. */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Option } from 'commander';
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
@@ -47,8 +48,21 @@ export function makeChalk(io: Io): ChalkInstance {
 
 export function archiveRoot(ctx: CliContext, opt?: string): string {
   const root = opt ? findArchiveRoot(path.resolve(ctx.io.cwd, opt)) : findArchiveRoot(ctx.io.cwd);
+  if (!root && opt) {
+    // The folder the user named: say what is wrong with it, not to pass the --archive they passed.
+    const exists = statSync(path.resolve(ctx.io.cwd, opt), { throwIfNoEntry: false })?.isDirectory();
+    throw new ExitError(2, t(ctx.lang, exists ? 'noArchiveAt' : 'noSuchArchiveFolder', { dir: opt }));
+  }
   if (!root) throw new ExitError(2, t(ctx.lang, 'noArchive'));
   return root;
+}
+
+/** An edition's -o: a folder (made when missing), never an existing file (exit 2, before anything is written). */
+export function outputFolder(ctx: CliContext, opt: string): string {
+  const dir = path.resolve(ctx.io.cwd, opt);
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) throw new ExitError(2, t(ctx.lang, 'outputNotFolder', { out: opt }));
+  return dir;
 }
 
 /** Which issue folders a command's argument and --all select. */

@@ -46,6 +46,18 @@ export const MESSAGES = {
     zh: '找不到简报档案：当前文件夹及其上级都没有 bulletin.yaml。请进入档案文件夹，或用 --archive 指定。',
     en: 'no bulletin archive found: no bulletin.yaml in this folder or above. Change into the archive or pass --archive.',
   },
+  noArchiveAt: {
+    zh: '--archive {dir} 及其上级文件夹中都没有 bulletin.yaml：请指向简报档案的文件夹（含 bulletin.yaml 的那一层）。',
+    en: 'there is no bulletin.yaml in --archive {dir} or above: name the archive folder (the one that holds bulletin.yaml).',
+  },
+  noSuchArchiveFolder: {
+    zh: '--archive {dir}：没有这个文件夹，请核对路径。',
+    en: '--archive {dir}: there is no such folder; check the path.',
+  },
+  outputNotFolder: {
+    zh: '-o {out} 是一个文件：这里要写一个文件夹（不存在时会新建），如 -o 网站/',
+    en: '-o {out} is a file: give a folder here (it is made when missing), e.g. -o site/',
+  },
   badIssueRef: {
     zh: '无法识别的期号“{ref}”。写法如 22、2017/22、2017 或 2017/15..22。',
     en: 'cannot read the issue “{ref}”. Write it as 22, 2017/22, 2017 or 2017/15..22.',

@@ -182,6 +182,17 @@ describe('bulletin web', () => {
     }
   });
 
+  it('refuses an -o that is a file, for web, wechat and image alike (exit 2, the file untouched)', async () => {
+    const file = path.join(root, 'site.html');
+    writeFileSync(file, 'keep');
+    for (const cmd of ['web', 'wechat', 'image']) {
+      const r = await cli([cmd, '2026/1', '-o', file], root, { LANG: 'zh_CN.UTF-8' });
+      expect(r.code, cmd).toBe(2);
+      expect(r.err, cmd).toContain('是一个文件：这里要写一个文件夹（不存在时会新建），如 -o 网站/');
+    }
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+  });
+
   it('stops an issue with errors at file:line:column, exit 1, and keeps its earlier pages as they were', async () => {
     await cli(['web', '--all'], root);
     const before = siteFiles(root).map((f) => [f, read(root, f)]);

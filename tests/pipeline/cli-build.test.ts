@@ -57,6 +57,13 @@ describe('bulletin build (CLI)', () => {
     const nowhere = await cli(['build', '9'], '/');
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toMatch(/no bulletin archive found/);
+    // --archive given: what is wrong with the folder named, not 'pass --archive'.
+    const typo = await cli(['build', '9', '--archive', path.join(path.dirname(root), 'no-such-folder')], '/', { LANG: 'zh_CN.UTF-8' });
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('：没有这个文件夹，请核对路径。');
+    const notArchive = await cli(['build', '9', '--archive', path.dirname(root)], '/');
+    expect(notArchive.code).toBe(2);
+    expect(notArchive.err).toContain('or above: name the archive folder (the one that holds bulletin.yaml).');
   });
 
   it('leaves the earlier PDF untouched and writes nothing when the build fails', async () => {

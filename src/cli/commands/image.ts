@@ -5,7 +5,7 @@ import { hasErrors, sortDiagnostics } from '../../diagnostics/index.js';
 import { IMAGE_WIDTH, phoneImage } from '../../editions/image/index.js';
 import { writeFileAtomic } from '../../archive/index.js';
 import { say, t } from '../../i18n/index.js';
-import { archiveRoot, editionIssue, printDiagnostics, type CliContext } from '../shared.js';
+import { archiveRoot, editionIssue, printDiagnostics, type CliContext, outputFolder } from '../shared.js';
 
 const M = {
   desc: {
@@ -43,7 +43,7 @@ export function registerImage(program: Command, ctx: CliContext): void {
       if (hasErrors(diagnostics)) return fail(diagnostics);
       printDiagnostics(ctx, diagnostics, root);
       const { slices } = made;
-      const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'image', `${where.year}-${where.number}`);
+      const outDir = opts.output ? outputFolder(ctx, opts.output) : path.join(root, 'dist', 'image', `${where.year}-${where.number}`);
       const base = `${where.year}-${where.number}-`;
       const digits = Math.max(2, String(slices.length).length);
       const names = slices.map((_, i) => `${base}${String(i + 1).padStart(digits, '0')}.png`);

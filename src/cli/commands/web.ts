@@ -5,7 +5,7 @@ import { BuildCache, issueStamp, stampBase } from '../../batch/index.js';
 import { defaultOutput, VERSION } from '../../pipeline/index.js';
 import { publishWeb } from '../../editions/web/index.js';
 import { say, t } from '../../i18n/index.js';
-import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext } from '../shared.js';
+import { archiveRoot, ExitError, pickIssues, printDiagnostics, type CliContext, outputFolder } from '../shared.js';
 
 const M = {
   desc: {
@@ -55,7 +55,7 @@ export function registerWeb(program: Command, ctx: CliContext): void {
       const t0 = performance.now();
       const root = archiveRoot(ctx, opts.archive);
       const targets = pickIssues(root, ref, !!opts.all, lang);
-      const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'web');
+      const outDir = opts.output ? outputFolder(ctx, opts.output) : path.join(root, 'dist', 'web');
       const pdfFor = freshPdfs(root);
       // A write that fails (a full disk, a read-only folder) is said by run()'s fault handler, naming the file.
       const r = publishWeb({ root, targets, outDir, pdfFor, generator: `bulletin ${VERSION}` });

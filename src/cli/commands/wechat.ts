@@ -4,7 +4,7 @@ import { wechatEdition, wechatFonts } from '../../editions/wechat/index.js';
 import { writeFileAtomic } from '../../archive/index.js';
 import { say, t } from '../../i18n/index.js';
 import { applyChecks } from '../../check/index.js';
-import { archiveRoot, editionIssue, printDiagnostics, type CliContext } from '../shared.js';
+import { archiveRoot, editionIssue, printDiagnostics, type CliContext, outputFolder } from '../shared.js';
 
 const M = {
   desc: {
@@ -44,7 +44,7 @@ export function registerWechat(program: Command, ctx: CliContext): void {
       const edition = wechatEdition(series, issue, style.attribution.label, wechatFonts(root, series));
       // The edition's own warnings honour bulletin.yaml's checks: like every other rule.
       printDiagnostics(ctx, [...diagnostics, ...applyChecks(edition.warnings, series)], root);
-      const outDir = opts.output ? path.resolve(io.cwd, opts.output) : path.join(root, 'dist', 'wechat', `${where.year}-${where.number}`);
+      const outDir = opts.output ? outputFolder(ctx, opts.output) : path.join(root, 'dist', 'wechat', `${where.year}-${where.number}`);
       // A write that fails is said by run()'s fault handler, naming the file.
       for (const f of edition.files) writeFileAtomic(path.join(outDir, f.name), f.html, { mkdir: true });
       io.out(c.green(say(lang, M.done, { dir: path.relative(io.cwd, outDir) || '.', n: edition.files.length })) + '\n');
