@@ -50,7 +50,12 @@ export function archiveRoot(ctx: CliContext, opt?: string): string {
   const root = opt ? findArchiveRoot(path.resolve(ctx.io.cwd, opt)) : findArchiveRoot(ctx.io.cwd);
   if (!root && opt) {
     // The folder the user named: say what is wrong with it, not to pass the --archive they passed.
-    const exists = statSync(path.resolve(ctx.io.cwd, opt), { throwIfNoEntry: false })?.isDirectory();
+    let exists = false;
+    try {
+      exists = statSync(path.resolve(ctx.io.cwd, opt), { throwIfNoEntry: false })?.isDirectory() === true;
+    } catch {
+      // ENOTDIR, EACCES: as good as no such folder here.
+    }
     throw new ExitError(2, t(ctx.lang, exists ? 'noArchiveAt' : 'noSuchArchiveFolder', { dir: opt }));
   }
   if (!root) throw new ExitError(2, t(ctx.lang, 'noArchive'));
@@ -60,8 +65,13 @@ export function archiveRoot(ctx: CliContext, opt?: string): string {
 /** An edition's -o: a folder (made when missing), never an existing file (exit 2, before anything is written). */
 export function outputFolder(ctx: CliContext, opt: string): string {
   const dir = path.resolve(ctx.io.cwd, opt);
-  const st = statSync(dir, { throwIfNoEntry: false });
-  if (st && !st.isDirectory()) throw new ExitError(2, t(ctx.lang, 'outputNotFolder', { out: opt }));
+  let isFile = false;
+  try {
+    isFile = statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false;
+  } catch {
+    // A file on the way (ENOTDIR) or no permission: the write says so, naming the file.
+  }
+  if (isFile) throw new ExitError(2, t(ctx.lang, 'outputNotFolder', { out: opt }));
   return dir;
 }
 
