@@ -143,13 +143,13 @@ function wordEnds(cs: Cluster[]): Set<number> {
   return ends;
 }
 
+/** Conjunctions that belong at the end of a title line, not at the start of the next. */
+const CONJUNCTIONS = new Set(['和', '与', '及']);
+
 /**
  * Nouns that complete a quoted name (“株洲英才”计划, “智慧党建”平台, “五个一”工作法): after the
  * closing quote the name goes on, so no phrase starts there.
  */
-/** Conjunctions that belong at the end of a title line, not at the start of the next. */
-const CONJUNCTIONS = new Set(['和', '与', '及']);
-
 const NAME_HEADS = ['计划', '工程', '行动', '模式', '机制', '工作', '品牌', '体系', '平台', '项目', '活动', '服务', '试点', '改革', '制度', '战略'];
 
 function phraseStart(cs: Cluster[], j: number): boolean {
