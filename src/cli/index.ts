@@ -54,7 +54,9 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .addOption(ctx.langOption())
-    .showHelpAfterError();
+    // After a usage error one line says where the help is: the whole help page would bury the
+    // did-you-mean of a newcomer's typo under two screens of text.
+    .showHelpAfterError(t(lang, 'helpAfterError', { cmd: 'bulletin' }));
   registerInit(program, ctx);
   registerBuild(program, ctx);
   registerCheck(program, ctx);
@@ -67,7 +69,11 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
   registerImage(program, ctx);
   registerImport(program, ctx);
   registerRules(program, ctx);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  for (const cmd of program.commands)
+    cmd
+      .exitOverride()
+      .configureOutput({ writeOut: io.out, writeErr: io.err })
+      .showHelpAfterError(t(lang, 'helpAfterError', { cmd: `bulletin ${cmd.name()}` }));
   localiseCommander(program, lang, io.err);
 
   try {

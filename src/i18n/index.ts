@@ -40,6 +40,7 @@ export const MESSAGES = {
   archiveOpt: { zh: '档案文件夹（默认：向上查找含 bulletin.yaml 的文件夹）', en: 'archive folder (default: nearest folder upward with bulletin.yaml)' },
   outputOpt: { zh: '输出 PDF 文件（默认 dist/<年>-<期>.pdf）', en: 'output PDF file (default dist/<year>-<number>.pdf)' },
   langOpt: { zh: '界面语言：zh 或 en', en: 'interface language: zh or en' },
+  helpAfterError: { zh: '（运行 {cmd} --help 查看用法）', en: '(run {cmd} --help to see how to use it)' },
   allOpt: { zh: '处理档案中的全部期', en: 'every issue in the archive' },
   formatOpt: { zh: '输出格式：text 或 json', en: 'output format: text or json' },
   noArchive: {

@@ -177,3 +177,15 @@ describe('bulletin rules', () => {
     }
   });
 });
+
+describe('a usage error', () => {
+  it('says what is wrong, the likely word, and where the help is, without the whole help page', async () => {
+    const typo = await cli(['biuld', '3']);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toBe("error: unknown command 'biuld'\n(Did you mean build?)\n(run bulletin --help to see how to use it)\n");
+    const option = await cli(['build', '--forse', '3'], { LANG: 'zh_CN.UTF-8' });
+    expect(option.code).toBe(2);
+    expect(option.err).toBe('错误：没有“--forse”这个选项\n（是不是 --force？）\n（运行 bulletin build --help 查看用法）\n');
+    expect(option.out).toBe('');
+  });
+});
