@@ -146,6 +146,10 @@ export const MESSAGES = {
     zh: '-o {file} 是本期的源文件之一，写入 PDF 会把它覆盖：请换一个文件名',
     en: '-o {file} is one of the issue’s own files; writing the PDF would replace it: choose another file name',
   },
+  outputNotPdfName: {
+    zh: '-o {file}：要写的是 PDF，文件名请以 .pdf 结尾，如 -o {stem}.pdf',
+    en: '-o {file}: the file written is a PDF; end its name in .pdf, e.g. -o {stem}.pdf',
+  },
   outputNotPdf: {
     zh: '-o {file} 已存在且不是 PDF，不会覆盖：请换一个文件名，或先把它移走',
     en: '-o {file} exists and is not a PDF; not replacing it: choose another file name or move it away first',

@@ -78,6 +78,22 @@ describe('writes that fail, and -o that would lose a file', () => {
     expect(other.code).toBe(2);
     expect(readFileSync(path.join(root, 'notes.txt'), 'utf8')).toBe('会议记录');
 
+    // A new file must be named as the PDF it will be.
+    for (const [name, zh] of [
+      ['out.txt', false],
+      ['简报第2期', true],
+    ] as const) {
+      const r = await cli(['build', '2', '-o', name], root, zh ? { LANG: 'zh_CN.UTF-8' } : undefined);
+      expect(r.code, name).toBe(2);
+      expect(r.err).toContain(
+        zh
+          ? `-o ${name}：要写的是 PDF，文件名请以 .pdf 结尾，如 -o ${name}.pdf`
+          : '-o out.txt: the file written is a PDF; end its name in .pdf, e.g. -o out.pdf',
+      );
+      expect(existsSync(path.join(root, name)), name).toBe(false);
+    }
+    expect((await cli(['build', '2', '-o', 'dist/Copy.PDF'], root)).code).toBe(0);
+
     // An existing PDF may be replaced.
     expect((await cli(['build', '2', '-o', 'dist/copy.pdf'], root)).code).toBe(0);
     expect((await cli(['build', '2', '-o', 'dist/copy.pdf'], root)).code).toBe(0);

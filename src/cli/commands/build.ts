@@ -51,8 +51,9 @@ export function registerBuild(program: Command, ctx: CliContext): void {
 }
 
 /**
- * Where -o may write: a new file, or an existing PDF. Never a folder, a device or FIFO, one of the
- * issue's own inputs, or any other existing file (a usage error, exit 2, before anything is built).
+ * Where -o may write: a new file named .pdf, or an existing PDF. Never a folder, a device or FIFO,
+ * one of the issue's own inputs, or any other existing file (a usage error, exit 2, before anything
+ * is built).
  */
 function checkOutput(ctx: CliContext, root: string, where: IssueDir, given: string): string {
   const { lang, io } = ctx;
@@ -68,7 +69,10 @@ function checkOutput(ctx: CliContext, root: string, where: IssueDir, given: stri
   try {
     st = statSync(output);
   } catch {
-    return output; // a new file (a missing folder on the way is made, or reported when writing)
+    // A new file (a missing folder on the way is made, or reported when writing). Named .txt or
+    // with no extension it would be a PDF nothing opens as one: say so rather than write it.
+    if (!/\.pdf$/i.test(given)) throw new ExitError(2, t(lang, 'outputNotPdfName', { file, stem: given.replace(/\.[^./\\]*$/, '') }));
+    return output;
   }
   if (st.isDirectory()) throw new ExitError(2, t(lang, 'outputIsDir', { file, name }));
   if (!st.isFile()) throw new ExitError(2, t(lang, 'outputNotFile', { file }));
