@@ -10,7 +10,7 @@ import { endianness } from 'node:os';
 import * as fontkit from 'fontkit';
 import { cheapSubrWalk, lazyCffDecoder } from './cff.js';
 import { openChecked, readGuarded, type GuardedFailure } from '../archive/read.js';
-import { directTrueTypeSubsets } from './ttf-subset.js';
+import { directTrueTypeSubsets, type TTFSubsetState } from './ttf-subset.js';
 
 /** Font files larger than this are refused: the largest CJK collections are under 100 MB. */
 export const MAX_FONT_BYTES = 512 * 1024 * 1024;
@@ -48,15 +48,6 @@ interface FontInternals {
   _variationProcessor?: unknown;
   _decodeTable(table: { tag: string }): unknown;
   stream: { buffer: Uint8Array };
-}
-
-/** What fontkit's TrueType subset keeps while encoding (see TTFSubset.encode). */
-interface TTFSubsetInternals {
-  _addGlyph(gid: number): number;
-  glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
-  offset: number;
 }
 
 const SFNT_TAGS = new Set(['\0\x01\0\0', 'true', 'OTTO']);
@@ -273,7 +264,7 @@ function closeAndGiveUp(fd: number): undefined {
 function fastSimpleGlyphs(font: FontInternals): void {
   const createSubset = font.createSubset.bind(font);
   font.createSubset = () => {
-    const subset = createSubset() as TTFSubsetInternals;
+    const subset = createSubset() as TTFSubsetState;
     const addGlyph = subset._addGlyph.bind(subset);
     subset._addGlyph = (gid: number) => {
       const loca = font.loca!.offsets;

@@ -100,21 +100,18 @@ export function encodeSubset(
   const count = subset.glyf.length;
   const shortLoca = subset.loca.version === 0;
 
+  // The font's own tables (read into `file` by _getTableStream), and the sizes of the three made here.
   const own = (tag: string): Uint8Array | undefined => {
     const t = tables[tag];
     if (!t) return undefined;
-    font._getTableStream(tag); // reads the table into `file`
+    font._getTableStream(tag);
     return file.subarray(t.offset, t.offset + t.length);
   };
-  const lengthOf = (tag: (typeof TAGS)[number]): number | undefined => {
-    if (tag === 'loca') return (count + 1) * (shortLoca ? 2 : 4);
-    if (tag === 'glyf') return subset.offset;
-    if (tag === 'hmtx') return count * 4;
-    return own(tag)?.length;
-  };
+  const made: Partial<Record<(typeof TAGS)[number], number>> = { loca: (count + 1) * (shortLoca ? 2 : 4), glyf: subset.offset, hmtx: count * 4 };
   const present = TAGS.flatMap((tag) => {
-    const length = lengthOf(tag);
-    return length === undefined ? [] : [{ tag, length }];
+    const bytes = tag in made ? undefined : own(tag);
+    const length = made[tag] ?? bytes?.length;
+    return length === undefined ? [] : [{ tag, length, bytes }];
   });
 
   const numTables = present.length;
@@ -135,7 +132,7 @@ export function encodeSubset(
   view.setUint16(10, numTables * 16 - searchRange);
 
   let at = headerSize;
-  present.forEach(({ tag, length }, k) => {
+  present.forEach(({ tag, length, bytes }, k) => {
     const entry = 12 + 16 * k;
     ascii(entry, tag);
     view.setUint32(entry + 4, 0); // fontkit writes no checksums
@@ -160,7 +157,7 @@ export function encodeSubset(
         view.setInt16(at + 4 * g + 2, m.bearing);
       });
     } else {
-      out.set(own(tag)!, at);
+      out.set(bytes!, at);
       if (tag === 'head') view.setInt16(at + HEAD_INDEX_TO_LOC_FORMAT, subset.loca.version);
       else if (tag === 'hhea') view.setUint16(at + HHEA_NUMBER_OF_METRICS, count);
       else if (tag === 'maxp') view.setUint16(at + MAXP_NUM_GLYPHS, count);
