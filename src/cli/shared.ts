@@ -50,12 +50,7 @@ export function archiveRoot(ctx: CliContext, opt?: string): string {
   const root = opt ? findArchiveRoot(path.resolve(ctx.io.cwd, opt)) : findArchiveRoot(ctx.io.cwd);
   if (!root && opt) {
     // The folder the user named: say what is wrong with it, not to pass the --archive they passed.
-    let exists = false;
-    try {
-      exists = statSync(path.resolve(ctx.io.cwd, opt), { throwIfNoEntry: false })?.isDirectory() === true;
-    } catch {
-      // ENOTDIR, EACCES: as good as no such folder here.
-    }
+    const exists = isFolder(path.resolve(ctx.io.cwd, opt)) === true;
     throw new ExitError(2, t(ctx.lang, exists ? 'noArchiveAt' : 'noSuchArchiveFolder', { dir: opt }));
   }
   if (!root) throw new ExitError(2, t(ctx.lang, 'noArchive'));
@@ -65,14 +60,18 @@ export function archiveRoot(ctx: CliContext, opt?: string): string {
 /** An edition's -o: a folder (made when missing), never an existing file (exit 2, before anything is written). */
 export function outputFolder(ctx: CliContext, opt: string): string {
   const dir = path.resolve(ctx.io.cwd, opt);
-  let isFile = false;
-  try {
-    isFile = statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false;
-  } catch {
-    // A file on the way (ENOTDIR) or no permission: the write says so, naming the file.
-  }
-  if (isFile) throw new ExitError(2, t(ctx.lang, 'outputNotFolder', { out: opt }));
+  // Missing is fine (it is made); a file on the way or no permission is said by the write, naming the file.
+  if (isFolder(dir) === false) throw new ExitError(2, t(ctx.lang, 'outputNotFolder', { out: opt }));
   return dir;
+}
+
+/** Whether `abs` is a folder: undefined when nothing can be seen there (missing, a file on the way, no permission). */
+function isFolder(abs: string): boolean | undefined {
+  try {
+    return statSync(abs, { throwIfNoEntry: false })?.isDirectory();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Which issue folders a command's argument and --all select. */
