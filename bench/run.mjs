@@ -123,6 +123,15 @@ function must(r, what) {
   return r;
 }
 
+/**
+ * The threads a batch used, from its summary line (which names them only when there were more
+ * than one), and how a row says it.
+ */
+function threadsOf(r) {
+  return Number(/with (\d+) threads/.exec(r.stdout)?.[1] ?? 1);
+}
+const threadsLabel = (n) => (n === 1 ? '1 thread' : `${n} threads`);
+
 const results = {};
 const rows = [];
 function row(id, what, unit, st, target, cmp = '<=') {
@@ -208,15 +217,9 @@ if (want('batch100')) {
   const speedups = j1.map((r, i) => r.wall / j2[i].wall);
   results.batch.speedup = stats(speedups);
   results.batch.speedupOfMedians = results.batch.jobs1.median / results.batch.jobs2.median;
-  const threads = Number(/with (\d+) threads/.exec(dflt[0].stdout)?.[1] ?? 1);
+  const threads = threadsOf(dflt[0]);
   results.batch.defaultThreads = threads;
-  row(
-    '2',
-    `\`build --all --force\`, 100 issues, default jobs (${threads === 1 ? '1 thread' : `${threads} threads`}, ${os.availableParallelism()} cores)`,
-    's',
-    results.batch.default,
-    3,
-  );
+  row('2', `\`build --all --force\`, 100 issues, default jobs (${threadsLabel(threads)}, ${os.availableParallelism()} cores)`, 's', results.batch.default, 3);
   row('2', '… with `--jobs 1`', 's', results.batch.jobs1, Infinity);
   row('2', '… with `--jobs 2`', 's', results.batch.jobs2, 4);
   row('2', 'speed-up of `--jobs 2` over `--jobs 1` (per pair of runs)', '×', results.batch.speedup, 1.7, '>=');
@@ -361,9 +364,9 @@ if (want('batch30')) {
     });
     // The summary names the threads when there were more than one: without, the default was one
     // thread, the very run --jobs 1 makes, and their ratio shows only the noise between runs.
-    const threads = Number(/with (\d+) threads/.exec(d[0].stdout)?.[1] ?? 1);
+    const threads = threadsOf(d[0]);
     b.defaultThreads = threads;
-    row('8', `\`build --all --force\`, 30 issues, ${label}, default jobs (${threads === 1 ? '1 thread' : `${threads} threads`})`, 's', b.default, 1);
+    row('8', `\`build --all --force\`, 30 issues, ${label}, default jobs (${threadsLabel(threads)})`, 's', b.default, 1);
     row('8', '… with `--jobs 1`', 's', b.jobs1, Infinity);
     if (threads > 1) row('8', '… default ÷ `--jobs 1` (per pair of runs)', '×', b.ratio, 1);
     else row('8', '… default ÷ `--jobs 1` (per pair of runs): the same run, so only noise', '×', b.ratio, Infinity);
@@ -372,14 +375,7 @@ if (want('batch30')) {
       log(`8. build --all --force, 100 issues, ${label} …`);
       const runs100 = repeat(runs(1, 3), () => must(cli(['build', '--all', '--force'], dir100), 'build --all'));
       b.default100 = stats(runs100.map((r) => r.wall));
-      const threads100 = Number(/with (\d+) threads/.exec(runs100[0].stdout)?.[1] ?? 1);
-      row(
-        '8',
-        `\`build --all --force\`, 100 issues, ${label}, default jobs (${threads100 === 1 ? '1 thread' : `${threads100} threads`})`,
-        's',
-        b.default100,
-        3,
-      );
+      row('8', `\`build --all --force\`, 100 issues, ${label}, default jobs (${threadsLabel(threadsOf(runs100[0]))})`, 's', b.default100, 3);
     }
   }
 }

@@ -7,7 +7,7 @@ import { sweepStaleTemps, type IssueDir } from '../archive/index.js';
 import { defaultOutput } from '../pipeline/index.js';
 import { BuildCache } from './cache.js';
 import { endBatch, type JobResult } from './job.js';
-import { defaultJobs, poolThreads, runPool } from './pool.js';
+import { defaultJobs, defaultWorkerUrl, poolThreads, runPool } from './pool.js';
 import { stampBase, stampIssue, type StampInputs } from './stamp.js';
 
 export { BuildCache, CACHE_FILE, issueKey, type CacheEntry } from './cache.js';
@@ -70,7 +70,8 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
   rep?.start(targets.length, pending.length);
   const toBuild = new Set(pending.map((p) => p.item));
   for (const it of items) if (!toBuild.has(it)) rep?.end(it);
-  const pool = { jobs: opts.jobs ?? defaultJobs(pending.length), workerUrl: opts.workerUrl };
+  // The worker bundle looked for once: the thread count and the pool both need it.
+  const pool = { jobs: opts.jobs ?? defaultJobs(pending.length), workerUrl: opts.workerUrl ?? defaultWorkerUrl() };
   const threads = poolThreads(pending.length, pool);
   try {
     await runPool(
