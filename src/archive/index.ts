@@ -12,7 +12,7 @@ import path from 'node:path';
 import { contains, readGuarded, realOrSelf, realRoot } from './read.js';
 
 export { checkPath, openChecked, readGuarded, realOrSelf, type GuardedFailure, type GuardedRead } from './read.js';
-export { writeFileAtomic, sweepStaleTemps, isBulletinTemp, WriteFault } from './write.js';
+export { writeFileAtomic, sweepStaleTemps, syncFolder, isBulletinTemp, WriteBatch, WriteFault } from './write.js';
 
 export const CONFIG_FILE = 'bulletin.yaml';
 

@@ -40,6 +40,38 @@ export interface WriteOptions {
   mkdir?: boolean;
   /** Never replace an existing file: a WriteFault with code EEXIST instead, also when it appears meanwhile. */
   exclusive?: boolean;
+  /** One of many writes: its folder swept once and synced at the batch's flush(), not per file. */
+  batch?: WriteBatch;
+}
+
+/**
+ * Many writes as one, for a command that writes a file per issue or per page (build --all, web).
+ * Each folder is swept of debris at its first write, and its fsync, which makes the renames in it
+ * durable, is done once per folder at flush() instead of after every file. Every file is still
+ * flushed to disk before it is renamed into place: a crash before flush() can undo a rename (the
+ * old file is then there, whole), never leave half a file.
+ */
+export class WriteBatch {
+  private readonly swept = new Set<string>();
+  private readonly unsynced = new Set<string>();
+
+  /** Sweep `dir` unless this batch already has. */
+  sweep(dir: string): void {
+    if (this.swept.has(dir)) return;
+    this.swept.add(dir);
+    sweepStaleTemps(dir);
+  }
+
+  /** A rename done in `dir`, to be made durable at flush(). */
+  renamed(dir: string): void {
+    this.unsynced.add(dir);
+  }
+
+  /** Make every rename of the batch durable: one fsync per folder. */
+  flush(): void {
+    for (const dir of this.unsynced) syncFolder(dir);
+    this.unsynced.clear();
+  }
 }
 
 /** Write `data` to `file` atomically. Throws a WriteFault with the OS code on failure; nothing is left behind. */
@@ -73,7 +105,8 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
     }
   }
   // A few directory entries per write: cheap next to writing a PDF, and debris never outlives a run.
-  sweepStaleTemps(dir);
+  if (opts.batch) opts.batch.sweep(dir);
+  else sweepStaleTemps(dir);
   const tmp = path.join(dir, `.${path.basename(target)}.bulletin-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   let fd: number | undefined;
   try {
@@ -99,7 +132,8 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, opts: W
     // A failure creating the temporary file is a failure to write into its folder.
     throw new WriteFault(code, file, e);
   }
-  syncDir(dir);
+  if (opts.batch) opts.batch.renamed(dir);
+  else syncFolder(dir);
 }
 
 /**
@@ -129,8 +163,11 @@ function closeQuietly(fd: number): void {
   }
 }
 
-/** Make the rename itself durable; some systems (Windows) cannot open a folder, which is fine. */
-function syncDir(dir: string): void {
+/**
+ * Make the renames in a folder durable (whichever thread of this process made them); some systems
+ * (Windows) cannot open a folder, which is fine.
+ */
+export function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(dir, 'r');

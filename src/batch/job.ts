@@ -2,7 +2,7 @@
  * One unit of batch work: build one issue and describe the outcome in plain data, so the same
  * code runs in the main thread and in a worker (results cross the thread boundary by structured clone).
  */
-import type { IssueDir } from '../archive/index.js';
+import { WriteBatch, type IssueDir } from '../archive/index.js';
 import { openSession } from '../check/run.js';
 import { resolveFonts } from '../fonts/index.js';
 import { buildIssue, type BuildShared } from '../pipeline/index.js';
@@ -42,7 +42,17 @@ function sharedFor(req: JobRequest): BuildShared {
   if (current?.batch !== req.batch || current.root !== req.root) {
     const session = openSession(req.root);
     const config = session.seriesLoad.config;
-    current = { batch: req.batch, root: req.root, shared: { session, fonts: config ? resolveFonts(req.root, config.fonts) : undefined } };
+    current = {
+      batch: req.batch,
+      root: req.root,
+      shared: {
+        session,
+        fonts: config ? resolveFonts(req.root, config.fonts) : undefined,
+        // Never flushed here: runBatch syncs each output folder once at the end, which makes
+        // the renames of every thread durable.
+        writes: new WriteBatch(),
+      },
+    };
   }
   return current.shared;
 }

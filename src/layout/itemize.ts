@@ -391,6 +391,9 @@ export function urlBreaks(text: string): number[] {
 
 /** A web address, path or e-mail address: the kinds of Latin run that may break inside. */
 function isUrl(text: string): boolean {
+  // Most Latin runs are numbers and words: without a slash, an @ or a leading www. none is an
+  // address, and the expressions below are not worth running on them.
+  if (!text.includes('/') && !text.includes('@') && !/^www\./i.test(text)) return false;
   return /^(https?:\/\/|www\.)/i.test(text) || (text.match(/\//g)?.length ?? 0) >= 3 || /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(text);
 }
 

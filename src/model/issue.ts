@@ -6,7 +6,7 @@ import { parseArticle, textParagraphs } from './article.js';
 import { encodingDiagnostic } from './encoding.js';
 import { SourceText } from './source.js';
 import type { Article, DistributionLine, Issue, IssueDate, ManifestSummary } from './types.js';
-import { didYouMean, FieldReader, parseYaml } from './yaml.js';
+import { didYouMean, FieldReader, parseYaml, type ParsedYaml } from './yaml.js';
 
 /** Files that may be articles (what a misspelt article name is compared with). */
 const ARTICLE_LIKE = /\.(md|markdown|txt)$/i;
@@ -26,6 +26,28 @@ function readForModel(read: TextRead, rel: string, diagnostics: Diagnostic[]): s
   diagnostics.push(encodingDiagnostic(rel, read));
   // A GB18030 or UTF-16 file is known for sure: check its content too, so one run shows everything.
   return read.reason === 'encoding' && read.decoded !== undefined ? read.decoded : undefined;
+}
+
+/**
+ * The last few issue.yaml files parsed without complaint, by file, with the text they were parsed
+ * from. A batch or `check --all` reads each manifest twice: first for the issue before it (whose
+ * date/order rule asks for the next issue's date, readManifestSummary), then to load it. A parse
+ * depends on nothing but the text, so a hit is only taken for the very same text.
+ */
+const recentManifests = new Map<string, { text: string; parsed: ParsedYaml }>();
+const RECENT_MANIFESTS = 4;
+
+function parseManifest(src: SourceText): ParsedYaml {
+  const hit = recentManifests.get(src.file);
+  if (hit?.text === src.text) return hit.parsed;
+  const parsed = parseYaml(src, 0, src.text, ISSUE_KEYS);
+  // Only clean parses: a complaint carries the locations of the SourceText it was made with.
+  if (!parsed.diagnostics.length) {
+    recentManifests.delete(src.file);
+    recentManifests.set(src.file, { text: src.text, parsed });
+    if (recentManifests.size > RECENT_MANIFESTS) recentManifests.delete(recentManifests.keys().next().value!);
+  }
+  return parsed;
 }
 
 /** Read issue.yaml and its articles into the document model. */
@@ -93,7 +115,7 @@ function readManifest(root: string, where: IssueDir, sources: Map<string, Source
   if (manifestText === undefined) return undefined;
   const src = new SourceText(manifestRel, manifestText);
   sources.set(manifestRel, src);
-  const parsed = parseYaml(src, 0, src.text, ISSUE_KEYS);
+  const parsed = parseManifest(src);
   if (parsed.diagnostics.length) {
     diagnostics.push(...parsed.diagnostics);
     return undefined;
@@ -297,7 +319,7 @@ export function readManifestSummary(root: string, where: IssueDir): ManifestSumm
   const read = readText(root, abs);
   if (!read.ok) return undefined;
   const src = new SourceText(rel, read.text);
-  const parsed = parseYaml(src);
+  const parsed = parseManifest(src);
   if (parsed.diagnostics.length) return undefined;
   return summarise(new FieldReader(src, parsed.map, 0, 'issue', parsed.doc), where, rel);
 }

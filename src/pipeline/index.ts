@@ -3,7 +3,7 @@
  * The CLI is a thin shell over these functions.
  */
 import path from 'node:path';
-import { relPath, WriteFault, writeFileAtomic, type IssueDir } from '../archive/index.js';
+import { relPath, WriteFault, writeFileAtomic, type IssueDir, type WriteBatch } from '../archive/index.js';
 import { fontFault, osFault } from '../i18n/faults.js';
 import { reported, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { FontLoadError, loadFace, loadFontBook, resolveFonts, type FontResolution } from '../fonts/index.js';
@@ -144,6 +144,8 @@ export interface BuildShared {
   fonts?: FontResolution;
   /** A check session of this archive: bulletin.yaml, the folder list and the manifest index read once. */
   session?: CheckSession;
+  /** The batch the PDF is written as part of (its folder synced by the batch, not per file). */
+  writes?: WriteBatch;
 }
 
 /**
@@ -162,7 +164,7 @@ export async function buildIssue(root: string, where: IssueDir, output = default
   const { renderPdf } = await import('../render/index.js');
   const pdf = await renderPdf(laid.layout, pdfMeta(p));
   try {
-    writeFileAtomic(output, pdf, { mkdir: true });
+    writeFileAtomic(output, pdf, { mkdir: true, batch: shared.writes });
   } catch (e) {
     if (!(e instanceof WriteFault)) throw e;
     // A full disk or a read-only folder is an ordinary fault: said in words, the old PDF untouched.

@@ -1,10 +1,10 @@
 /** The one atomic write: permissions kept, links kept, exclusive never replaces, special files refused. */
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import fs, { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WriteFault, writeFileAtomic } from '../../src/archive/index.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WriteBatch, WriteFault, writeFileAtomic } from '../../src/archive/index.js';
 
 describe('writeFileAtomic', () => {
   let dir: string;
@@ -49,5 +49,37 @@ describe('writeFileAtomic', () => {
     expect(code(() => writeFileAtomic(fifo, 'x'))).toBe('ENOTREG');
     expect(statSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md', 'pipe']);
+  });
+
+  it('in a batch, syncs each file before its rename and each folder once, at flush()', () => {
+    // What was fsynced, in order: a file's bytes ('file') or a folder's entries ('folder').
+    const synced: string[] = [];
+    const fsync = fs.fsyncSync;
+    const spy = vi.spyOn(fs, 'fsyncSync').mockImplementation((fd) => {
+      synced.push(fs.fstatSync(fd).isDirectory() ? 'folder' : 'file');
+      fsync(fd);
+    });
+    try {
+      const sub = path.join(dir, 'sub');
+      // Debris of a run that was killed: swept at the batch's first write into its folder.
+      const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+      fs.mkdirSync(sub);
+      writeFileSync(path.join(sub, `.c.pdf.bulletin-tmp-${dead}-0a1b2c3d`), 'half');
+      const batch = new WriteBatch();
+      for (const name of ['a.pdf', 'b.pdf']) writeFileAtomic(path.join(dir, name), name, { batch });
+      writeFileAtomic(path.join(sub, 'c.pdf'), 'c', { batch });
+      expect(synced).toEqual(['file', 'file', 'file']);
+      expect(readdirSync(sub)).toEqual(['c.pdf']);
+      batch.flush();
+      expect(synced).toEqual(['file', 'file', 'file', 'folder', 'folder']);
+      batch.flush();
+      expect(synced).toHaveLength(5);
+      // Alone, a write syncs its folder at once.
+      writeFileAtomic(path.join(dir, 'd.pdf'), 'd');
+      expect(synced.slice(5)).toEqual(['file', 'folder']);
+      expect(readFileSync(path.join(dir, 'b.pdf'), 'utf8')).toBe('b.pdf');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { readGuarded, writeFileAtomic } from '../../archive/index.js';
+import { readGuarded, writeFileAtomic, WriteBatch } from '../../archive/index.js';
 import path from 'node:path';
 import type { IssueDir } from '../../archive/index.js';
 import { checkLoaded, loadChecked, openSession } from '../../check/run.js';
@@ -150,6 +150,7 @@ export function publishWeb(opts: WebOptions): WebResult {
 
   // Write what changed; leave identical files alone (their mtime too).
   const next: Manifest = { format: 1, files: {}, issues: {} };
+  const writes = new WriteBatch();
   for (const [rel, out] of outputs) {
     const abs = path.join(outDir, rel);
     // A copied file is known by its source's size and time, so an unchanged PDF is not read at all.
@@ -158,7 +159,7 @@ export function publishWeb(opts: WebOptions): WebResult {
     const size = source ? source.size : Buffer.byteLength(out as string);
     if (manifest.files[rel] === hash && sizeOf(abs) === size) result.unchanged++;
     else {
-      writeFileAtomic(abs, typeof out === 'string' ? out : readCopy(out.copyOf), { mkdir: true });
+      writeFileAtomic(abs, typeof out === 'string' ? out : readCopy(out.copyOf), { mkdir: true, batch: writes });
       result.written.push(rel);
     }
     next.files[rel] = hash;
@@ -178,6 +179,8 @@ export function publishWeb(opts: WebOptions): WebResult {
     next.issues[card.key] = { card, files };
     if (!owned.has(card.key)) for (const f of files) if (manifest.files[f]) next.files[f] = manifest.files[f];
   }
+  // The pages made durable before the manifest that lists them.
+  writes.flush();
   writeFileAtomic(path.join(outDir, WEB_MANIFEST), JSON.stringify(next, null, 1) + '\n', { mkdir: true });
   result.ok = true;
   result.published = sequence.length;
