@@ -43,14 +43,19 @@ function decodeMap(map) {
   return lines;
 }
 
-/** The wrapper lib/load.mjs puts before the bundle on its first line. */
-const WRAPPER = '(function (exports, require, module, __filename, __dirname) {'.length;
+/** The CommonJS wrapper on the bundle's first line (scripts/bundle.mjs writes it after the ASCII mark). */
+const WRAP_OPEN = '(function (exports, require, module, __filename, __dirname) {';
 
 export function summarise(profileFile, { top = 25, bundle } = {}) {
   const p = JSON.parse(readFileSync(profileFile, 'utf8'));
   const bundleFile = bundle ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib/bulletin.cjs');
   let map;
   let sources = [];
+  // Where the bundle's own code starts on its first line. A bundle wrapped in its file has a source
+  // map that counts the wrapper already; an older one was wrapped by lib/load.mjs, in front of it.
+  const lead = existsSync(bundleFile) ? readFileSync(bundleFile, 'latin1').slice(0, 200) : '';
+  const inFile = lead.startsWith(WRAP_OPEN, lead.indexOf('(')) && lead.indexOf('(') >= 0;
+  const WRAPPER = inFile ? lead.indexOf(WRAP_OPEN) + WRAP_OPEN.length : WRAP_OPEN.length;
   if (existsSync(bundleFile + '.map')) {
     const m = JSON.parse(readFileSync(bundleFile + '.map', 'utf8'));
     map = decodeMap(m);
@@ -64,7 +69,7 @@ export function summarise(profileFile, { top = 25, bundle } = {}) {
     if (map && url.endsWith('bulletin.cjs') && cf.lineNumber === 0 && cf.columnNumber <= WRAPPER) return 'bundle top level';
     if (map && url.endsWith('bulletin.cjs')) {
       const segs = map[cf.lineNumber];
-      const col = cf.lineNumber === 0 ? cf.columnNumber - WRAPPER : cf.columnNumber;
+      const col = cf.lineNumber === 0 && !inFile ? cf.columnNumber - WRAPPER : cf.columnNumber;
       if (segs && segs.length) {
         let lo = 0;
         let hi = segs.length - 1;

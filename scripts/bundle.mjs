@@ -146,7 +146,13 @@ module.exports = new Proxy(function () {}, {
 });`,
     }));
     b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8').replaceAll('__filename', '__bulletinPdfkitFile()');
+      let text = readFileSync(args.path, 'utf8').replaceAll('__filename', '__bulletinPdfkitFile()');
+      // Every object and content string pdfkit writes goes through fromBinaryString, a loop over
+      // its characters into a Uint8Array that Node then wraps again as a Buffer. Buffer.from with
+      // 'latin1' keeps the same low byte of each character, in native code, as a Buffer already.
+      const loop = /^const fromBinaryString = str => \{\n(?:.*\n){5}\};$/m;
+      if (loop.test(text)) text = text.replace(loop, "const fromBinaryString = str => Buffer.from(str, 'latin1');");
+      else console.warn('bundle: pdfkit fromBinaryString not found; its loop stays');
       return { contents: text, loader: 'js' };
     });
     b.onLoad({ filter: /[\\/]fontkit[\\/]dist[\\/]main\.cjs$/ }, (args) => {
@@ -203,7 +209,7 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   };
   const bundle = result.outputFiles.find((f) => f.path.endsWith('.cjs'));
   const map = result.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
-  const ascii = await asciiOnly(bundle.text, map.text);
+  const ascii = wrapForLoad(await asciiOnly(bundle.text, map.text));
   put(bundle.path, (tmp) => writeFileSync(tmp, ascii.code));
   put(map.path, (tmp) => writeFileSync(tmp, ascii.map));
   put(path.join(out, 'load.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/load.mjs'), tmp));
@@ -255,6 +261,25 @@ export async function asciiOnly(code, mapText) {
 
 /** The first bytes of a bundle written by asciiOnly: lib/load.mjs then reads it as Latin-1 without scanning it. */
 const ASCII_MARK = '/*ascii*/';
+
+/** The CommonJS wrapper lib/load.mjs compiles the bundle in (its arguments are what load() passes). */
+const WRAP_OPEN = '(function (exports, require, module, __filename, __dirname) {';
+const WRAP_CLOSE = '\n})';
+
+/**
+ * The bundle inside its wrapper, in the file itself (after the ASCII mark): lib/load.mjs then
+ * compiles the text it read as it is. Wrapped at load time, the 2.4 MB source was copied once
+ * more (V8 flattens the joined string before compiling it): about 650 more pages of memory
+ * touched on every start.
+ */
+function wrapForLoad({ code, map }) {
+  if (!code.startsWith(ASCII_MARK)) throw new Error('bundle: expected the ASCII mark before the wrapper');
+  return {
+    code: ASCII_MARK + WRAP_OPEN + code.slice(ASCII_MARK.length) + WRAP_CLOSE,
+    // Every mapped column of the first line is past the mark: all move by the wrapper's length.
+    map: shiftMap(map, [[[0, WRAP_OPEN.length]]]),
+  };
+}
 
 const VLQ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

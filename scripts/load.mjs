@@ -44,6 +44,8 @@ export const CODE_CACHE = path.join(cacheDir(), `codecache-${fnv1a(file)}.bin`);
 
 /** What scripts/bundle.mjs puts first in a bundle that is pure ASCII. */
 const ASCII_MARK = '/*ascii*/';
+/** The CommonJS wrapper: scripts/bundle.mjs writes it into the file, after the mark. */
+const WRAP_OPEN = '(function (exports, require, module, __filename, __dirname) {';
 
 let script;
 let key = '';
@@ -84,7 +86,9 @@ export function load({ variant } = {}) {
   }
   key = `${process.versions.v8}|${process.arch}|${st.size}|${st.mtimeMs}`;
   const cachedData = process.env.BULLETIN_NO_CODE_CACHE ? undefined : readCache();
-  script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  // A bundle wrapped in its file is compiled as read: wrapping it here would copy it once more.
+  const wrapped = source.startsWith(WRAP_OPEN, ASCII_MARK.length) && source.startsWith(ASCII_MARK);
+  script = new vm.Script(wrapped ? source : `${WRAP_OPEN}${source}\n})`, { filename: file, cachedData });
   fresh = !cachedData || script.cachedDataRejected === true;
   const fn = script.runInThisContext();
   const mod = { exports: {} };
