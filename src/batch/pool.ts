@@ -26,13 +26,15 @@ export interface PoolHooks {
 
 /**
  * Issues each extra thread must have to pay for itself. A worker thread starts cold: loading the
- * bundle and the fonts and warming up the JIT cost about 1.0–1.3 s of CPU on the benchmark
- * machine, while a warm thread builds an issue for about 0.035 s (100 issues with --jobs 1 against
- * 30: 70 × 0.036 s). With j threads on j free cores the batch takes about W + (n·c − W)/j beyond
- * the first build, so extra threads only help when the n issues cost more than one cold start
- * (n > W/c ≈ 30–37); twice that leaves room for an uneven last round and a busy machine.
+ * bundle and the fonts and warming up the JIT cost it about 1.3 s of CPU on the benchmark machine,
+ * and while it warms up the two threads slow each other down (V8 compiles and collects garbage on
+ * the same two cores), against about 0.025 s per issue once warm. Measured alternately, --jobs 2
+ * against --jobs 1: 200 issues 5.14 s against 6.22 s (1.21×); 100 issues 3.27 s against 3.35 s
+ * (1.02×) on a quiet machine, but 3.78 s against 3.49 s while other work shared the cores. A
+ * second thread breaks even at about 90–100 issues; from 128 it wins by enough to stay ahead on a
+ * busy machine.
  */
-export const ISSUES_PER_EXTRA_JOB = 64;
+export const ISSUES_PER_EXTRA_JOB = 128;
 
 /**
  * The default number of threads for a batch of `issues` to build: one below ISSUES_PER_EXTRA_JOB
