@@ -153,6 +153,16 @@ module.exports = new Proxy(function () {}, {
       const loop = /^const fromBinaryString = str => \{\n(?:.*\n){5}\};$/m;
       if (loop.test(text)) text = text.replace(loop, "const fromBinaryString = str => Buffer.from(str, 'latin1');");
       else console.warn('bundle: pdfkit fromBinaryString not found; its loop stays');
+      // A stream written in one chunk (a font program) is deflated as it is, not copied first.
+      const concat = 'const concat = chunks => {\n';
+      if (text.includes(concat)) text = text.replace(concat, `${concat}  if (chunks.length === 1) return chunks[0];\n`);
+      else console.warn('bundle: pdfkit concat not found; single chunks are copied');
+      // zlib's output in one buffer the size of the input (deflate's bytes do not depend on it),
+      // instead of 16 KB pieces joined afterwards: a 200 KB font program touched fewer new pages.
+      const deflate = 'deflateSync: data => zlib$1.deflateSync(data)';
+      if (text.includes(deflate))
+        text = text.replace(deflate, 'deflateSync: data => zlib$1.deflateSync(data, { chunkSize: Math.max(16384, data.length + 64) })');
+      else console.warn('bundle: pdfkit deflateSync not found; zlib writes 16 KB pieces');
       return { contents: text, loader: 'js' };
     });
     b.onLoad({ filter: /[\\/]fontkit[\\/]dist[\\/]main\.cjs$/ }, (args) => {

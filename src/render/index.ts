@@ -182,7 +182,7 @@ function drawLine(doc: PdfDoc, line: TextLine, color: Cmyk, embed: Embed): void 
       variantOf(line.glyphs[j]) === variantOf(first)
     )
       j++;
-    ops.push(runOps(doc, line.glyphs.slice(i, j), y, embed));
+    ops.push(runOps(doc, line.glyphs, i, j, y, embed));
     i = j;
   }
   ops.push('ET');
@@ -199,15 +199,22 @@ function variantOf(g: PlacedGlyph): string {
   return g.advance === undefined ? '' : `~c${Math.round(g.advance * 1000)}`;
 }
 
-function runOps(doc: PdfDoc, glyphs: PlacedGlyph[], y: number, embed: Embed): string {
-  const face = glyphs[0].face as unknown as Drawable & { advance(cp: number): number; glyphId(cp: number): number; advanceOfGlyph(gid: number): number };
-  const compressed = glyphs[0].advance !== undefined;
-  const ef = embed(face, variantOf(glyphs[0]));
+/** `<0041>`: a subset glyph id as a TJ string, made once per id (subset ids are small and shared by every run). */
+const glyphHex: string[] = [];
+const hexOf = (gid: number) => (glyphHex[gid] ??= `<${gid.toString(16).padStart(4, '0')}>`);
+
+/** The text operators of the glyphs from..to (exclusive) of a line, which share face, size and scale. */
+function runOps(doc: PdfDoc, line: PlacedGlyph[], from: number, to: number, y: number, embed: Embed): string {
+  const first = line[from];
+  const face = first.face as unknown as Drawable & { advance(cp: number): number; glyphId(cp: number): number; advanceOfGlyph(gid: number): number };
+  const compressed = first.advance !== undefined;
+  const ef = embed(face, variantOf(first));
   if (doc.page.fonts[ef.id] == null) doc.page.fonts[ef.id] = ef.ref();
-  const { size, scaleX } = glyphs[0];
+  const { size, scaleX } = first;
   const parts: string[] = [];
-  let pen = glyphs[0].x;
-  for (const g of glyphs) {
+  let pen = first.x;
+  for (let k = from; k < to; k++) {
+    const g = line[k];
     const cp = g.text.codePointAt(0)!;
     const id = face.glyphId(cp);
     const gid = ef.subset.includeGlyph(id);
@@ -217,10 +224,10 @@ function runOps(doc: PdfDoc, glyphs: PlacedGlyph[], y: number, embed: Embed): st
     const shift = g.x - pen;
     // TJ offsets are in thousandths of text space, scaled by Tz like the glyph advances.
     if (Math.abs(shift) > 1e-4) parts.push(num((-shift * 1000) / size / scaleX));
-    parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
+    parts.push(hexOf(gid));
     pen = g.x + (compressed ? ef.widths[gid] / 1000 : adv) * size * scaleX;
   }
   const tz = scaleX !== 1 ? `${num(scaleX * 100)} Tz ` : '';
   const reset = scaleX !== 1 ? ' 100 Tz' : '';
-  return `/${ef.id} ${num(size)} Tf ${tz}1 0 0 1 ${num(glyphs[0].x)} ${num(y + (glyphs[0].rise ?? 0))} Tm [${parts.join(' ')}] TJ${reset}`;
+  return `/${ef.id} ${num(size)} Tf ${tz}1 0 0 1 ${num(first.x)} ${num(y + (first.rise ?? 0))} Tm [${parts.join(' ')}] TJ${reset}`;
 }
