@@ -220,9 +220,11 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   const bundle = result.outputFiles.find((f) => f.path.endsWith('.cjs'));
   const map = result.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
   const ascii = wrapForLoad(await asciiOnly(bundle.text, map.text));
+  // The loader first: it compiles a bundle wrapped in its file or not, so a CLI starting between
+  // the two renames finds a pair that works.
+  put(path.join(out, 'load.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/load.mjs'), tmp));
   put(bundle.path, (tmp) => writeFileSync(tmp, ascii.code));
   put(map.path, (tmp) => writeFileSync(tmp, ascii.map));
-  put(path.join(out, 'load.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/load.mjs'), tmp));
   put(path.join(out, 'v8flags.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/v8flags.mjs'), tmp));
   put(path.join(out, 'worker.mjs'), (tmp) =>
     writeFileSync(tmp, "// Worker thread of batch builds: the same bundle as the CLI.\nimport { load } from './load.mjs';\nawait load().startWorker();\n"),

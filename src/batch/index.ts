@@ -3,7 +3,7 @@
  * stamps of what was built, and say how it went. One failing issue never stops the others.
  */
 import path from 'node:path';
-import { sweepStaleTemps, syncFolder, type IssueDir } from '../archive/index.js';
+import { realOrSelf, sweepStaleTemps, syncFolder, type IssueDir } from '../archive/index.js';
 import { defaultOutput } from '../pipeline/index.js';
 import { BuildCache } from './cache.js';
 import { endBatch, type JobResult } from './job.js';
@@ -99,8 +99,9 @@ export async function runBatch(root: string, targets: IssueDir[], opts: BatchOpt
   } finally {
     endBatch();
     // The builds left each folder's fsync to the batch (WriteBatch): once per folder, here, before
-    // the cache records the new PDFs as built.
-    for (const dir of new Set(pending.map((p) => path.dirname(p.item.output)))) syncFolder(dir);
+    // the cache records the new PDFs as built. The folder is the one the rename was made in: where
+    // an output that is a link leads.
+    for (const dir of new Set(pending.map((p) => path.dirname(realOrSelf(p.item.output))))) syncFolder(dir);
     cache.save();
     rep?.stop();
   }

@@ -29,17 +29,18 @@ export interface PoolHooks {
  * bundle and the fonts and warming up the JIT cost it about 1.3 s of CPU on the benchmark machine,
  * and while it warms up the two threads slow each other down (V8 compiles and collects garbage on
  * the same two cores), against about 0.025 s per issue once warm. Measured alternately, --jobs 2
- * against --jobs 1: 200 issues 5.14 s against 6.22 s (1.21×); 100 issues 3.27 s against 3.35 s
+ * against --jobs 1: 200 issues 5.14 s against 6.22 s (1.21×); 128 issues 3.59 s against 4.10 s
+ * (1.14×, with other work on the machine, load average 2.2); 100 issues 3.27 s against 3.35 s
  * (1.02×) on a quiet machine, but 3.78 s against 3.49 s while other work shared the cores. A
- * second thread breaks even at about 90–100 issues; from 128 it wins by enough to stay ahead on a
- * busy machine.
+ * second thread breaks even at about 90–100 issues.
  */
 export const ISSUES_PER_EXTRA_JOB = 128;
 
 /**
  * The default number of threads for a batch of `issues` to build: one below ISSUES_PER_EXTRA_JOB
- * issues, then one more per ISSUES_PER_EXTRA_JOB, never more than the machine's cores. So the
- * default is never the slower choice against --jobs 1, and a large archive uses every core.
+ * issues, then one more per ISSUES_PER_EXTRA_JOB, never more than the machine's cores: in the
+ * measurements above, the default was not the slower choice against --jobs 1, and a large archive
+ * uses every core.
  */
 export function defaultJobs(issues: number, cores = availableParallelism()): number {
   return Math.max(1, Math.min(cores, Math.floor(issues / ISSUES_PER_EXTRA_JOB) + 1));
