@@ -84,8 +84,8 @@ export const MESSAGES = {
   allCovered: { zh: '本期所有字符都有字形。', en: 'every character of the issue has a glyph.' },
   internal: { zh: '内部错误（请报告此问题）：', en: 'internal error (please report it):' },
   jobsOpt: {
-    zh: '并行排版的线程数（默认按待排期数和 CPU 核数决定：每多 64 期多用一个线程）',
-    en: 'issues built in parallel (default: from the issues to build and the CPU cores, one more thread per 64 issues)',
+    zh: '并行排版的线程数（默认按待排期数和 CPU 核数决定：每多 128 期多用一个线程）',
+    en: 'issues built in parallel (default: from the issues to build and the CPU cores, one more thread per 128 issues)',
   },
   forceOpt: { zh: '即使输入未改动也重新排版', en: 'rebuild even when the inputs are unchanged' },
   watchOpt: { zh: '监视本期文件与 bulletin.yaml，改动后自动重新排版', en: 'rebuild whenever the issue’s files or bulletin.yaml change' },
