@@ -13,7 +13,11 @@ import { placeLine } from './justify.js';
 import { layoutParagraph, type ParagraphOptions } from './paragraph.js';
 import { textLine, type TextLine } from './types.js';
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/**
+ * ICU's Chinese word segmenter, made when a title is first segmented: making it loads ICU's
+ * dictionary, about 15 ms, which commands that set no title (list, new, import) never need.
+ */
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Words that open a phrase in official titles (a verb after the subject): the natural place for
@@ -90,6 +94,7 @@ const PARTY_BODIES = new Set(['组织', '支部', '小组', '总支', '工委'])
  */
 function titleSegments(text: string): string[] {
   const han = /^\p{Script=Han}+$/u;
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const segs = [...segmenter.segment(text)].map((s) => s.segment);
   const out: string[] = [];
   for (let i = 0; i < segs.length; i++) {
