@@ -4,6 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The CommonJS wrapper on the bundle's first line (scripts/bundle.mjs writes it after the ASCII mark).
+import { WRAP_OPEN } from '../scripts/load.mjs';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -43,9 +45,6 @@ function decodeMap(map) {
   return lines;
 }
 
-/** The CommonJS wrapper on the bundle's first line (scripts/bundle.mjs writes it after the ASCII mark). */
-const WRAP_OPEN = '(function (exports, require, module, __filename, __dirname) {';
-
 export function summarise(profileFile, { top = 25, bundle } = {}) {
   const p = JSON.parse(readFileSync(profileFile, 'utf8'));
   const bundleFile = bundle ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib/bulletin.cjs');
@@ -54,8 +53,9 @@ export function summarise(profileFile, { top = 25, bundle } = {}) {
   // Where the bundle's own code starts on its first line. A bundle wrapped in its file has a source
   // map that counts the wrapper already; an older one was wrapped by lib/load.mjs, in front of it.
   const lead = existsSync(bundleFile) ? readFileSync(bundleFile, 'latin1').slice(0, 200) : '';
-  const inFile = lead.startsWith(WRAP_OPEN, lead.indexOf('(')) && lead.indexOf('(') >= 0;
-  const WRAPPER = inFile ? lead.indexOf(WRAP_OPEN) + WRAP_OPEN.length : WRAP_OPEN.length;
+  const wrapAt = lead.indexOf(WRAP_OPEN);
+  const inFile = wrapAt >= 0;
+  const WRAPPER = inFile ? wrapAt + WRAP_OPEN.length : WRAP_OPEN.length;
   if (existsSync(bundleFile + '.map')) {
     const m = JSON.parse(readFileSync(bundleFile + '.map', 'utf8'));
     map = decodeMap(m);

@@ -21,6 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
+import { ASCII_MARK, WRAP_CLOSE, WRAP_OPEN } from './load.mjs';
 
 /** The package root: every path below is relative to it, whatever the current folder. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -219,7 +220,11 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
   };
   const bundle = result.outputFiles.find((f) => f.path.endsWith('.cjs'));
   const map = result.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
-  const ascii = wrapForLoad(await asciiOnly(bundle.text, map.text));
+  // The bundle inside its CommonJS wrapper, in the file itself (after the ASCII mark): lib/load.mjs
+  // compiles the text it read as it is. Wrapped at load time, the 2.4 MB source was copied once
+  // more (V8 flattens the joined string): about 650 more pages of memory touched on every start.
+  const ascii = await asciiOnly(bundle.text, map.text, ASCII_MARK + WRAP_OPEN);
+  ascii.code += WRAP_CLOSE;
   // The loader first: it compiles a bundle wrapped in its file or not, so a CLI starting between
   // the two renames finds a pair that works.
   put(path.join(out, 'load.mjs'), (tmp) => copyFileSync(path.join(ROOT, 'scripts/load.mjs'), tmp));
@@ -241,24 +246,24 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
  * Node decode the whole 2.4 MB file as UTF-8 and V8 hold it as a two-byte string: 20–30 ms of
  * every start. A \uXXXX escape means the same character inside a regular expression (a
  * surrogate pair of escapes is one code point under the u flag), so they are escaped here; the
- * bundle then starts with ASCII_MARK, and lib/load.mjs reads a marked bundle as Latin-1 without
- * scanning it. Escaping would change the text of a tagged template (String.raw): refused when
+ * bundle then starts with `lead` (ASCII_MARK, and whatever follows it on the first line), and
+ * lib/load.mjs reads a marked bundle as Latin-1 without scanning it. Escaping would change the text of a tagged template (String.raw): refused when
  * any non-ASCII character sits in a template. The source
  * map's columns are moved by what each escape adds, so stack traces and profiles still map.
  */
-export async function asciiOnly(code, mapText) {
+export async function asciiOnly(code, mapText, lead = ASCII_MARK) {
   const nonAscii = /[^\x00-\x7f]/g;
   const count = (s) => (s.match(nonAscii) ?? []).length;
   const found = count(code);
-  if (!found) return { code: ASCII_MARK + code, map: shiftMap(mapText, [[[0, ASCII_MARK.length]]]) };
+  if (!found) return { code: lead + code, map: shiftMap(mapText, [[[0, lead.length]]]) };
   // With templates lowered to strings, esbuild escapes what was in them: the count drops if any were.
   const lowered = await transform(code, { charset: 'ascii', supported: { 'template-literal': false }, logLevel: 'error' });
   if (count(lowered.code) !== found) throw new Error('bundle: a template literal holds non-ASCII text; write it with \\u escapes');
   const lines = code.split('\n');
   const shifts = []; // per line: [column in the old line, columns added before the next character]
   const out = lines.map((line, i) => {
-    // The first line also gets the mark in front of it.
-    let extra = i === 0 ? ASCII_MARK.length : 0;
+    // The first line also gets the lead in front of it.
+    let extra = i === 0 ? lead.length : 0;
     const added = extra ? [[0, extra]] : [];
     const escaped = line.replace(nonAscii, (ch, col) => {
       extra += 5;
@@ -268,29 +273,7 @@ export async function asciiOnly(code, mapText) {
     shifts.push(added);
     return escaped;
   });
-  return { code: ASCII_MARK + out.join('\n'), map: shiftMap(mapText, shifts) };
-}
-
-/** The first bytes of a bundle written by asciiOnly: lib/load.mjs then reads it as Latin-1 without scanning it. */
-const ASCII_MARK = '/*ascii*/';
-
-/** The CommonJS wrapper lib/load.mjs compiles the bundle in (its arguments are what load() passes). */
-const WRAP_OPEN = '(function (exports, require, module, __filename, __dirname) {';
-const WRAP_CLOSE = '\n})';
-
-/**
- * The bundle inside its wrapper, in the file itself (after the ASCII mark): lib/load.mjs then
- * compiles the text it read as it is. Wrapped at load time, the 2.4 MB source was copied once
- * more (V8 flattens the joined string before compiling it): about 650 more pages of memory
- * touched on every start.
- */
-function wrapForLoad({ code, map }) {
-  if (!code.startsWith(ASCII_MARK)) throw new Error('bundle: expected the ASCII mark before the wrapper');
-  return {
-    code: ASCII_MARK + WRAP_OPEN + code.slice(ASCII_MARK.length) + WRAP_CLOSE,
-    // Every mapped column of the first line is past the mark: all move by the wrapper's length.
-    map: shiftMap(map, [[[0, WRAP_OPEN.length]]]),
-  };
+  return { code: lead + out.join('\n'), map: shiftMap(mapText, shifts) };
 }
 
 const VLQ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

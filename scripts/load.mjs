@@ -43,9 +43,13 @@ function fnv1a(text) {
 export const CODE_CACHE = path.join(cacheDir(), `codecache-${fnv1a(file)}.bin`);
 
 /** What scripts/bundle.mjs puts first in a bundle that is pure ASCII. */
-const ASCII_MARK = '/*ascii*/';
-/** The CommonJS wrapper: scripts/bundle.mjs writes it into the file, after the mark. */
-const WRAP_OPEN = '(function (exports, require, module, __filename, __dirname) {';
+export const ASCII_MARK = '/*ascii*/';
+/**
+ * The CommonJS wrapper load() compiles the bundle in (its arguments are what load() passes):
+ * scripts/bundle.mjs writes it into the file, after the mark, and WRAP_CLOSE at the end.
+ */
+export const WRAP_OPEN = '(function (exports, require, module, __filename, __dirname) {';
+export const WRAP_CLOSE = '\n})';
 
 let script;
 let key = '';
@@ -88,7 +92,7 @@ export function load({ variant } = {}) {
   const cachedData = process.env.BULLETIN_NO_CODE_CACHE ? undefined : readCache();
   // A bundle wrapped in its file is compiled as read: wrapping it here would copy it once more.
   const wrapped = source.startsWith(WRAP_OPEN, ASCII_MARK.length) && source.startsWith(ASCII_MARK);
-  script = new vm.Script(wrapped ? source : `${WRAP_OPEN}${source}\n})`, { filename: file, cachedData });
+  script = new vm.Script(wrapped ? source : `${WRAP_OPEN}${source}${WRAP_CLOSE}`, { filename: file, cachedData });
   fresh = !cachedData || script.cachedDataRejected === true;
   const fn = script.runInThisContext();
   const mod = { exports: {} };

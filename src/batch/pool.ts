@@ -56,17 +56,20 @@ export function defaultWorkerUrl(): URL | undefined {
   }
 }
 
-/** The threads runPool builds `issues` issues with: one when there is no worker bundle to start. */
+/**
+ * The threads runPool builds `issues` issues with, given the worker bundle it found (`workerUrl`
+ * already resolved: undefined means there is none, as when running from the sources): one without it.
+ */
 export function poolThreads(issues: number, opts: PoolOptions): number {
   if (issues === 0) return 0;
   const jobs = Math.max(1, Math.min(opts.jobs, issues));
-  return jobs > 1 && (opts.workerUrl ?? defaultWorkerUrl()) ? jobs : 1;
+  return jobs > 1 && opts.workerUrl ? jobs : 1;
 }
 
 export async function runPool(inputs: JobInput[], opts: PoolOptions, hooks: PoolHooks = {}): Promise<JobResult[]> {
   const results: JobResult[] = new Array(inputs.length);
   const url = opts.workerUrl ?? defaultWorkerUrl();
-  const jobs = poolThreads(inputs.length, opts);
+  const jobs = poolThreads(inputs.length, { jobs: opts.jobs, workerUrl: url });
   if (jobs <= 1 || !url) {
     for (let i = 0; i < inputs.length; i++) {
       hooks.onStart?.(i);

@@ -90,15 +90,7 @@ export function itemize(parts: StyledText[], opts: ItemizeOptions, diagnostics: 
         const { text, at } = take(1);
         out.push(makeCluster('space', text, part.role, at, opts, diagnostics));
       } else if (isLatinWordChar(ch)) {
-        let n = 1;
-        while (i + n < chars.length) {
-          const c = chars[i + n];
-          if (subst?.has(i + n)) break;
-          if (isLatinWordChar(c)) n++;
-          else if (isLatinInner(c) && i + n + 1 < chars.length && /[A-Za-z0-9]/.test(chars[i + n + 1])) n++;
-          else break;
-        }
-        const { text, at } = take(n);
+        const { text, at } = take(latinRunLength(chars, i, subst));
         const word = makeCluster('latin', text, part.role, at, opts, diagnostics);
         out.push(...(isUrl(text) ? splitAfterSlashes(word) : [word]));
       } else {
@@ -349,6 +341,24 @@ function subCluster(c: Cluster, start: number, end: number, penalty?: number, gl
 }
 
 /**
+ * The length of the Latin run (a word, a number, an address) that starts at `at`, a Latin word
+ * character: it goes on over word characters, and over , ; ! ? between two of them (1,000). One
+ * rule for print (itemize) and for the editions' addresses (urlRanges), so both find the same
+ * runs. `chars` may be code points or UTF-16 units: every character a run holds is in the BMP.
+ * A run ends before any index in `stops` (the characters itemize substitutes).
+ */
+function latinRunLength(chars: ArrayLike<string>, at: number, stops?: { has(k: number): boolean }): number {
+  let n = 1;
+  while (at + n < chars.length && !stops?.has(at + n)) {
+    const c = chars[at + n];
+    if (isLatinWordChar(c)) n++;
+    else if (isLatinInner(c) && at + n + 1 < chars.length && /[A-Za-z0-9]/.test(chars[at + n + 1])) n++;
+    else break;
+  }
+  return n;
+}
+
+/**
  * The web and e-mail addresses of a text, as [start, end) UTF-16 ranges: the Latin runs that print
  * takes for addresses (and breaks after . / - _ @).
  */
@@ -360,13 +370,7 @@ export function urlRanges(text: string): [number, number][] {
       i++;
       continue;
     }
-    let n = 1;
-    while (i + n < text.length) {
-      const c = text[i + n];
-      if (isLatinWordChar(c)) n++;
-      else if (isLatinInner(c) && i + n + 1 < text.length && /[A-Za-z0-9]/.test(text[i + n + 1])) n++;
-      else break;
-    }
+    const n = latinRunLength(text, i);
     if (isUrl(text.slice(i, i + n))) out.push([i, i + n]);
     i += n;
   }

@@ -84,6 +84,8 @@ const LEVEL_PLACES = new Set(['区', '县', '市', '镇', '乡', '村']);
 /** The Party bodies ICU splits after 党 (党|组织, 党|支部); 党 before other words stays single (从严治党 / 主体责任). */
 const PARTY_BODIES = new Set(['组织', '支部', '小组', '总支', '工委']);
 
+const ALL_HAN = /^\p{Script=Han}+$/u;
+
 /**
  * ICU's word segments, adjusted where its boundaries fall inside an official term: a place-name
  * or office suffix, or -化, joins the word of two or more characters before it (荷塘区 党建, 组织部, 标准化), unless
@@ -93,7 +95,6 @@ const PARTY_BODIES = new Set(['组织', '支部', '小组', '总支', '工委'])
  * over ICU, no dictionary.
  */
 function titleSegments(text: string): string[] {
-  const han = /^\p{Script=Han}+$/u;
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const segs = [...segmenter.segment(text)].map((s) => s.segment);
   const out: string[] = [];
@@ -109,12 +110,12 @@ function titleSegments(text: string): string[] {
       out.push(s + segs[++i]);
       continue;
     }
-    if (prev && NAME_SUFFIXES.has(s) && [...prev].length >= 2 && han.test(prev) && !(beforePrev && /[0-9０-９]$/.test(beforePrev))) {
+    if (prev && NAME_SUFFIXES.has(s) && [...prev].length >= 2 && ALL_HAN.test(prev) && !(beforePrev && /[0-9０-９]$/.test(beforePrev))) {
       out[out.length - 1] = prev + s;
       if (s !== '部' && s !== '化' && AFTER_PLACE.has(segs[i + 1] ?? '')) out[out.length - 1] += segs[++i];
       continue;
     }
-    if (BOUND_PREFIXES.has(s) && [...(segs[i + 1] ?? '')].length === 2 && han.test(segs[i + 1])) {
+    if (BOUND_PREFIXES.has(s) && [...(segs[i + 1] ?? '')].length === 2 && ALL_HAN.test(segs[i + 1])) {
       out.push(s + segs[++i]);
       continue;
     }
