@@ -368,6 +368,24 @@ function defaultAgainstOne(dir, pairs) {
 }
 
 /**
+ * What a batch would take if a fresh process could start with V8 warm (bench/warm-batch.mjs: the
+ * batch run twice in one process, the second pass timed), and that plus a bare Node start and
+ * the bundle load: a lower bound for `build --all --force`, short of doing less work.
+ */
+function warmFloor(dir, n) {
+  const warm = [];
+  const command = [];
+  for (let i = 0; i < n; i++) {
+    const r = must(timed([path.join(REPO, 'bench/warm-batch.mjs')], dir), 'warm batch');
+    const { loadMs, passes } = JSON.parse(r.stdout);
+    const bare = timed(['-e', '0'], dir).wall;
+    warm.push(passes[1] / 1000);
+    command.push(bare + loadMs / 1000 + passes[1] / 1000);
+  }
+  return { warm: stats(warm), command: stats(command) };
+}
+
+/**
  * The summary names the threads when there were more than one: without, the default was one
  * thread, the very run --jobs 1 makes, and their ratio shows only the noise between runs.
  */
@@ -387,6 +405,9 @@ if (want('batch30')) {
     row('8', `\`build --all --force\`, 30 issues, ${label}, default jobs (${threadsLabel(b.defaultThreads)})`, 's', b.default, 1);
     row('8', '… with `--jobs 1`', 's', b.jobs1, Infinity);
     ratioRow(b);
+    const floor = (b.floor = warmFloor(dir, runs(2, 5)));
+    row('8', '… floor: the same batch again in the same process (code compiled and optimized), wall', 's', floor.warm, Infinity);
+    row('8', '… floor of the command: bare `node -e 0` + bundle load + that warm pass', 's', floor.command, Infinity);
     if (set === 'noto') {
       // A batch large enough for the default to take a second thread (pool.ts: from 128 issues).
       const dir200 = generateArchive(path.join(WORK, 'archive200'), 200);

@@ -238,24 +238,32 @@ function setTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[
   const measure = o.width - 2 * (o.margin ?? 1) * o.size;
   const total = cs.reduce((s, c) => s + c.width, 0);
   const fewest = Math.max(1, Math.ceil(total / measure - 1e-9));
-  const words = wordEnds(cs);
+  // Word ends (ICU's segmenter) are found only when a break's cost is wanted: a title that fits
+  // on one line never asks, and most titles do.
+  let words: Set<number> | undefined;
   const letters = [0];
   for (const c of cs) letters.push(letters[letters.length - 1] + c.letters);
+  /** The cost of ending a line after cluster j - 1, when a line follows it. */
+  const breakCosts: number[] = [];
+  const breakCost = (j: number): number => {
+    if (breakCosts[j] !== undefined) return breakCosts[j];
+    words ??= wordEnds(cs);
+    let cost = 0;
+    if (!canBreakBetween(cs[j - 1], cs[j]) || splitsWord(cs[j - 1].text, cs[j].text)) cost += 1e6;
+    cost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
+    // A line does not open with the conjunction that joins it to the line before (建设 / 和党群服务).
+    if (CONJUNCTIONS.has(cs[j].text)) cost += COST_AT_WORD;
+    return (breakCosts[j] = cost);
+  };
   // The lines [i, j) that fit, measured once; their costs depend on the line count's target width.
-  const fitsFrom: { j: number; fit: LineFit; breakCost: number }[][] = new Array(n);
+  const fitsFrom: LineFit[][] = new Array(n);
   const linesFrom = (i: number) => {
     if (fitsFrom[i]) return fitsFrom[i];
-    const out: { j: number; fit: LineFit; breakCost: number }[] = [];
+    const out: LineFit[] = [];
     for (let j = i + 1; j <= n; j++) {
       const fit = fitLine(cs, i, j, measure, o.size, true, false);
       if (fit.overfull) break;
-      let breakCost = 0;
-      if (j < n && (!canBreakBetween(cs[j - 1], cs[j]) || splitsWord(cs[j - 1].text, cs[j].text))) breakCost += 1e6;
-      if (j < n) breakCost += !words.has(j - 1) ? COST_IN_WORD : phraseStart(cs, j) ? 0 : COST_AT_WORD;
-      // A line does not open with the conjunction that joins it to the line before (建设 / 和党群服务).
-      if (j < n && CONJUNCTIONS.has(cs[j].text)) breakCost += COST_AT_WORD;
-      if (letters[j] - letters[i] < 2 && n > 2) breakCost += 1e4;
-      out.push({ j, fit, breakCost });
+      out.push(fit);
     }
     return (fitsFrom[i] = out);
   };
@@ -267,11 +275,17 @@ function setTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[
     const back: (LineFit | undefined)[][] = Array.from({ length: count + 1 }, () => new Array(n + 1).fill(undefined));
     dp[0][0] = 0;
     for (let l = 0; l < count; l++) {
+      const last = l + 1 === count;
       for (let i = 0; i < n; i++) {
         if (!Number.isFinite(dp[l][i])) continue;
-        for (const { j, fit, breakCost } of linesFrom(i)) {
+        for (const fit of linesFrom(i)) {
+          const j = fit.end;
+          // The last line must end the title: a setting that stops short is never read.
+          if (last && j < n) continue;
+          let lineCost = j < n ? breakCost(j) : 0;
+          if (letters[j] - letters[i] < 2 && n > 2) lineCost += 1e4;
           // Balance matters, but a line that reads as a complete phrase matters more.
-          const cost = dp[l][i] + breakCost + 0.5 * ((fit.natural - target) / o.size) ** 2;
+          const cost = dp[l][i] + lineCost + 0.5 * ((fit.natural - target) / o.size) ** 2;
           if (cost < dp[l + 1][j]) {
             dp[l + 1][j] = cost;
             back[l + 1][j] = fit;
@@ -289,10 +303,11 @@ function setTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[
     return { cost: dp[count][n], fits: fits.reverse() };
   };
   // The fewest lines, unless one more reads better (the fewest break inside a word) or the fewest
-  // cannot be set at all.
+  // cannot be set at all. Every cost is at least zero, so one more line cannot win when the fewest
+  // cost no more than the extra line does: it is not tried.
   const least = solve(fewest);
-  const more = solve(fewest + 1);
-  const { cost, fits } = more.cost + COST_EXTRA_LINE < least.cost ? more : least;
+  const more = least.cost <= COST_EXTRA_LINE ? undefined : solve(fewest + 1);
+  const { cost, fits } = more && more.cost + COST_EXTRA_LINE < least.cost ? more : least;
   if (!Number.isFinite(cost)) return undefined;
   return fits.map((fit, i) => {
     return textLine(placeLine(cs, fit, o.x, o.width, 'center'), o.role, o.ink ?? 'text', i === fits.length - 1);

@@ -123,18 +123,19 @@ describe('what a Chinese input method and Word leave', () => {
 });
 
 describe('a half-width tilde in a range', () => {
-  it('3~5年, 80万~100万元 and 15%~30% take the full-width ～; an address keeps its ~', () => {
-    const body = ['每届任期3~5年，投入80万~100万元，占比15%~30%。', '详见https://www.example.gov.cn/~dj/2026，或Ctrl+~键。', ''].join('\n');
+  it('3~5年, 80万~100万元, 15%~30% and 20 ~ 30人 take the full-width ～; an address keeps its ~', () => {
+    const body = ['每届任期3~5年，投入80万~100万元，占比15%~30%，每班20 ~ 30人。', '详见https://www.example.gov.cn/~dj/2026，或Ctrl+~键。', ''].join('\n');
     const root = archive(body);
     const ds = check(root).filter((d) => d.rule === 'text/range-tilde');
     expect(ds.map((d) => `${d.loc.line}:${d.loc.column} ${pointedAt(root, d)} → ${d.fix?.[0].replacement}`)).toEqual([
       '5:6 ~ → ～',
       '5:15 ~ → ～',
       '5:27 ~ → ～',
+      '5:36   → ～',
     ]);
     expect(ds[0].message.zh).toBe('数值范围中用了半角“~”，浪纹线应为全角“～”：每届任期3~5年，投入8');
     fixAll(root);
-    expect(article(root)).toBe(['每届任期3～5年，投入80万～100万元，占比15%～30%。', '详见https://www.example.gov.cn/~dj/2026，或Ctrl+~键。', ''].join('\n'));
+    expect(article(root)).toBe(['每届任期3～5年，投入80万～100万元，占比15%～30%，每班20～30人。', '详见https://www.example.gov.cn/~dj/2026，或Ctrl+~键。', ''].join('\n'));
   });
 });
 
