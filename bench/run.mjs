@@ -423,6 +423,9 @@ if (want('batch30')) {
       const runs100 = repeat(runs(1, 3), () => must(cli(['build', '--all', '--force'], dir100), 'build --all'));
       b.default100 = stats(runs100.map((r) => r.wall));
       row('8', `\`build --all --force\`, 100 issues, ${label}, default jobs (${threadsLabel(threadsOf(runs100[0]))})`, 's', b.default100, 3);
+      const floor100 = (b.floor100 = warmFloor(dir100, runs(1, 3)));
+      row('8', '… floor: the same batch again in the same process (code compiled and optimized), wall', 's', floor100.warm, Infinity);
+      row('8', '… floor of the command: bare `node -e 0` + bundle load + that warm pass', 's', floor100.command, Infinity);
     }
   }
 }
