@@ -238,8 +238,8 @@ function setTitle(parts: StyledText[], o: TitleOptions, diagnostics: Diagnostic[
   const measure = o.width - 2 * (o.margin ?? 1) * o.size;
   const total = cs.reduce((s, c) => s + c.width, 0);
   const fewest = Math.max(1, Math.ceil(total / measure - 1e-9));
-  // Word ends (ICU's segmenter) are found only when a break's cost is wanted: a title that fits
-  // on one line never asks, and most titles do.
+  // Word ends (ICU's segmenter, whose dictionary costs ~15 ms to load) are found only when a
+  // break's cost is wanted: a title that fits on one line never asks.
   let words: Set<number> | undefined;
   const letters = [0];
   for (const c of cs) letters.push(letters[letters.length - 1] + c.letters);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { layoutTitle, lineText, titleWordBreaks } from '../../src/layout/index.js';
 import { DEFAULT_STYLE, geometry } from '../../src/style/index.js';
 import { pinnedFonts } from '../helpers/fonts.js';
@@ -66,6 +66,37 @@ describe('titles', () => {
     expect([...lineText(lines[1])].length).toBeGreaterThanOrEqual(2);
     const [a, b] = lines.map((l) => l.width);
     expect(Math.abs(a - b)).toBeLessThan(22 * 6);
+  });
+});
+
+describe('titles: the word segmenter', () => {
+  it('is made only for a title that wraps (loading its dictionary costs a cold build ~15 ms)', async () => {
+    // A fresh copy of the layout modules, so that no earlier test has made the segmenter yet.
+    vi.resetModules();
+    const intl = Intl as { Segmenter: typeof Intl.Segmenter };
+    const Original = intl.Segmenter;
+    let made = 0;
+    intl.Segmenter = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made++;
+      }
+    };
+    try {
+      const fresh = await import('../../src/layout/index.js');
+      const set = (text: string) =>
+        fresh.layoutTitle(
+          [{ text, role: 'title', loc: { file: 'a.md', line: 2, column: 8 } }],
+          { fonts, size: 22, cell: 22, x: g.left, width: g.width, indent: 0, align: 'center', role: 'title' },
+          [],
+        );
+      expect(set('天元区深化干部教育培训').map(fresh.lineText)).toEqual(['天元区深化干部教育培训']);
+      expect(made).toBe(0);
+      expect(set('茶陵炎陵两县推进跨县域党建联建助力红色旅游融合发展').map(fresh.lineText)).toEqual(['茶陵炎陵两县推进跨县域党建联建', '助力红色旅游融合发展']);
+      expect(made).toBe(1);
+    } finally {
+      intl.Segmenter = Original;
+    }
   });
 });
 

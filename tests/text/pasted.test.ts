@@ -135,7 +135,9 @@ describe('a half-width tilde in a range', () => {
     ]);
     expect(ds[0].message.zh).toBe('数值范围中用了半角“~”，浪纹线应为全角“～”：每届任期3~5年，投入8');
     fixAll(root);
-    expect(article(root)).toBe(['每届任期3～5年，投入80万～100万元，占比15%～30%，每班20～30人。', '详见https://www.example.gov.cn/~dj/2026，或Ctrl+~键。', ''].join('\n'));
+    expect(article(root)).toBe(
+      ['每届任期3～5年，投入80万～100万元，占比15%～30%，每班20～30人。', '详见https://www.example.gov.cn/~dj/2026，或Ctrl+~键。', ''].join('\n'),
+    );
   });
 });
 
