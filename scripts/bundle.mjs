@@ -247,9 +247,10 @@ export async function bundle({ out = DEFAULT_OUT, warm = out === DEFAULT_OUT } =
  * every start. A \uXXXX escape means the same character inside a regular expression (a
  * surrogate pair of escapes is one code point under the u flag), so they are escaped here; the
  * bundle then starts with `lead` (ASCII_MARK, and whatever follows it on the first line), and
- * lib/load.mjs reads a marked bundle as Latin-1 without scanning it. Escaping would change the text of a tagged template (String.raw): refused when
- * any non-ASCII character sits in a template. The source
- * map's columns are moved by what each escape adds, so stack traces and profiles still map.
+ * lib/load.mjs reads a marked bundle as Latin-1 without scanning it. Escaping would change the
+ * text of a tagged template (String.raw): refused when any non-ASCII character sits in a template.
+ * The source map's columns are moved by what each escape adds, so stack traces and profiles still
+ * map.
  */
 export async function asciiOnly(code, mapText, lead = ASCII_MARK) {
   const nonAscii = /[^\x00-\x7f]/g;

@@ -228,10 +228,9 @@ const CLOSING = /^[”’）》〕】」』]$/;
 /**
  * How a period-like mark at text[i] sits among Chinese: 'end' when a Han character or a closing
  * quote or bracket precedes it (…万元）.) and the paragraph ends (blanks aside) or a closing mark
- * follows — then it ends a sentence and
- * 。 is its only reading; 'between' when Han characters stand on both sides — a sentence end, or a
- * name separator (马克思.韦伯 means 马克思·韦伯), so no mechanical fix; undefined otherwise (3.14,
- * 1. numbering, www.gov.cn, Latin text).
+ * follows — then it ends a sentence and 。 is its only reading; 'between' when Han characters
+ * stand on both sides — a sentence end, or a name separator (马克思.韦伯 means 马克思·韦伯), so no
+ * mechanical fix; undefined otherwise (3.14, 1. numbering, www.gov.cn, Latin text).
  */
 export function periodContext(text: string, i: number, len = 1): 'end' | 'between' | undefined {
   const before = charBefore(text, i);

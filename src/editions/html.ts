@@ -9,6 +9,20 @@ export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
 }
 
+/**
+ * Escape text with the stretches [start, end) of `marked` (ascending, not overlapping) passed,
+ * escaped, through `mark`: an empty stretch (start = end) puts what `mark('')` returns there.
+ */
+export function escMarked(text: string, marked: [number, number][], mark: (inner: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (const [start, end] of marked) {
+    out += esc(text.slice(from, start)) + mark(esc(text.slice(start, end)));
+    from = end;
+  }
+  return out + esc(text.slice(from));
+}
+
 /** 第2期（总第142期）, 增刊第1期 — as the masthead prints it. */
 export function issueNumberLabel(issue: Pick<Issue, 'number' | 'supplement' | 'total'>, withTotal = true): string {
   let s = issue.supplement ? `增刊第${issue.number}期` : `第${issue.number}期`;

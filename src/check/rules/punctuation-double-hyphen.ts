@@ -1,7 +1,8 @@
 /**
  * punctuation/double-hyphen: "--" (or "---") typed for a dash between Chinese text, the habit of
- * an English keyboard, or "－－" (full-width hyphen-minus), the same habit with a Chinese input method. The Chinese dash is —— (two U+2014, GB/T 15834 §4.10); `bulletin fix`
- * writes it, taking the blanks typed around the hyphens with them.
+ * an English keyboard, or "－－" (full-width hyphen-minus), the same habit with a Chinese input
+ * method. The Chinese dash is —— (two U+2014, GB/T 15834 §4.10); `bulletin fix` writes it, taking
+ * the blanks typed around the hyphens with them.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import type { NamedRule } from '../context.js';

@@ -6,7 +6,7 @@
 import type { Article, Block, Issue, Paragraph, Run } from '../../model/index.js';
 import { formatDateZh } from '../../model/index.js';
 import { titleWordBreaks, urlBreaks } from '../../layout/index.js';
-import { articleSlug, attributionText, esc, htmlDocument, isoDate, issueNumberLabel } from '../html.js';
+import { articleSlug, attributionText, esc, escMarked, htmlDocument, isoDate, issueNumberLabel } from '../html.js';
 
 export { articleSlug };
 
@@ -69,13 +69,11 @@ function runs(rs: Run[]): string {
 
 /** Text as HTML, with a <wbr> where a web or e-mail address may break (as print breaks it). */
 function textHtml(text: string): string {
-  let out = '';
-  let from = 0;
-  for (const at of urlBreaks(text)) {
-    out += `${esc(text.slice(from, at))}<wbr>`;
-    from = at;
-  }
-  return out + esc(text.slice(from));
+  return escMarked(
+    text,
+    urlBreaks(text).map((at) => [at, at]),
+    () => '<wbr>',
+  );
 }
 
 /** An editor's note: 编者按： in bold before its first paragraph, as in print. */

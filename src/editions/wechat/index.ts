@@ -9,7 +9,7 @@ import { loadFontBook, resolveFonts } from '../../fonts/index.js';
 import type { FontBook } from '../../fonts/types.js';
 import { layoutTitle, urlRanges } from '../../layout/index.js';
 import { formatDateZh, type Article, type Block, type Issue, type Paragraph, type Run, type SeriesConfig } from '../../model/index.js';
-import { articleSlug, attributionText, esc, htmlDocument, issueNumberLabel, plainText } from '../html.js';
+import { articleSlug, attributionText, esc, escMarked, htmlDocument, issueNumberLabel, plainText } from '../html.js';
 
 /** Limits of the account's draft API (草稿箱/新增草稿): title, digest, content. */
 export const WECHAT_LIMITS = { title: 32, digest: 128, contentChars: 20_000, contentBytes: 1_000_000 };
@@ -93,13 +93,7 @@ function runs(rs: Run[]): string {
  * before it spread a blank between every character.
  */
 function textHtml(text: string): string {
-  let out = '';
-  let from = 0;
-  for (const [start, end] of urlRanges(text)) {
-    out += `${esc(text.slice(from, start))}<span style="${S.url}">${esc(text.slice(start, end))}</span>`;
-    from = end;
-  }
-  return out + esc(text.slice(from));
+  return escMarked(text, urlRanges(text), (address) => `<span style="${S.url}">${address}</span>`);
 }
 
 function note(ps: Paragraph[]): string {
